@@ -1,0 +1,152 @@
+//! Reads a corpus directory: `documents/*`, `entities.toml`, `clauses.toml`.
+
+use docent::{clauses, entities, import, Collection, Diagnostic, Document};
+use std::path::Path;
+
+/// Records larger than this are refused (split them).
+pub const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A loaded corpus and every problem found on the way (warnings included).
+pub struct Loaded {
+    pub collection: Collection,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.is_error())
+    }
+}
+
+/// Loads and checks the corpus in `dir`. Problems in one file never hide
+/// problems in another: everything is read and every diagnostic returned.
+pub fn load(dir: &Path) -> Result<Loaded, String> {
+    let docs_dir = dir.join("documents");
+    let entries = std::fs::read_dir(&docs_dir).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (a corpus is a directory with a documents/ folder; pass it with --corpus DIR)",
+            docs_dir.display()
+        )
+    })?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| !n.starts_with('.') && (n.ends_with(".txt") || n.ends_with(".md")))
+        .collect();
+    names.sort();
+
+    let mut diagnostics = Vec::new();
+    let mut docs: Vec<Document> = Vec::new();
+    for name in &names {
+        let rel = format!("documents/{name}");
+        let path = docs_dir.join(name);
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        if size > MAX_RECORD_BYTES {
+            diagnostics.push(
+                Diagnostic::new(
+                    &rel,
+                    None,
+                    format!(
+                        "the file is {} MB, over the {} MB a record may have",
+                        size / 1_000_000,
+                        MAX_RECORD_BYTES / 1_048_576
+                    ),
+                )
+                .help("split it into several records, one document each"),
+            );
+            continue;
+        }
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                diagnostics.push(Diagnostic::new(
+                    &rel,
+                    None,
+                    format!("cannot read the file: {e}"),
+                ));
+                continue;
+            }
+        };
+        match import::parse_document(&rel, &bytes) {
+            Ok(doc) => {
+                if let Some(first) = docs.iter().find(|d| d.id == doc.id) {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            &rel,
+                            Some(1),
+                            format!(
+                                "duplicate document id `{}`, already used by {}",
+                                doc.id, first.source_file
+                            ),
+                        )
+                        .help("rename one of the files, or give one an `id:` in its front matter"),
+                    );
+                    continue;
+                }
+                docs.push(doc);
+            }
+            Err(mut ds) => diagnostics.append(&mut ds),
+        }
+    }
+    if names.is_empty() {
+        diagnostics.push(
+            Diagnostic::new("documents/", None, "the corpus has no documents")
+                .help("add one record per file (.txt or .md) to documents/"),
+        );
+    }
+
+    let entities = match read_optional(dir, "entities.toml")? {
+        Some(src) => {
+            entities::Register::from_toml("entities.toml", &src).unwrap_or_else(|mut ds| {
+                diagnostics.append(&mut ds);
+                Default::default()
+            })
+        }
+        None => Default::default(),
+    };
+    let clauses = match read_optional(dir, "clauses.toml")? {
+        Some(src) => clauses::Register::from_toml("clauses.toml", &src).unwrap_or_else(|mut ds| {
+            diagnostics.append(&mut ds);
+            Default::default()
+        }),
+        None => Default::default(),
+    };
+    diagnostics.extend(entities.check(&docs));
+    diagnostics.extend(clauses.check(&docs));
+
+    Ok(Loaded {
+        collection: Collection::build(docs, entities, clauses),
+        diagnostics,
+    })
+}
+
+/// Loads the corpus and fails (with every error printed) if it has errors.
+pub fn load_valid(dir: &Path) -> Result<Collection, String> {
+    let loaded = load(dir)?;
+    if loaded.has_errors() {
+        let errors: Vec<String> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| format!("{}/{d}", dir.display()))
+            .collect();
+        return Err(format!(
+            "the corpus has {} error(s); `docent check` lists them:\n{}",
+            errors.len(),
+            errors.join("\n")
+        ));
+    }
+    Ok(loaded.collection)
+}
+
+fn read_optional(dir: &Path, name: &str) -> Result<Option<String>, String> {
+    let path = dir.join(name);
+    match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| format!("{}: not UTF-8 ({e}); save it as UTF-8", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}

@@ -1,0 +1,64 @@
+//! Command-line front end. All file reading and printing happens here.
+
+pub mod args;
+pub mod build;
+pub mod check;
+pub mod clause;
+pub mod corpus;
+pub mod entity;
+pub mod search;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+docent — offline reader for archival document collections
+
+USAGE:
+  docent check    [--corpus DIR]                      validate the corpus
+  docent build    [--corpus DIR] [--out DIR]          write DIR/docent.html (default dist)
+  docent search   [--corpus DIR] [--json] [--limit N] QUERY
+  docent entity   [--corpus DIR] [--json] NAME
+  docent entities [--corpus DIR] [--json]
+  docent clauses  [--corpus DIR] [--json]
+  docent clause   [--corpus DIR] [--json] ID
+  docent diff     [--json] [--ignore case,punct,spelling] [--corpus DIR] FILE_A FILE_B
+
+--corpus defaults to ./corpus.";
+
+/// Runs the command line; the exit code is 0 on success, 1 on a finding
+/// (invalid corpus, unknown name), 2 on a usage error.
+pub fn main(argv: Vec<String>) -> ExitCode {
+    let Some((cmd, rest)) = argv.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let args = match args::Args::parse(rest) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("docent {cmd}: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match cmd.as_str() {
+        "check" => check::run(&args),
+        "build" => build::run(&args),
+        "search" => search::run(&args),
+        "entity" => entity::run(&args),
+        "entities" => entity::run_list(&args),
+        "clauses" => clause::run_list(&args),
+        "clause" => clause::run(&args),
+        "diff" => clause::run_diff(&args),
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("docent {cmd}: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Diagnostics: what is wrong with the corpus, where, and what to do.
+//!
+//! Every problem found while importing or checking names the file (relative
+//! to the corpus directory), the line when there is one, and a fix.
+//!
+//! ```
+//! use docent::diag::Diagnostic;
+//! let d = Diagnostic::new("documents/a.txt", Some(3), "the record has no title")
+//!     .help("put the title on the line after the date");
+//! assert_eq!(d.to_string(), "documents/a.txt:3: error: the record has no title (help: put the title on the line after the date)");
+//! ```
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How bad a problem is: errors stop `docent build`, warnings do not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in the corpus.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// File, relative to the corpus directory.
+    pub file: String,
+    /// 1-based line, when the problem has one.
+    pub line: Option<u32>,
+    pub message: String,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `file:line`.
+    pub fn new(file: impl Into<String>, line: Option<u32>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// A warning at `file:line`.
+    pub fn warning(file: impl Into<String>, line: Option<u32>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::new(file, line, message)
+        }
+    }
+
+    /// Adds what to do about it.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {sev}: {}", self.message)?;
+        if let Some(h) = &self.help {
+            write!(f, " (help: {h})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The crate's error: an opaque message that says what to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    msg: String,
+}
+
+impl Error {
+    pub fn new(msg: impl Into<String>) -> Self {
+        Error { msg: msg.into() }
+    }
+    pub fn message(&self) -> &str {
+        &self.msg
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.msg)
+    }
+}
+
+impl std::error::Error for Error {}

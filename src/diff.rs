@@ -1,0 +1,1 @@
+//! Word-level diff of two wordings. (Being written: see issue 5.)

@@ -1,0 +1,82 @@
+//! # Docent
+//!
+//! The core of an offline reader for archival document collections. It
+//! imports archive records faithfully ([`import`]), cuts text into words one
+//! way for every feature ([`text`]), and answers three questions about a
+//! collection: where is this said ([`search`]), who or what is this and where
+//! is it mentioned ([`entities`]), and how did this wording change
+//! ([`clauses`], [`diff`]).
+//!
+//! The core does no I/O and knows nothing of wasm or JSON: the `docent` binary
+//! reads files and prints, `wasm.rs` talks to the page. Both hand the core
+//! bytes and get plain Rust values back.
+//!
+//! ```
+//! use docent::{import, Collection};
+//! let raw = "\n\nOctober 17, 1956\nMemorandum of Conversation\n\nCitation:\n\n\"Memo\", Archive.\n\nContents:\n\nTranslation - English\n\nKono. I will not debate too much today.\n";
+//! let doc = import::parse_document("documents/1956-10-17-memo.txt", raw.as_bytes()).unwrap();
+//! let c = Collection::build(vec![doc], Default::default(), Default::default());
+//! assert_eq!(c.docs[0].id, "1956-10-17-memo");
+//! let bytes = docent::format::encode(&c);
+//! assert_eq!(docent::format::decode(&bytes).unwrap().docs, c.docs);
+//! ```
+
+pub mod clauses;
+pub mod diag;
+pub mod diff;
+pub mod entities;
+pub mod format;
+pub mod import;
+pub mod model;
+pub mod search;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use diag::{Diagnostic, Error};
+pub use model::{Date, Document, ParaKind, Paragraph, Span, SpanKind, Speaker, SpeechMode};
+
+/// A whole collection, ready to answer questions: the documents (sorted by
+/// date, undated last), the registers, and the indexes built from them.
+#[derive(Clone, Debug, Default)]
+pub struct Collection {
+    pub docs: Vec<Document>,
+    pub entities: entities::Register,
+    pub clauses: clauses::Register,
+    pub mentions: entities::Mentions,
+    pub index: search::Index,
+}
+
+impl Collection {
+    /// Builds the derived indexes (entity mentions, then the search index,
+    /// which takes its aliases from the entity register).
+    pub fn build(
+        mut docs: Vec<Document>,
+        entities: entities::Register,
+        clauses: clauses::Register,
+    ) -> Collection {
+        docs.sort_by(|a, b| {
+            (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id))
+        });
+        let mentions = entities::Mentions::build(&entities, &docs);
+        let index = search::Index::build(&docs, &entities);
+        Collection {
+            docs,
+            entities,
+            clauses,
+            mentions,
+            index,
+        }
+    }
+
+    /// Position of a document by id.
+    pub fn doc_index(&self, id: &str) -> Option<usize> {
+        self.docs.iter().position(|d| d.id == id)
+    }
+
+    /// A document by id.
+    pub fn doc(&self, id: &str) -> Option<&Document> {
+        self.docs.iter().find(|d| d.id == id)
+    }
+}

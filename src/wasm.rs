@@ -1,0 +1,1 @@
+//! The wasm boundary. (Being written: see issue 2.)
