@@ -31,7 +31,6 @@ pub mod model;
 pub mod search;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use diag::{Diagnostic, Error};

@@ -5,5 +5,6 @@ use std::process::ExitCode;
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let _ = super::corpus::load_valid(&args.corpus)?;
+    let _out = args.opt("out").unwrap_or("dist");
     Err("not built yet".into())
 }
