@@ -557,6 +557,80 @@ fn headers() {
     }
 }
 
+// ---- robustness ----
+
+/// Random records built from the pieces the importer reacts to: it never
+/// panics, and every span it returns lies on character boundaries of its
+/// paragraph's text.
+#[test]
+fn importer_never_panics_on_noise() {
+    const PIECES: &[&[u8]] = &[
+        b"a",
+        b"Kono",
+        b". ",
+        b":",
+        b"*",
+        b"**",
+        b"[",
+        b"]",
+        b"(",
+        b")",
+        b"(3)",
+        "⁽¹²⁾".as_bytes(),
+        "⁽".as_bytes(),
+        b"\n",
+        b"\n\n",
+        b"#",
+        b"---\n",
+        b"Citation:\n",
+        b"Contents:\n",
+        b"Title: ",
+        b"Date: ",
+        b"[[GAP: x]]",
+        b"- (1) ",
+        b"Notes\n",
+        "é".as_bytes(),
+        "Хрущёв".as_bytes(),
+        "“".as_bytes(),
+        b"\r\n",
+        b"sic: a => b\n",
+        b" ",
+        b"1956",
+        b"October 17, 1956\n",
+        b"Section 1 ",
+        b"Comrade ",
+        b"says ",
+        b", ",
+        b"\xff",
+        b"the",
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state as usize
+    };
+    for _ in 0..5000 {
+        let mut bytes = Vec::new();
+        for _ in 0..next() % 80 {
+            bytes.extend_from_slice(PIECES[next() % PIECES.len()]);
+        }
+        let (doc, _) = import::import("documents/x.txt", &bytes);
+        for p in doc.iter().flat_map(|d| &d.paragraphs) {
+            for s in &p.spans {
+                let (a, b) = (s.start as usize, s.end as usize);
+                assert!(
+                    a <= b && p.text.get(a..b).is_some(),
+                    "span {s:?} outside {:?}\nfrom {:?}",
+                    p.text,
+                    String::from_utf8_lossy(&bytes)
+                );
+            }
+        }
+    }
+}
+
 // ---- docent check ----
 
 /// A throwaway corpus directory with the given records.

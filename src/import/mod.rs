@@ -43,7 +43,7 @@
 //!    "…a peace agreement" / "If my answers…" stays two paragraphs.
 //! 3. **Headings are never joined**: Markdown `#` lines (level = number of
 //!    `#`); "Section N …", "Chapter N …", "Article N" lines; "Notes"; and the
-//!    **title block** that opens the text: leading paragraphs of at most 200
+//!    **title block** that opens the text: up to six leading paragraphs of at most 200
 //!    bytes that do not start with `(`, `[`, a quote or a list marker, do
 //!    not end with sentence punctuation and are not a speaker turn
 //!    ("Reception" / "by N.S. Khrushchev of Japanese Ambassador H. Yamada" /
@@ -259,6 +259,9 @@ pub fn import(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
     (Some(doc), diags)
 }
 
+/// At most this many "marker has no note" errors per file.
+const MAX_ORPHAN_REPORTS: usize = 20;
+
 /// Footnote markers to [`SpanKind::FootnoteRef`] spans; notes appended after
 /// the body in source order; markers without a note are errors.
 fn link_footnotes(
@@ -275,6 +278,7 @@ fn link_footnotes(
         })
         .collect();
     let mut superscript = BTreeSet::new();
+    let mut orphans = 0;
     let mut referenced = BTreeSet::new();
     for (p, r) in paras.iter_mut().zip(raws) {
         if p.kind == ParaKind::Gap {
@@ -291,7 +295,8 @@ fn link_footnotes(
                     end: m.end as u32,
                     kind: SpanKind::FootnoteRef(m.n),
                 });
-            } else {
+            } else if orphans < MAX_ORPHAN_REPORTS {
+                orphans += 1;
                 let line = in_src.get(k).map_or(r.line(), |s| r.line_at(s.start));
                 diags.push(
                     Diagnostic::new(
