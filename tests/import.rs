@@ -681,6 +681,9 @@ fn check_rejects_broken_corpora() {
     let bad_date = b"---\ndate: 1956-13-40\n---\nTitle: T\nDate: 1956\n\nText.\n".to_vec();
     let sic_missing =
         b"---\nsic: Masumoto => Matsumoto\n---\nTitle: T\nDate: 1956\n\nText.\n".to_vec();
+    let no_contents =
+        ARCHIVE_HEAD.replace("Contents:\n\nTranslation - English\n\n", "") + "Text.\n";
+    let bad_header_line = b"Title: T\nDate: 1956\nthis is not a field\n\nText.\n".to_vec();
     let bad_iso = b"Title: T\nDate: 17 Oct 1956\n\nText.\n".to_vec();
     type Files<'a> = Vec<(&'a str, Vec<u8>)>;
     let cases: Vec<(&str, Files, &[&str])> = vec![
@@ -696,6 +699,8 @@ fn check_rejects_broken_corpora() {
         ("sic text not found", vec![("a.txt", sic_missing)], &["documents/a.txt:2: error: `sic: Masumoto` does not occur"]),
         ("missing header value", vec![("a.txt", missing_value.into_bytes())], &["documents/a.txt:10: error: the header field `Summary:` has no value"]),
         ("bad ISO date", vec![("a.txt", bad_iso)], &["documents/a.txt:2: error: `Date: 17 Oct 1956` is not an ISO date"]),
+        ("archive record without Contents:", vec![("a.txt", no_contents.into_bytes())], &["documents/a.txt:6: error: the header has no `Contents:` label"]),
+        ("malformed header line", vec![("a.txt", bad_header_line)], &["documents/a.txt:3: error: malformed header line `this is not a field`"]),
         ("footnote marker with no note", vec![("a.txt", orphan_marker.into_bytes())], &["documents/a.txt:4: error: footnote marker 2 has no note", "add note 2 under Notes"]),
     ];
     let mut failures = Vec::new();

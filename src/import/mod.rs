@@ -100,7 +100,6 @@ mod header;
 mod inline;
 mod speakers;
 
-pub use body::continues;
 pub use front::KEYS as FRONT_MATTER_KEYS;
 pub use header::parse_written_date;
 
