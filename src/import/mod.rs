@@ -109,9 +109,9 @@ use std::collections::BTreeSet;
 
 /// Parses one record. `path` is relative to the corpus dir and names the
 /// document (its stem is the id unless the front matter gives `id:`).
-/// Errors come back all at once; warnings are dropped (see [`import`]).
+/// Errors come back all at once; warnings are dropped (see [`parse_record`]).
 pub fn parse_document(path: &str, bytes: &[u8]) -> Result<Document, Vec<Diagnostic>> {
-    let (doc, diags) = import(path, bytes);
+    let (doc, diags) = parse_record(path, bytes);
     match doc {
         Some(d) if !diags.iter().any(Diagnostic::is_error) => Ok(d),
         _ => Err(diags.into_iter().filter(Diagnostic::is_error).collect()),
@@ -128,7 +128,7 @@ pub fn front_matter_line(bytes: &[u8], key: &str) -> Option<u32> {
 
 /// Parses one record and returns it (unless it cannot be read at all) with
 /// every problem found, warnings included.
-pub fn import(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
+pub fn parse_record(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
