@@ -51,7 +51,7 @@
 //! 4. **Closing matter** ([`ParaKind::Closing`]): the run of paragraphs at the
 //!    end of the text that mention who recorded, attended or translated the
 //!    conversation, or are short (≤ 120 characters) without final
-//!    punctuation: "True", "Prokhorov [signature]", "/V. Prokhorov/",
+//!    punctuation: "True", "Prokhorov \[signature\]", "/V. Prokhorov/",
 //!    "September 23". At least one body paragraph stays body.
 //! 5. **Notes**: after a "Notes" heading, items `- (N) …` become
 //!    [`ParaKind::Footnote`]`(N)`. Markers `⁽¹²⁾` in the text, and plain
@@ -235,6 +235,17 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnost
 
     let stem = path.rsplit('/').next().unwrap_or(path);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let slug = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    if fm.id.is_none() && !slug(stem) {
+        diags.push(
+            Diagnostic::warning(path, Some(1), format!("the id `{stem}` (from the file name) is not a slug"))
+                .help("rename the file with lower-case letters, digits and `-`, or give `id:` in front matter; ids appear in links"),
+        );
+    }
     let mut fields = h.fields;
     if let Some(a) = fm.author {
         fields.retain(|(k, _)| k != "Author");
