@@ -735,6 +735,27 @@ fn check_refuses_oversized_records_without_reading_them() {
 }
 
 #[test]
+fn check_json_lists_the_same_findings() {
+    let c = TempCorpus::new("json", &[("a.txt", b"Date: 1956\n\nText.\n")]);
+    let out = Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(["check", "--json", "--corpus"])
+        .arg(&c.0)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"], 1, "{v}");
+    let d = &v["diagnostics"][0];
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64()),
+        (Some("documents/a.txt"), Some(1)),
+        "{v}"
+    );
+    assert!(d["message"].as_str().unwrap().contains("no title"), "{v}");
+    assert!(d["help"].as_str().is_some(), "{v}");
+}
+
+#[test]
 fn check_accepts_the_real_corpus() {
     let (code, out) = docent_check(&root().join("corpus"));
     assert_eq!(code, 0, "{out}");
