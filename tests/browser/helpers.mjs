@@ -41,7 +41,8 @@ export async function open(context, hash = '', { url = PAGE_URL, width = 1280, h
   await page.emulateMedia({ colorScheme });
   const requests = [];
   const errors = [];
-  page.on('request', (r) => requests.push(r.url()));
+  // Fragments never reach the network: record URLs without them.
+  page.on('request', (r) => requests.push(r.url().split('#')[0]));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url + hash);

@@ -5,15 +5,18 @@
 import { initSync, Docent } from './engine-glue.js';
 
 let handle = null;
+performance.mark('docent:script');
 
 /** Bytes of the inline data block with this id. */
 function inlineBytes(id) {
   const el = document.getElementById(id);
   if (!el) throw new Error(`the page lacks its ${id} data: rebuild it with \`docent build\``);
-  const text = atob(el.textContent.trim());
+  const b64 = el.textContent.trim();
+  el.remove(); // the base64 is not needed any more
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
+  const text = atob(b64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  el.remove(); // the base64 is not needed any more
   return bytes;
 }
 
@@ -25,7 +28,13 @@ export function startEngine() {
   }
   const wasm = inlineBytes('docent-wasm');
   const bundle = inlineBytes('docent-bundle');
-  initSync({ module: wasm });
+  performance.mark('docent:decoded');
+  try {
+    initSync({ module: wasm });
+  } catch (err) {
+    throw new Error(`the engine (WebAssembly) in this file is damaged or cannot run here: ${err.message}`);
+  }
+  performance.mark('docent:compiled');
   handle = new Docent(bundle);
   return handle;
 }
