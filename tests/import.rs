@@ -282,11 +282,9 @@ fn bodies_are_byte_identical_to_sources() {
         let want = std::fs::read(shared.join(&source))
             .unwrap_or_else(|e| panic!("{name}: its source ../shared/{source}: {e}"));
         let src = std::str::from_utf8(&bytes).unwrap();
-        let body_start = if src.starts_with("---\n") {
-            let close = src[4..].find("\n---\n").expect("closed front matter") + 4;
-            close + 5
-        } else {
-            0
+        let body_start = match src.strip_prefix("---\n") {
+            Some(rest) => rest.find("\n---\n").expect("closed front matter") + 4 + 5,
+            None => 0,
         };
         assert!(
             bytes[body_start..] == want[..],
@@ -599,7 +597,7 @@ const ARCHIVE_HEAD: &str = "\n\nOctober 17, 1956\nA title\n\nCitation:\n\n\"A\",
 #[test]
 fn check_rejects_broken_corpora() {
     // (name, files, expected "file:line: error: …" fragment)
-    let no_title_archive = format!("\n\nOctober 17, 1956\n\nCitation:\n\n\"A\", Archive.\n\nContents:\n\nTranslation - English\n\nText.\n");
+    let no_title_archive = "\n\nOctober 17, 1956\n\nCitation:\n\n\"A\", Archive.\n\nContents:\n\nTranslation - English\n\nText.\n".to_string();
     let missing_value = ARCHIVE_HEAD.replace("A summary.\n\n", "") + "Text.\n";
     let orphan_marker =
         "Title: T\nDate: 1956\n\nText⁽¹⁾ and more⁽²⁾.\n\nNotes\n\n- (1) A note.\n".to_string();
@@ -610,7 +608,8 @@ fn check_rejects_broken_corpora() {
     let sic_missing =
         b"---\nsic: Masumoto => Matsumoto\n---\nTitle: T\nDate: 1956\n\nText.\n".to_vec();
     let bad_iso = b"Title: T\nDate: 17 Oct 1956\n\nText.\n".to_vec();
-    let cases: Vec<(&str, Vec<(&str, Vec<u8>)>, &[&str])> = vec![
+    type Files<'a> = Vec<(&'a str, Vec<u8>)>;
+    let cases: Vec<(&str, Files, &[&str])> = vec![
         ("missing title (fields)", vec![("a.txt", b"Date: 1956-10-19\n\nText.\n".to_vec())], &["documents/a.txt:1: error: the record has no title"]),
         ("missing title (archive)", vec![("a.txt", no_title_archive.into_bytes())], &["documents/a.txt:5: error: the record has no title"]),
         ("duplicate id: two files", vec![("a.txt", GOOD.to_vec()), ("a.md", GOOD.to_vec())], &["documents/a.txt:1: error: duplicate document id `a`, already used by documents/a.md"]),

@@ -257,7 +257,12 @@ pub fn continues(prev: &str, next: &str) -> bool {
     if !in_name && speakers::direct_label(n).is_some() {
         return false;
     }
-    let first = n.chars().next().unwrap_or(' ');
+    // An opening quote does not start a sentence by itself: "meant" /
+    // "“killing two birds…”" continues.
+    let first = n
+        .chars()
+        .find(|c| !matches!(c, '“' | '"' | '‘' | '«'))
+        .unwrap_or(' ');
     if first.is_lowercase() || last == ',' || last == '-' {
         return true;
     }
@@ -300,7 +305,6 @@ fn title_like(t: &str) -> bool {
         && t.len() <= 200
         && !t.starts_with(['(', '[', '"', '“', '-', '*'])
         && !t.ends_with(['.', '!', '?', ':', ';', ','])
-        && !list_item(t)
         && speakers::direct_label(t).is_none()
 }
 
@@ -371,9 +375,8 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Raw> {
     }
     out.extend(cur);
     classify(&mut out);
-    let mut out = repair_page_breaks(out);
     mark_closing(&mut out);
-    out
+    repair_page_breaks(out)
 }
 
 /// Title block at the start of the text and plain headings.
@@ -422,7 +425,11 @@ fn mark_closing(paras: &mut [Raw]) {
         match p.kind {
             ParaKind::Gap | ParaKind::Footnote(_) => continue,
             ParaKind::Heading(_) if is_notes_title(&p.src) => continue,
-            ParaKind::Body if marked + 1 < body && closing(&p.src) => {
+            ParaKind::Body
+                if marked + 1 < body
+                    && closing(&p.src)
+                    && !p.src.starts_with(|c: char| c.is_lowercase()) =>
+            {
                 p.kind = ParaKind::Closing;
                 marked += 1;
             }
@@ -457,6 +464,11 @@ mod tests {
             ("Nikolai Bulganin (Николай", "Булганин) accepted", true),
             ("was hastily dispatched to the", "USSR in order to", true),
             ("N.S. Khrushchev repeats", "that the Ambassador", true),
+            (
+                "two islands to Japan meant",
+                "“killing two birds with one stone.”",
+                true,
+            ),
             (
                 "concluding a peace agreement",
                 "If my answers are satisfactory",

@@ -457,7 +457,7 @@ mod tests {
         ];
         for (s, want) in table {
             let got = parse_written_date(s).map(|d| (d.year, d.month, d.day));
-            assert_eq!(got, want.map(|(y, m, d)| (y, m, d)), "{s}");
+            assert_eq!(got, want, "{s}");
         }
         assert!(parse_written_date(unmark("## **September 21, 1955**")).is_some());
     }

@@ -221,7 +221,8 @@ mod tests {
 
     #[test]
     fn emphasis() {
-        let table: &[(&str, &str, &[(&str, SpanKind)])] = &[
+        type Row<'a> = (&'a str, &'a str, &'a [(&'a str, SpanKind)]);
+        let table: &[Row] = &[
             (
                 "*PRAVDA* said",
                 "PRAVDA said",
