@@ -47,21 +47,26 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// `docent build` of the scratch corpus into `out` with the engine in `engine`.
+fn build(dir: &Path, out: &Path, engine: &str) -> Run {
+    docent(&[
+        "build",
+        "--corpus",
+        s(&dir.join("corpus")),
+        "--out",
+        s(out),
+        "--engine",
+        s(&dir.join(engine)),
+    ])
+}
+
 const GOOD: &[u8] = b"Title: A short treaty\nDate: 1956-10-19\nSource: https://example.org/t\n\nArticle 1\n\nThe parties agree.\n";
 
 #[test]
 fn build_writes_one_self_contained_file_and_prints_its_path() {
     let dir = scratch("ok", &[("1956-10-19-treaty.txt", GOOD)]);
     let out = dir.join("out");
-    let r = docent(&[
-        "build",
-        "--corpus",
-        s(&dir.join("corpus")),
-        "--out",
-        s(&out),
-        "--engine",
-        s(&dir.join("engine")),
-    ]);
+    let r = build(&dir, &out, "engine");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let printed = PathBuf::from(r.stdout.trim());
     assert!(printed.is_absolute(), "{printed:?}");
@@ -101,15 +106,7 @@ fn build_refuses_a_broken_corpus_and_keeps_the_old_reader() {
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("docent.html"), "the previous reader").unwrap();
-    let r = docent(&[
-        "build",
-        "--corpus",
-        s(&dir.join("corpus")),
-        "--out",
-        s(&out),
-        "--engine",
-        s(&dir.join("engine")),
-    ]);
+    let r = build(&dir, &out, "engine");
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("documents/bad.txt"), "{}", r.stderr);
     assert!(r.stdout.is_empty());
@@ -128,15 +125,7 @@ fn build_refuses_a_broken_corpus_and_keeps_the_old_reader() {
 #[test]
 fn build_without_an_engine_says_to_run_setup() {
     let dir = scratch("noengine", &[("good.txt", GOOD)]);
-    let r = docent(&[
-        "build",
-        "--corpus",
-        s(&dir.join("corpus")),
-        "--out",
-        s(&dir.join("out")),
-        "--engine",
-        s(&dir.join("nowhere")),
-    ]);
+    let r = build(&dir, &dir.join("out"), "nowhere");
     assert_eq!(r.code, 1);
     assert!(
         r.stderr.contains("run `bash scripts/setup.sh`"),

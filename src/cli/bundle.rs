@@ -491,6 +491,15 @@ fn parse(name: &str, src: &str) -> Result<Parsed, String> {
             line.strip_prefix(kw)
                 .is_some_and(|r| r.starts_with([' ', '{', '*', '\'', '"']))
         };
+        let trimmed = line.trim_start();
+        if at_top
+            && trimmed.len() < line.len()
+            && (trimmed.starts_with("import ") || trimmed.starts_with("export "))
+        {
+            return Err(format!(
+                "{name}:{lineno}: start import and export statements at the beginning of the line"
+            ));
+        }
         if at_top && starts("import") && !line.starts_with("import.") {
             // The statement may span lines: up to the line ending in `;`.
             let mut stmt = line.to_string();
@@ -739,6 +748,10 @@ mod tests {
             ("import { nope } from './a.js';\n", "does not export `nope`"),
             ("function f() {\n", "unbalanced"),
             ("export function a() {}\nexport { a };\n", "exported twice"),
+            (
+                "  import { a } from './a.js';\n",
+                "at the beginning of the line",
+            ),
         ];
         for (src, err) in cases {
             check(
