@@ -56,7 +56,8 @@ export function errorBox(title, err) {
 /** Replaces the whole page content with an error screen (the engine did not start). */
 export function showFatal(err) {
   document.body.dataset.state = 'error';
-  const message = err && err.message ? err.message : String(err);
+  const raw = err && err.message ? err.message : String(err);
+  const message = raw.charAt(0).toUpperCase() + raw.slice(1);
   replace(byId('main'),
     h('div', { class: 'error-box fatal', role: 'alert' },
       h('h1', { text: 'The reader could not start' }),
