@@ -761,3 +761,18 @@ fn check_accepts_the_real_corpus() {
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("error:"), "{out}");
 }
+
+#[test]
+fn check_warns_about_unknown_header_fields_and_keeps_them() {
+    let c = TempCorpus::new(
+        "unknown-header",
+        &[("a.txt", b"Title: T\nDate: 1956\nPublishr: Gaimusho\n\nText.\n")],
+    );
+    let (code, out) = docent_check(&c.0);
+    assert_eq!(code, 0, "a warning does not fail the check: {out}");
+    assert!(
+        out.contains("documents/a.txt:3: warning: unknown header field `Publishr` (kept as a field)")
+            && out.contains("the known fields are Title"),
+        "{out}"
+    );
+}

@@ -1,0 +1,206 @@
+// Security: the hostile corpus (tests/hostile: markup, script, javascript:
+// links, </textarea>, <!--, HTML entities and a 10,000-character word in every
+// field) built into a reader of its own and opened over file://. On every view:
+// no script runs, no dialog opens, every payload shows as literal text, the DOM
+// holds only elements the page itself makes, and no request leaves the page.
+// Also: www/ never parses strings as markup or code.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, ready, shot, ROOT } from './helpers.mjs';
+
+const HOSTILE = join(ROOT, 'tests/hostile');
+const DOCS_DIR = join(HOSTILE, 'documents');
+const FILES = readdirSync(DOCS_DIR).filter((n) => /\.(txt|md)$/.test(n)).sort();
+const IDS = FILES.map((n) => n.replace(/\.(txt|md)$/, ''));
+const WWW = join(ROOT, 'www');
+
+/** Every file under `dir` (relative paths). */
+function walk(dir, prefix = '') {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(dir, join(prefix, e.name)) : [join(prefix, e.name)]);
+}
+
+/** Tag names the page can create: the shell's markup and every h('tag') / createElement('tag') in www/js. */
+function pageTags() {
+  const tags = new Set();
+  const shell = readFileSync(join(WWW, 'index.html'), 'utf8');
+  for (const m of shell.matchAll(/<([a-z][a-z0-9]*)[\s>]/g)) tags.add(m[1]);
+  for (const f of walk(WWW).filter((f) => f.endsWith('.js'))) {
+    const src = readFileSync(join(WWW, f), 'utf8');
+    for (const m of src.matchAll(/\b(?:h|createElement)\(\s*['"]([a-z][a-z0-9]*)['"]/g)) tags.add(m[1]);
+  }
+  return tags;
+}
+
+/** The markup-looking pieces of a source file: tags, comments, entities, the 10,000-character word. */
+function payloads(file) {
+  const raw = readFileSync(join(DOCS_DIR, file), 'utf8');
+  const found = new Set();
+  for (const m of raw.matchAll(/<[^<>\n]{1,80}>|<!--|-->|&#?[\w]+;|javascript:[^\s<>"]*|W{10000}/g)) found.add(m[0]);
+  return [...found];
+}
+
+// Never made by the page, whatever widgets it grows (the DOM-wide check below catches the rest).
+const FORBIDDEN = ['img', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'marquee', 'link', 'base',
+  'video', 'audio', 'source', 'body style', 'meta:not([charset]):not([name]):not([http-equiv])'];
+
+let browser;
+let out;
+let url;
+let builtHtml;
+const dialogs = [];
+
+before(async () => {
+  out = mkdtempSync(join(tmpdir(), 'docent-hostile-'));
+  execFileSync(join(ROOT, 'target/release/docent'), ['build', '--corpus', HOSTILE, '--out', out], { stdio: ['ignore', 'pipe', 'inherit'] });
+  builtHtml = readFileSync(join(out, 'docent.html'), 'utf8');
+  url = pathToFileURL(join(out, 'docent.html')).href;
+  browser = await launch();
+  browser.context.on('page', (page) => page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); }));
+});
+after(async () => {
+  await browser?.close();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+/** Opens the hostile reader at `hash`, recording requests and errors. */
+async function openView(hash) {
+  const page = await browser.context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url().split('#')[0]));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url + hash);
+  await ready(page);
+  return { page, requests, errors };
+}
+
+/** Everything a view must satisfy, whatever it shows. */
+async function assertClean(where, { page, requests, errors }) {
+  const pageTagSet = pageTags();
+  const report = await page.evaluate(({ forbidden, allowed, scripts, styles }) => {
+    const all = [...document.querySelectorAll('*')];
+    return {
+      pwned: typeof window.__pwned,
+      foreign: [...new Set(all.map((e) => e.localName).filter((t) => !allowed.includes(t)))],
+      forbidden: forbidden.flatMap((sel) => [...document.querySelectorAll(sel)].map((e) => e.outerHTML.slice(0, 120))),
+      scripts: document.scripts.length,
+      extraScripts: [...document.scripts].filter((s) => s.src || !['', 'module', 'application/octet-stream'].includes(s.type)).length,
+      styles: document.querySelectorAll('style').length,
+      styleLimit: styles,
+      scriptLimit: scripts,
+      handlers: all.flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.localName}[${a.name}]`)),
+      jsLinks: all.flatMap((e) => ['href', 'src', 'action', 'formaction', 'xlink:href', 'data']
+        .map((n) => e.getAttribute(n)).filter((v) => v && /^\s*(javascript|vbscript|data):/i.test(v))),
+      csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.content || '',
+      state: document.body.dataset.state,
+    };
+  }, {
+    forbidden: FORBIDDEN,
+    allowed: [...pageTagSet, 'html', 'head', 'body', 'meta', 'title', 'style', 'script', 'noscript'],
+    scripts: (builtHtml.match(/<script[\s>]/g) || []).length,
+    styles: (builtHtml.match(/<style[\s>]/g) || []).length,
+  });
+  assert.equal(report.state, 'ready', `${where}: the reader did not start`);
+  assert.equal(report.pwned, 'undefined', `${where}: a payload script ran`);
+  assert.deepEqual(dialogs, [], `${where}: a dialog opened`);
+  assert.deepEqual(report.foreign, [], `${where}: elements the page never creates`);
+  assert.deepEqual(report.forbidden, [], `${where}: forbidden elements`);
+  assert.ok(report.scripts <= report.scriptLimit && report.extraScripts === 0, `${where}: a script element the page did not ship`);
+  assert.ok(report.styles <= report.styleLimit, `${where}: ${report.styles} <style> elements, the page ships ${report.styleLimit}`);
+  assert.deepEqual(report.handlers, [], `${where}: inline event handlers`);
+  assert.deepEqual(report.jsLinks, [], `${where}: script or data URLs`);
+  assert.match(report.csp, /^default-src 'none';/, `${where}: CSP meta`);
+  assert.deepEqual([...new Set(requests)], [url], `${where}: requests other than the file itself`);
+  assert.deepEqual(errors, [], `${where}: console errors`);
+}
+
+test('the hostile reader carries the CSP and ships only its own scripts', () => {
+  assert.match(builtHtml, /<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+  assert.doesNotMatch(builtHtml, /<script[^>]+src=|<link[^>]+href=|<img|<iframe/);
+  // The corpus travels as base64, never as markup in the file.
+  assert.doesNotMatch(builtHtml, /__pwned|alert\(/);
+});
+
+test('library: hostile titles and summaries are literal text', async () => {
+  const view = await openView('');
+  const { page } = view;
+  await page.waitForSelector('.doc-card', { state: 'attached' });
+  await assertClean('library', view);
+  const text = await page.locator('main').innerText();
+  for (const id of IDS) assert.ok(await page.locator(`.doc-card[data-doc="${id}"]`).count() === 1, `${id} listed`);
+  assert.ok(text.includes("<script>window.__pwned = 1; alert('title')</script> Memorandum"), text.slice(0, 500));
+  assert.ok(text.includes('<iframe src="javascript:alert(3)"></iframe>'), 'summary payload shown');
+  await shot(page, 'hostile-library-1280-light');
+  await page.close();
+});
+
+test('every hostile document shows every payload as literal text', async () => {
+  for (const [i, id] of IDS.entries()) {
+    const view = await openView(`#doc=${id}`);
+    const { page } = view;
+    await page.waitForSelector('article.doc', { state: 'attached' });
+    await assertClean(`#doc=${id}`, view);
+    const shown = await page.locator('article.doc').innerText();
+    const missing = payloads(FILES[i]).filter((p) => !shown.includes(p));
+    assert.deepEqual(missing.map((p) => p.slice(0, 60)), [], `${id}: payloads not shown literally`);
+    await shot(page, `hostile-${id}-1280-light`, { fullPage: false });
+    await page.close();
+  }
+});
+
+test('hostile footnotes and citations stay text in their pop-ups', async () => {
+  const view = await openView('#doc=hostile-chapter');
+  const { page } = view;
+  await page.waitForSelector('article.doc');
+  const marker = page.locator('article.doc button.fn-ref, article.doc [data-note]').first();
+  if (await marker.count()) {
+    await marker.click();
+    const pop = page.locator('[role="dialog"], .popover').first();
+    await pop.waitFor();
+    assert.match(await pop.innerText(), /<a href="javascript:alert\(11\)">note link<\/a> <script>window.__pwned=4<\/script> &lt;b&gt;/);
+    await page.keyboard.press('Escape');
+  } else {
+    assert.fail('the hostile chapter shows no footnote marker');
+  }
+  await assertClean('footnote pop-up', view);
+  await page.close();
+
+  // The citation pop-up (clipboard refused) puts the title in a <textarea>: `</textarea>` must not end it.
+  const cite = await openView('#doc=1956-01-01-script-record');
+  await cite.page.waitForSelector('article.doc');
+  await cite.page.evaluate(() => { Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('no')) } }); });
+  await cite.page.locator('button.cite').first().click();
+  const area = cite.page.locator('textarea.cite-text');
+  await area.waitFor();
+  const value = await area.inputValue();
+  assert.ok(value.includes('</textarea><svg onload=alert(1)>'), value);
+  assert.ok((await cite.page.title()).startsWith("<script>window.__pwned = 1; alert('title')</script>"), await cite.page.title());
+  await assertClean('citation pop-up', cite);
+  await cite.page.close();
+});
+
+test('www/ never parses strings as markup or code', () => {
+  const BANNED = /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|\beval\s*\(|new\s+Function\b|createContextualFragment|DOMParser|\bsrcdoc\b|set(Timeout|Interval)\(\s*['"`]|\.setHTML(Unsafe)?\(|\bon[a-z]+\s*=\s*['"]/;
+  const hits = [];
+  for (const f of walk(WWW).filter((f) => /\.(js|html)$/.test(f))) {
+    readFileSync(join(WWW, f), 'utf8').split('\n').forEach((line, n) => {
+      if (BANNED.test(line)) hits.push(`www/${f}:${n + 1}: ${line.trim()}`);
+    });
+  }
+  assert.deepEqual(hits, []);
+  // The shipped page script (widgets and the wasm-bindgen glue) too.
+  const script = builtHtml.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  const shipped = script.split('\n').filter((l) => BANNED.test(l)).map((l) => l.trim().slice(0, 120));
+  assert.deepEqual(shipped, []);
+  // The rule is real: it catches each banned form.
+  for (const bad of ['el.innerHTML = x', 'el.outerHTML=x', 'el.insertAdjacentHTML("beforeend", x)', 'document.write(x)', 'eval(x)', 'new Function("x")', 'setTimeout("x()", 1)', '<a onclick="x()">']) {
+    assert.match(bad, BANNED, bad);
+  }
+});
