@@ -1,0 +1,495 @@
+//! Mention detection: a trie over folded word sequences, walked longest
+//! match first over a paragraph's word units.
+
+use super::{Kind, Mention, NameKind, Register};
+use crate::model::{Document, ParaKind, SpanKind};
+use crate::text::{fold, term, tokenize, TokenKind};
+use std::collections::HashMap;
+
+/// Leading words dropped from persons' names when matching: titles are not
+/// part of a name ("Comrade Khrushchev" is a mention of "Khrushchev").
+pub(crate) const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "m",
+    "comrade",
+    "comrades",
+    "premier",
+    "chancellor",
+    "president",
+    "ambassador",
+    "plenipotentiary",
+    "plenipotentiaries",
+    "general",
+    "major",
+    "maj",
+    "gen",
+    "prime",
+    "minister",
+    "foreign",
+    "secretary",
+    "first",
+    "vice",
+    "chairman",
+    "acting",
+    "chief",
+    "his",
+    "excellency",
+];
+
+/// How a word of a registered name must be written in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    /// Written in lower case in the register: any case.
+    Any,
+    /// Capitalized in the register: the text's word starts with a capital.
+    Initial,
+    /// All capitals in the register (UN, LDP): all capitals in the text.
+    Upper,
+}
+
+/// The case rule of one registered word.
+fn case_of(word: &str, whole_name_upper: bool) -> Case {
+    if !word.chars().next().is_some_and(|c| c.is_uppercase()) {
+        Case::Any
+    } else if whole_name_upper {
+        Case::Upper
+    } else {
+        Case::Initial
+    }
+}
+
+/// A name written all in capitals (at least two letters): an acronym.
+fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+#[derive(Clone, Debug)]
+struct End {
+    entity: u32,
+    variant: bool,
+    ambiguous: bool,
+    cases: Vec<Case>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Node {
+    next: HashMap<Box<str>, u32>,
+    ends: Vec<End>,
+}
+
+/// The compiled register: a trie of folded word sequences.
+#[derive(Clone, Debug)]
+pub struct Matcher {
+    nodes: Vec<Node>,
+    kinds: Vec<Kind>,
+}
+
+/// The folded words of a name, with their case rules.
+fn name_words(name: &str) -> Vec<(String, Case)> {
+    let upper = is_acronym(name);
+    let mut out = Vec::new();
+    for t in tokenize(name) {
+        if t.kind == TokenKind::Word {
+            let w = &name[t.start..t.end];
+            out.push((term(w), case_of(w, upper)));
+        }
+    }
+    out
+}
+
+/// The folded key of a name ("N. S. Khrushchev's" → "n s khrushchev").
+pub(crate) fn name_key(name: &str) -> String {
+    let words: Vec<String> = name_words(name).into_iter().map(|(w, _)| w).collect();
+    words.join(" ")
+}
+
+/// The key with leading titles removed (never empty).
+pub(crate) fn strip_titles(key: &str) -> &str {
+    let mut rest = key;
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if TITLES.contains(&first) {
+            rest = tail;
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
+impl Matcher {
+    /// Compiles the register.
+    pub fn new(register: &Register) -> Matcher {
+        let mut m = Matcher {
+            nodes: vec![Node::default()],
+            kinds: register.entities.iter().map(|e| e.kind).collect(),
+        };
+        for (i, e) in register.entities.iter().enumerate() {
+            for n in &e.names {
+                let mut words = name_words(&n.text);
+                if e.kind == Kind::Person {
+                    while words.len() > 1 && TITLES.contains(&words[0].0.as_str()) {
+                        words.remove(0);
+                    }
+                }
+                if words.is_empty() {
+                    continue;
+                }
+                let mut node = 0usize;
+                for (w, _) in &words {
+                    node = match m.nodes[node].next.get(w.as_str()) {
+                        Some(&n) => n as usize,
+                        None => {
+                            let id = m.nodes.len();
+                            m.nodes.push(Node::default());
+                            m.nodes[node].next.insert(w.as_str().into(), id as u32);
+                            id
+                        }
+                    };
+                }
+                let end = End {
+                    entity: i as u32,
+                    variant: n.kind == NameKind::Variant,
+                    ambiguous: n.kind == NameKind::Ambiguous,
+                    cases: words.iter().map(|(_, c)| *c).collect(),
+                };
+                let ends = &mut m.nodes[node].ends;
+                if !ends.iter().any(|x| {
+                    x.entity == end.entity && x.variant == end.variant && x.cases == end.cases
+                }) {
+                    ends.push(end);
+                }
+            }
+        }
+        m
+    }
+
+    /// The kind of entity `i`.
+    pub fn kind(&self, i: u32) -> Kind {
+        self.kinds[i as usize]
+    }
+
+    /// Mentions in one document (gaps are skipped), ambiguity resolved.
+    pub fn document(&self, doc: &Document) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            if p.kind == ParaKind::Gap {
+                continue;
+            }
+            let start = out.len();
+            self.paragraph(pi as u32, &p.text, &mut out);
+            for m in &mut out[start..] {
+                let sic = p.spans.iter().any(|s| {
+                    matches!(s.kind, SpanKind::Sic(_)) && s.start < m.end && m.start < s.end
+                });
+                m.variant |= sic;
+            }
+        }
+        resolve_by_context(&mut out);
+        out
+    }
+
+    /// Appends the mentions in one paragraph's text (unresolved).
+    pub fn paragraph(&self, paragraph: u32, text: &str, out: &mut Vec<Mention>) {
+        let units = units(text);
+        let mut i = 0;
+        while i < units.len() {
+            match self.longest(&units, i, text) {
+                Some((j, ends)) => {
+                    out.push(to_mention(paragraph, &units[i], &units[j], ends));
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+    }
+
+    /// The longest name starting at unit `i`: its last unit and the entries
+    /// whose case rules the text satisfies.
+    fn longest(&self, units: &[Unit], i: usize, text: &str) -> Option<(usize, Vec<&End>)> {
+        let mut node = 0usize;
+        let mut best: Option<(usize, Vec<&End>)> = None;
+        let mut j = i;
+        while j < units.len() {
+            if j > i && !units[j].joined {
+                break;
+            }
+            let u = &units[j];
+            // A plural/possessive-less form may only end a name.
+            if let Some(p) = &u.plural {
+                if let Some(&n) = self.nodes[node].next.get(p.as_str()) {
+                    let ok = self.satisfied(n as usize, &units[i..=j], text);
+                    if !ok.is_empty() {
+                        best = Some((j, ok));
+                    }
+                }
+            }
+            match self.nodes[node].next.get(u.key.as_str()) {
+                Some(&n) => node = n as usize,
+                None => break,
+            }
+            let ok = self.satisfied(node, &units[i..=j], text);
+            if !ok.is_empty() {
+                best = Some((j, ok));
+            }
+            j += 1;
+        }
+        best
+    }
+
+    fn satisfied<'a>(&'a self, node: usize, us: &[Unit], text: &str) -> Vec<&'a End> {
+        self.nodes[node]
+            .ends
+            .iter()
+            .filter(|e| {
+                e.cases.len() == us.len()
+                    && e.cases.iter().zip(us).all(|(c, u)| {
+                        let s = &text[u.start..u.end];
+                        match c {
+                            Case::Any => true,
+                            Case::Initial => s.chars().next().is_some_and(|c| c.is_uppercase()),
+                            Case::Upper => !s.chars().any(|c| c.is_lowercase()),
+                        }
+                    })
+            })
+            .collect()
+    }
+}
+
+fn to_mention(paragraph: u32, first: &Unit, last: &Unit, ends: Vec<&End>) -> Mention {
+    let mut entities: Vec<u32> = ends.iter().map(|e| e.entity).collect();
+    entities.sort_unstable();
+    entities.dedup();
+    // An entity matched through any non-variant name is not a variant.
+    let variant = entities
+        .iter()
+        .all(|&id| ends.iter().filter(|e| e.entity == id).all(|e| e.variant));
+    // Two entities on one name without declared ambiguity: the register
+    // check reports it; keep the first so the mention is still shown.
+    if entities.len() > 1 && !ends.iter().all(|e| e.ambiguous) {
+        entities.truncate(1);
+    }
+    Mention {
+        paragraph,
+        start: first.start as u32,
+        end: last.end as u32,
+        entities,
+        variant,
+        by_context: false,
+    }
+}
+
+/// Resolves ambiguous mentions by the nearest unambiguous mention of one of
+/// their candidates in the same document.
+fn resolve_by_context(ms: &mut [Mention]) {
+    let sure: Vec<(u32, u32, u32)> = ms
+        .iter()
+        .filter(|m| m.entities.len() == 1)
+        .map(|m| (m.paragraph, m.start, m.entities[0]))
+        .collect();
+    if sure.is_empty() {
+        return;
+    }
+    for m in ms.iter_mut().filter(|m| m.entities.len() > 1) {
+        let best = sure
+            .iter()
+            .filter(|(_, _, e)| m.entities.contains(e))
+            .min_by_key(|(p, s, _)| (p.abs_diff(m.paragraph), s.abs_diff(m.start)));
+        if let Some(&(_, _, e)) = best {
+            m.entities = vec![e];
+            m.by_context = true;
+        }
+    }
+}
+
+/// A word-like run of a paragraph: one word, or words cut by editorial
+/// brackets (`H[abomai]`).
+#[derive(Clone, Debug)]
+pub(crate) struct Unit {
+    pub start: usize,
+    pub end: usize,
+    /// Folded term (possessive dropped, elision dropped).
+    pub key: String,
+    /// The key minus a plural `s`, when that is a different word.
+    pub plural: Option<String>,
+    /// Joined to the previous unit by a separator a name may span.
+    pub joined: bool,
+}
+
+fn separator_ok(sep: &str) -> bool {
+    !sep.is_empty()
+        && sep.chars().all(|c| {
+            c.is_whitespace() || matches!(c, '-' | '‐' | '–' | '.' | '[' | ']' | '(' | ')')
+        })
+}
+
+/// Cuts a paragraph into word units (see [`Unit`]).
+pub(crate) fn units(text: &str) -> Vec<Unit> {
+    let toks = tokenize(text);
+    let mut out: Vec<Unit> = Vec::new();
+    let mut raw: Vec<(usize, usize, String)> = Vec::new(); // start, end, folded
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if t.kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        // Join words cut by brackets with no space: H[abomai].
+        let mut end = t.end;
+        let mut folded = fold(&text[t.start..t.end]);
+        let mut open = 0i32;
+        let mut j = i + 1;
+        loop {
+            let mut k = j;
+            let mut depth = open;
+            while k < toks.len()
+                && toks[k].kind == TokenKind::Punct
+                && matches!(&text[toks[k].start..toks[k].end], "[" | "]")
+            {
+                depth += if &text[toks[k].start..toks[k].end] == "[" {
+                    1
+                } else {
+                    -1
+                };
+                k += 1;
+            }
+            if k > j && k < toks.len() && toks[k].kind == TokenKind::Word {
+                folded.push_str(&fold(&text[toks[k].start..toks[k].end]));
+                end = toks[k].end;
+                open = depth;
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        // Close a bracket opened inside the word: H[abomai] takes its `]`.
+        while open > 0 && j < toks.len() && &text[toks[j].start..toks[j].end] == "]" {
+            end = toks[j].end;
+            open -= 1;
+            j += 1;
+        }
+        raw.push((t.start, end, folded));
+        i = j;
+    }
+    let mut prev_end: Option<usize> = None;
+    for (mut start, end, folded) in raw {
+        let joined = prev_end.is_some_and(|p| separator_ok(&text[p..start]));
+        prev_end = Some(end);
+        let mut key = strip_possessive(folded);
+        // French elision before a capital: d'Habomai, L'URSS.
+        if let Some(rest) = key.strip_prefix("l'").or_else(|| key.strip_prefix("d'")) {
+            let after = &text[start..end];
+            let cut = after
+                .find(['\'', '’'])
+                .map(|x| x + after[x..].chars().next().map_or(1, char::len_utf8));
+            if let Some(cut) = cut {
+                if after[cut..].chars().next().is_some_and(char::is_uppercase) && !rest.is_empty() {
+                    start += cut;
+                    key = rest.to_string();
+                }
+            }
+        }
+        let plural = key
+            .strip_suffix('s')
+            .filter(|s| s.chars().count() >= 4 && !s.ends_with('s'))
+            .map(str::to_string);
+        out.push(Unit {
+            start,
+            end,
+            key,
+            plural,
+            joined,
+        });
+    }
+    out
+}
+
+fn strip_possessive(mut f: String) -> String {
+    if f.ends_with("'s") && f.len() > 2 {
+        f.truncate(f.len() - 2);
+    } else if f.ends_with('\'') {
+        f.pop();
+    }
+    f
+}
+
+/// Tags free text (paragraphs separated by blank lines) with `register`'s
+/// names and returns the number of mentions: the tagging benchmark's unit of
+/// work, and a way to try the register on a new text.
+pub fn tag_paragraphs(matcher: &Matcher, text: &str) -> usize {
+    let mut out = Vec::new();
+    let mut n = 0;
+    for (i, para) in text.split("\n\n").enumerate() {
+        matcher.paragraph(i as u32, para, &mut out);
+        n += out.len();
+        out.clear();
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &[(&str, &str)]) {
+        let got: Vec<(String, String)> = units(text)
+            .iter()
+            .map(|u| (text[u.start..u.end].to_string(), u.key.clone()))
+            .collect();
+        let want: Vec<(String, String)> = expect
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "units of {text:?}");
+    }
+
+    #[test]
+    fn units_table() {
+        check(
+            "H[abomai] and S[hikotan].",
+            &[
+                ("H[abomai]", "habomai"),
+                ("and", "and"),
+                ("S[hikotan]", "shikotan"),
+            ],
+        );
+        check(
+            "[Habomai and Shikotan]",
+            &[
+                ("Habomai", "habomai"),
+                ("and", "and"),
+                ("Shikotan", "shikotan"),
+            ],
+        );
+        check(
+            "Bulganin's statement",
+            &[("Bulganin's", "bulganin"), ("statement", "statement")],
+        );
+        check(
+            "l'île d'Habomai",
+            &[("l'île", "l'ile"), ("Habomai", "habomai")],
+        );
+        check("Хрущёв", &[("Хрущёв", "хрущев")]);
+        check("[signature]", &[("signature", "signature")]);
+    }
+
+    #[test]
+    fn separators() {
+        assert!(separator_ok(". "));
+        assert!(separator_ok("-"));
+        assert!(separator_ok(" ["));
+        assert!(!separator_ok(", "));
+        assert!(!separator_ok("/"));
+        assert!(!separator_ok(""));
+    }
+
+    #[test]
+    fn titles_are_stripped_from_keys() {
+        assert_eq!(strip_titles("comrade khrushchev"), "khrushchev");
+        assert_eq!(strip_titles("major general otozo yamada"), "otozo yamada");
+        assert_eq!(strip_titles("mr"), "mr");
+        assert_eq!(name_key("N. S. Khrushchev's"), "n s khrushchev");
+    }
+}
