@@ -1,12 +1,163 @@
-//! `docent entity` and `docent entities`. (Being written: see issue 4.)
+//! `docent entity NAME` and `docent entities`: entity lookup.
 
 use super::args::Args;
+use docent::entities::{EntityReport, Lookup};
+use docent::Collection;
 use std::process::ExitCode;
 
-pub fn run(_args: &Args) -> Result<ExitCode, String> {
-    Err("entity lookup is not available yet".into())
+/// `docent entity [--corpus DIR] [--json] NAME`: the entity's card and every
+/// mention in context; an unknown name prints the closest entities and exits 1.
+pub fn run(args: &Args) -> Result<ExitCode, String> {
+    if args.positional.is_empty() {
+        return Err(
+            "expected a NAME (any spelling: Iturup, Etorofu, хрущев, \"Mr. Masumoto\")".into(),
+        );
+    }
+    let name = args.positional.join(" ");
+    let c = super::corpus::load_valid(&args.corpus)?;
+    match c.entities.lookup(&name) {
+        Lookup::Found(i) => {
+            let r = c.entity_report(i);
+            if args.json {
+                println!("{}", json(&r)?);
+            } else {
+                print_report(&r);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Lookup::Ambiguous(ids) => {
+            let list = candidates(&c, &ids);
+            if args.json {
+                let v =
+                    serde_json::json!({"error": "ambiguous", "query": name, "candidates": list});
+                println!("{}", json(&v)?);
+            } else {
+                eprintln!(
+                    "`{name}` names {} entities; ask for one by id or full name:",
+                    ids.len()
+                );
+                for (id, n, d) in &list {
+                    eprintln!("  {id:<24} {n} — {d}");
+                }
+            }
+            Ok(ExitCode::from(1))
+        }
+        Lookup::NotFound(close) => {
+            let list = candidates(&c, &close);
+            if args.json {
+                let v = serde_json::json!({"error": "not found", "query": name, "closest": list});
+                println!("{}", json(&v)?);
+            } else {
+                eprintln!("no entity is called `{name}`. Closest:");
+                for (id, n, d) in &list {
+                    eprintln!("  {id:<24} {n} — {d}");
+                }
+                eprintln!("(`docent entities` lists them all)");
+            }
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
-pub fn run_list(_args: &Args) -> Result<ExitCode, String> {
-    Err("entity lookup is not available yet".into())
+/// `docent entities [--corpus DIR] [--json]`: every entity with its mention count.
+pub fn run_list(args: &Args) -> Result<ExitCode, String> {
+    let c = super::corpus::load_valid(&args.corpus)?;
+    let rows = c.entity_summaries();
+    if args.json {
+        println!("{}", json(&rows)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut kind = None;
+    for r in &rows {
+        if kind != Some(r.kind) {
+            kind = Some(r.kind);
+            println!("\n{}", r.kind.as_str().to_uppercase());
+        }
+        println!("  {:>4}  {:<28} {}", r.count, r.id, r.name);
+    }
+    let total: usize = rows.iter().map(|r| r.count).sum();
+    println!("\n{} entities, {} mentions", rows.len(), total);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(v).map_err(|e| format!("cannot print JSON: {e}"))
+}
+
+fn candidates(c: &Collection, ids: &[usize]) -> Vec<(String, String, String)> {
+    ids.iter()
+        .map(|&i| {
+            let e = &c.entities.entities[i];
+            (e.id.clone(), e.name.clone(), e.description.clone())
+        })
+        .collect()
+}
+
+fn print_report(r: &EntityReport) {
+    println!("{} ({}, id {})", r.name, r.kind.as_str(), r.id);
+    if let Some(d) = &r.dates {
+        println!("  dates: {}", d.replace('/', " – "));
+    }
+    println!("  {}", r.description);
+    if !r.aliases.is_empty() {
+        println!("  also: {}", r.aliases.join("; "));
+    }
+    if !r.variants.is_empty() {
+        println!("  variant spellings: {}", r.variants.join("; "));
+    }
+    if !r.ambiguous.is_empty() {
+        println!("  shared names: {}", r.ambiguous.join("; "));
+    }
+    if let Some(n) = &r.note {
+        println!("  note: {n}");
+    }
+    println!("\n{} mention(s)", r.count);
+    let mut doc = "";
+    for m in &r.mentions {
+        if m.doc != doc {
+            doc = &m.doc;
+            println!("\n  {} — {}", m.date.as_deref().unwrap_or("undated"), m.doc);
+        }
+        let mut flags = Vec::new();
+        if m.variant {
+            flags.push("variant spelling".to_string());
+        }
+        if !m.candidates.is_empty() {
+            flags.push(format!("ambiguous: {}", m.candidates.join(" or ")));
+        }
+        if m.by_context {
+            flags.push("resolved by context".into());
+        }
+        let flags = if flags.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", flags.join("; "))
+        };
+        println!(
+            "    ¶{} «{}»{}: {}[{}]{}",
+            m.paragraph, m.text, flags, m.before, m.text, m.after
+        );
+    }
+    if !r.co_mentioned.is_empty() {
+        let co: Vec<String> = r
+            .co_mentioned
+            .iter()
+            .map(|c| format!("{} ({})", c.name, c.paragraphs))
+            .collect();
+        println!("\nnamed in the same paragraphs: {}", co.join(", "));
+    }
+    if !r.years.is_empty() {
+        let ys: Vec<String> = r
+            .years
+            .iter()
+            .map(|y| {
+                format!(
+                    "{}: {}",
+                    y.year.map_or("undated".into(), |x| x.to_string()),
+                    y.count
+                )
+            })
+            .collect();
+        println!("by year: {}", ys.join(", "));
+    }
 }

@@ -197,7 +197,13 @@ impl Matcher {
         while i < units.len() {
             match self.longest(&units, i, text) {
                 Some((j, ends)) => {
-                    out.push(to_mention(paragraph, &units[i], &units[j], ends));
+                    let mut m = to_mention(paragraph, &units[i], &units[j], ends);
+                    balance_brackets(text, &mut m);
+                    // A final initial keeps its period: "Krutikov K.A.".
+                    if units[j].end - units[j].start == 1 && text[units[j].end..].starts_with('.') {
+                        m.end += 1;
+                    }
+                    out.push(m);
                     i = j + 1;
                 }
                 None => i += 1,
@@ -277,6 +283,20 @@ fn to_mention(paragraph: u32, first: &Unit, last: &Unit, ends: Vec<&End>) -> Men
         entities,
         variant,
         by_context: false,
+    }
+}
+
+/// Widens a mention to take in the other half of a bracket it cuts:
+/// `[Liberal Democratic] Party`, not `Liberal Democratic] Party`.
+fn balance_brackets(text: &str, m: &mut Mention) {
+    let (s, e) = (m.start as usize, m.end as usize);
+    let surface = &text[s..e];
+    let open = surface.matches('[').count();
+    let close = surface.matches(']').count();
+    if close > open && text[..s].ends_with('[') {
+        m.start -= 1;
+    } else if open > close && text[e..].starts_with(']') {
+        m.end += 1;
     }
 }
 
@@ -378,14 +398,17 @@ pub(crate) fn units(text: &str) -> Vec<Unit> {
         let joined = prev_end.is_some_and(|p| separator_ok(&text[p..start]));
         prev_end = Some(end);
         let mut key = strip_possessive(folded);
-        // French elision before a capital: d'Habomai, L'URSS.
+        // French elision: d'Habomai, L'URSS, l'océan.
         if let Some(rest) = key.strip_prefix("l'").or_else(|| key.strip_prefix("d'")) {
-            let after = &text[start..end];
-            let cut = after
-                .find(['\'', '’'])
-                .map(|x| x + after[x..].chars().next().map_or(1, char::len_utf8));
-            if let Some(cut) = cut {
-                if after[cut..].chars().next().is_some_and(char::is_uppercase) && !rest.is_empty() {
+            let surface = &text[start..end];
+            if let Some(at) = surface.find(['\'', '’']) {
+                let cut = at + surface[at..].chars().next().map_or(1, char::len_utf8);
+                if !rest.is_empty()
+                    && surface[cut..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic)
+                {
                     start += cut;
                     key = rest.to_string();
                 }
