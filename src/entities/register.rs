@@ -260,7 +260,12 @@ impl Register {
                     continue;
                 }
                 let mut end = k;
-                while end + 1 < us.len() && us[end + 1].joined && capital(end + 1) {
+                while end + 1 < us.len()
+                    && us[end + 1].joined
+                    && capital(end + 1)
+                    && (us[end].end - us[end].start == 1
+                        || !sentence_start(&p.text, us[end].end, us[end + 1].start))
+                {
                     end += 1;
                 }
                 let run = k..=end;
