@@ -205,8 +205,8 @@ fn detection_table() {
     // Case rules: acronyms only in capitals, capitalized words only capitalized.
     check(&["against us, un accord, a diet of rice"], &[]);
     check(
-        &["the US and the UN; the Nations Unies; the Diet"],
-        &["US=us", "UN=un", "Nations Unies=un", "Diet=diet"],
+        &["the US and the UN's; the Nations Unies; the Diet"],
+        &["US=us", "UN's=un", "Nations Unies=un", "Diet=diet"],
     );
     check(
         &["the lesser Kuriles; the Lesser Kuriles; the lesser kuriles"],

@@ -252,6 +252,10 @@ impl Matcher {
                 e.cases.len() == us.len()
                     && e.cases.iter().zip(us).all(|(c, u)| {
                         let s = &text[u.start..u.end];
+                        let s = s
+                            .strip_suffix("'s")
+                            .or_else(|| s.strip_suffix("’s"))
+                            .unwrap_or(s);
                         match c {
                             Case::Any => true,
                             Case::Initial => s.chars().next().is_some_and(|c| c.is_uppercase()),
