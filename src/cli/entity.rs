@@ -1,8 +1,7 @@
 //! `docent entity NAME` and `docent entities`: entity lookup.
 
 use super::args::Args;
-use docent::entities::{EntityReport, Lookup};
-use docent::Collection;
+use docent::entities::EntityReport;
 use std::process::ExitCode;
 
 /// `docent entity [--corpus DIR] [--json] NAME`: the entity's card and every
@@ -15,9 +14,8 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     }
     let name = args.positional.join(" ");
     let c = super::corpus::load_valid(&args.corpus)?;
-    match c.entities.lookup(&name) {
-        Lookup::Found(i) => {
-            let r = c.entity_report(i);
+    match c.lookup_entity(&name) {
+        Ok(r) => {
             if args.json {
                 println!("{}", json(&r)?);
             } else {
@@ -25,32 +23,20 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Lookup::Ambiguous(ids) => {
-            let list = candidates(&c, &ids);
+        Err(miss) => {
             if args.json {
-                let v =
-                    serde_json::json!({"error": "ambiguous", "query": name, "candidates": list});
-                println!("{}", json(&v)?);
+                println!("{}", json(&miss)?);
             } else {
-                eprintln!(
-                    "`{name}` names {} entities; ask for one by id or full name:",
-                    ids.len()
-                );
-                for (id, n, d) in &list {
-                    eprintln!("  {id:<24} {n} — {d}");
+                if miss.error == "ambiguous" {
+                    eprintln!(
+                        "`{name}` names {} entities; ask for one by id or full name:",
+                        miss.candidates.len()
+                    );
+                } else {
+                    eprintln!("no entity is called `{name}`. Closest:");
                 }
-            }
-            Ok(ExitCode::from(1))
-        }
-        Lookup::NotFound(close) => {
-            let list = candidates(&c, &close);
-            if args.json {
-                let v = serde_json::json!({"error": "not found", "query": name, "closest": list});
-                println!("{}", json(&v)?);
-            } else {
-                eprintln!("no entity is called `{name}`. Closest:");
-                for (id, n, d) in &list {
-                    eprintln!("  {id:<24} {n} — {d}");
+                for e in &miss.candidates {
+                    eprintln!("  {:<24} {} — {}", e.id, e.name, e.description);
                 }
                 eprintln!("(`docent entities` lists them all)");
             }
@@ -82,15 +68,6 @@ pub fn run_list(args: &Args) -> Result<ExitCode, String> {
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String, String> {
     serde_json::to_string_pretty(v).map_err(|e| format!("cannot print JSON: {e}"))
-}
-
-fn candidates(c: &Collection, ids: &[usize]) -> Vec<(String, String, String)> {
-    ids.iter()
-        .map(|&i| {
-            let e = &c.entities.entities[i];
-            (e.id.clone(), e.name.clone(), e.description.clone())
-        })
-        .collect()
 }
 
 fn print_report(r: &EntityReport) {

@@ -106,9 +106,10 @@ mod register;
 mod report;
 
 pub use mentions::{tag_paragraphs, Matcher};
-pub use register::Lookup;
+pub use register::{Lookup, MAX_QUERY};
 pub use report::{
-    CoMention, DocCount, EntityReport, EntitySummary, MentionReport, ParaMention, YearCount,
+    CoMention, DocCount, EntityReport, EntitySummary, LookupMiss, MentionReport, ParaMention,
+    YearCount,
 };
 
 use serde::{Deserialize, Serialize};

@@ -107,6 +107,16 @@ pub struct ParaMention {
     pub ambiguous: bool,
 }
 
+/// A lookup that found no single entity: the query, why, and the
+/// candidates (the entities sharing the name, or the closest names).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LookupMiss {
+    /// `"ambiguous"` or `"not found"`.
+    pub error: &'static str,
+    pub query: String,
+    pub candidates: Vec<EntitySummary>,
+}
+
 /// The largest char boundary of `s` at or below `i`.
 fn floor(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
@@ -265,6 +275,29 @@ impl Collection {
                 .map(|((_, year), count)| YearCount { year, count })
                 .collect(),
         }
+    }
+
+    /// Looks up any name or id: the entity's report, or the candidates.
+    pub fn lookup_entity(&self, query: &str) -> Result<EntityReport, LookupMiss> {
+        use super::Lookup;
+        let (error, ids) = match self.entities.lookup(query) {
+            Lookup::Found(i) => return Ok(self.entity_report(i)),
+            Lookup::Ambiguous(ids) => ("ambiguous", ids),
+            Lookup::NotFound(ids) => ("not found", ids),
+        };
+        let all = self.entity_summaries();
+        let candidates = ids
+            .iter()
+            .filter_map(|&i| {
+                let id = &self.entities.entities[i].id;
+                all.iter().find(|s| &s.id == id).cloned()
+            })
+            .collect();
+        Err(LookupMiss {
+            error,
+            query: query.chars().take(super::register::MAX_QUERY).collect(),
+            candidates,
+        })
     }
 
     /// Every entity with its mention count, sorted by kind then name (A–Z).
