@@ -120,19 +120,6 @@ impl Docent {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::utf16_offsets;
-
-    #[test]
-    fn utf16_conversion() {
-        let text = "aё🙂b";
-        let (mut a, mut b, mut c, mut d) = (0u32, 1u32, 3u32, 7u32);
-        utf16_offsets(text, &mut [&mut d, &mut a, &mut c, &mut b]);
-        assert_eq!((a, b, c, d), (0, 1, 2, 4));
-    }
-}
-
 // ---- entities ----
 
 /// Converts a report's mention offsets to UTF-16.
@@ -202,5 +189,18 @@ impl Docent {
         }
         let matcher = crate::entities::Matcher::new(&self.core.entities);
         Ok(crate::entities::tag_paragraphs(&matcher, text) as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf16_offsets;
+
+    #[test]
+    fn utf16_conversion() {
+        let text = "aё🙂b";
+        let (mut a, mut b, mut c, mut d) = (0u32, 1u32, 3u32, 7u32);
+        utf16_offsets(text, &mut [&mut d, &mut a, &mut c, &mut b]);
+        assert_eq!((a, b, c, d), (0, 1, 2, 4));
     }
 }
