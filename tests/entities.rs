@@ -142,12 +142,22 @@ fn cli_entity_json_resolves_any_spelling() {
     assert_eq!(v["id"], "iturup");
     assert_eq!(v["name"], "Iturup");
     assert_eq!(v["kind"], "place");
-    assert!(v["aliases"].as_array().unwrap().iter().any(|a| a == "Etorofu"));
+    assert!(v["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a == "Etorofu"));
     let ms = v["mentions"].as_array().unwrap();
     let texts: Vec<&str> = ms.iter().map(|m| m["text"].as_str().unwrap()).collect();
-    assert!(texts.contains(&"Iturup") && texts.contains(&"Etorofu"), "{texts:?}");
+    assert!(
+        texts.contains(&"Iturup") && texts.contains(&"Etorofu"),
+        "{texts:?}"
+    );
     for m in ms {
-        assert!(m["context"].as_str().unwrap().contains(m["text"].as_str().unwrap()));
+        assert!(m["context"]
+            .as_str()
+            .unwrap()
+            .contains(m["text"].as_str().unwrap()));
         assert!(m["doc"].is_string() && m["paragraph"].is_u64());
     }
     // Dated documents first, in date order; the undated chapter last.
@@ -162,7 +172,10 @@ fn cli_unknown_name_suggests_and_exits_1() {
     let (code, _, err) = docent(&["entity", "Khrushchov"]);
     assert_eq!(code, 1);
     assert!(err.contains("no entity is called `Khrushchov`"), "{err}");
-    assert!(err.lines().nth(1).unwrap_or("").contains("khrushchev"), "{err}");
+    assert!(
+        err.lines().nth(1).unwrap_or("").contains("khrushchev"),
+        "{err}"
+    );
     let (code, out, _) = docent(&["entity", "--json", "Yamada"]);
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -192,5 +205,9 @@ fn snapshot_entity_report_json() {
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {
         std::fs::write(&path, &json).unwrap();
     }
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), json, "run with UPDATE_SNAPSHOTS=1 if the change is intended");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        json,
+        "run with UPDATE_SNAPSHOTS=1 if the change is intended"
+    );
 }
