@@ -5,6 +5,31 @@ use super::{Kind, Mention, NameKind, Register};
 use crate::model::{Document, ParaKind, SpanKind};
 use crate::text::{fold, term, tokenize, TokenKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher for the trie's short string keys (FxHash's
+/// multiply-rotate); the keys come from the register, not from an adversary.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(buf))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Leading words dropped from persons' names when matching: titles are not
 /// part of a name ("Comrade Khrushchev" is a mention of "Khrushchev").
@@ -75,7 +100,7 @@ struct End {
 
 #[derive(Clone, Debug, Default)]
 struct Node {
-    next: HashMap<Box<str>, u32>,
+    next: FxMap<Box<str>, u32>,
     ends: Vec<End>,
 }
 
@@ -192,10 +217,11 @@ impl Matcher {
 
     /// Appends the mentions in one paragraph's text (unresolved).
     pub fn paragraph(&self, paragraph: u32, text: &str, out: &mut Vec<Mention>) {
-        let units = units(text);
+        let us = units(text);
+        let units = &us.list;
         let mut i = 0;
         while i < units.len() {
-            match self.longest(&units, i, text) {
+            match self.longest(&us, i, text) {
                 Some((j, ends)) => {
                     let mut m = to_mention(paragraph, &units[i], &units[j], ends);
                     balance_brackets(text, &mut m);
@@ -213,7 +239,8 @@ impl Matcher {
 
     /// The longest name starting at unit `i`: its last unit and the entries
     /// whose case rules the text satisfies.
-    fn longest(&self, units: &[Unit], i: usize, text: &str) -> Option<(usize, Vec<&End>)> {
+    fn longest(&self, us: &Units, i: usize, text: &str) -> Option<(usize, Vec<&End>)> {
+        let units = &us.list;
         let mut node = 0usize;
         let mut best: Option<(usize, Vec<&End>)> = None;
         let mut j = i;
@@ -222,16 +249,18 @@ impl Matcher {
                 break;
             }
             let u = &units[j];
+            let key = us.key(j);
             // A plural/possessive-less form may only end a name.
-            if let Some(p) = &u.plural {
-                if let Some(&n) = self.nodes[node].next.get(p.as_str()) {
+            if u.plural {
+                let p = &key[..key.len() - 1];
+                if let Some(&n) = self.nodes[node].next.get(p) {
                     let ok = self.satisfied(n as usize, &units[i..=j], text);
                     if !ok.is_empty() {
                         best = Some((j, ok));
                     }
                 }
             }
-            match self.nodes[node].next.get(u.key.as_str()) {
+            match self.nodes[node].next.get(key) {
                 Some(&n) => node = n as usize,
                 None => break,
             }
@@ -333,12 +362,28 @@ fn resolve_by_context(ms: &mut [Mention]) {
 pub(crate) struct Unit {
     pub start: usize,
     pub end: usize,
-    /// Folded term (possessive dropped, elision dropped).
-    pub key: String,
-    /// The key minus a plural `s`, when that is a different word.
-    pub plural: Option<String>,
+    /// Byte range of the folded term (possessive and elision dropped) in
+    /// [`Units::keys`].
+    key: (u32, u32),
+    /// The key minus its final `s` may be a singular name ("Habomais").
+    pub plural: bool,
     /// Joined to the previous unit by a separator a name may span.
     pub joined: bool,
+}
+
+/// The units of a paragraph, their keys in one buffer.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Units {
+    pub list: Vec<Unit>,
+    keys: String,
+}
+
+impl Units {
+    /// The folded key of unit `i`.
+    pub fn key(&self, i: usize) -> &str {
+        let (a, b) = self.list[i].key;
+        &self.keys[a as usize..b as usize]
+    }
 }
 
 fn separator_ok(sep: &str) -> bool {
@@ -349,10 +394,16 @@ fn separator_ok(sep: &str) -> bool {
 }
 
 /// Cuts a paragraph into word units (see [`Unit`]).
-pub(crate) fn units(text: &str) -> Vec<Unit> {
+pub(crate) fn units(text: &str) -> Units {
     let toks = tokenize(text);
-    let mut out: Vec<Unit> = Vec::new();
-    let mut raw: Vec<(usize, usize, String)> = Vec::new(); // start, end, folded
+    let mut out = Units {
+        list: Vec::with_capacity(toks.len() / 2 + 1),
+        keys: String::with_capacity(text.len()),
+    };
+    let punct = |k: usize, p: &str| {
+        toks[k].kind == TokenKind::Punct && &text[toks[k].start..toks[k].end] == p
+    };
+    let mut prev_end: Option<usize> = None;
     let mut i = 0;
     while i < toks.len() {
         let t = toks[i];
@@ -360,27 +411,21 @@ pub(crate) fn units(text: &str) -> Vec<Unit> {
             i += 1;
             continue;
         }
+        let k0 = out.keys.len();
+        push_folded(&mut out.keys, &text[t.start..t.end]);
         // Join words cut by brackets with no space: H[abomai].
         let mut end = t.end;
-        let mut folded = fold(&text[t.start..t.end]);
         let mut open = 0i32;
         let mut j = i + 1;
         loop {
             let mut k = j;
             let mut depth = open;
-            while k < toks.len()
-                && toks[k].kind == TokenKind::Punct
-                && matches!(&text[toks[k].start..toks[k].end], "[" | "]")
-            {
-                depth += if &text[toks[k].start..toks[k].end] == "[" {
-                    1
-                } else {
-                    -1
-                };
+            while k < toks.len() && (punct(k, "[") || punct(k, "]")) {
+                depth += if punct(k, "[") { 1 } else { -1 };
                 k += 1;
             }
             if k > j && k < toks.len() && toks[k].kind == TokenKind::Word {
-                folded.push_str(&fold(&text[toks[k].start..toks[k].end]));
+                push_folded(&mut out.keys, &text[toks[k].start..toks[k].end]);
                 end = toks[k].end;
                 open = depth;
                 j = k + 1;
@@ -389,43 +434,48 @@ pub(crate) fn units(text: &str) -> Vec<Unit> {
             }
         }
         // Close a bracket opened inside the word: H[abomai] takes its `]`.
-        while open > 0 && j < toks.len() && &text[toks[j].start..toks[j].end] == "]" {
+        while open > 0 && j < toks.len() && punct(j, "]") {
             end = toks[j].end;
             open -= 1;
             j += 1;
         }
-        raw.push((t.start, end, folded));
         i = j;
-    }
-    let mut prev_end: Option<usize> = None;
-    for (mut start, end, folded) in raw {
+        let mut start = t.start;
         let joined = prev_end.is_some_and(|p| separator_ok(&text[p..start]));
         prev_end = Some(end);
-        let mut key = strip_possessive(folded);
+        // Possessive: Bulganin's → bulganin.
+        let mut k1 = out.keys.len();
+        let key = &out.keys[k0..k1];
+        if key.ends_with("'s") && key.len() > 2 {
+            k1 -= 2;
+        } else if key.ends_with('\'') {
+            k1 -= 1;
+        }
+        out.keys.truncate(k1);
         // French elision: d'Habomai, L'URSS, l'océan.
-        if let Some(rest) = key.strip_prefix("l'").or_else(|| key.strip_prefix("d'")) {
+        let mut k0 = k0;
+        let key = &out.keys[k0..k1];
+        if key.len() > 2 && (key.starts_with("l'") || key.starts_with("d'")) {
             let surface = &text[start..end];
             if let Some(at) = surface.find(['\'', '’']) {
                 let cut = at + surface[at..].chars().next().map_or(1, char::len_utf8);
-                if !rest.is_empty()
-                    && surface[cut..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic)
+                if surface[cut..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
                 {
                     start += cut;
-                    key = rest.to_string();
+                    k0 += 2;
                 }
             }
         }
-        let plural = key
-            .strip_suffix('s')
-            .filter(|s| s.chars().count() >= 4 && !s.ends_with('s'))
-            .map(str::to_string);
-        out.push(Unit {
+        let key = &out.keys[k0..k1];
+        let plural =
+            key.len() > 4 && key.ends_with('s') && !key.ends_with("ss") && key.chars().count() >= 5;
+        out.list.push(Unit {
             start,
             end,
-            key,
+            key: (k0 as u32, k1 as u32),
             plural,
             joined,
         });
@@ -433,13 +483,13 @@ pub(crate) fn units(text: &str) -> Vec<Unit> {
     out
 }
 
-fn strip_possessive(mut f: String) -> String {
-    if f.ends_with("'s") && f.len() > 2 {
-        f.truncate(f.len() - 2);
-    } else if f.ends_with('\'') {
-        f.pop();
+/// Appends [`fold`] of a word, with a fast path for plain ASCII words.
+fn push_folded(buf: &mut String, w: &str) {
+    if w.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        buf.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        buf.push_str(&fold(w));
     }
-    f
 }
 
 /// Tags free text (paragraphs separated by blank lines) with `register`'s
@@ -461,9 +511,12 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expect: &[(&str, &str)]) {
-        let got: Vec<(String, String)> = units(text)
+        let us = units(text);
+        let got: Vec<(String, String)> = us
+            .list
             .iter()
-            .map(|u| (text[u.start..u.end].to_string(), u.key.clone()))
+            .enumerate()
+            .map(|(i, u)| (text[u.start..u.end].to_string(), us.key(i).to_string()))
             .collect();
         let want: Vec<(String, String)> = expect
             .iter()
@@ -494,10 +547,7 @@ mod tests {
             "Bulganin's statement",
             &[("Bulganin's", "bulganin"), ("statement", "statement")],
         );
-        check(
-            "l'île d'Habomai",
-            &[("l'île", "l'ile"), ("Habomai", "habomai")],
-        );
+        check("l'île d'Habomai", &[("île", "ile"), ("Habomai", "habomai")]);
         check("Хрущёв", &[("Хрущёв", "хрущев")]);
         check("[signature]", &[("signature", "signature")]);
     }

@@ -203,16 +203,16 @@ impl Register {
         let mut found: Vec<(String, String, u32, usize)> = Vec::new(); // key, text, line, file idx
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut counts: Vec<usize> = Vec::new();
-        let mut per_para: Vec<(usize, usize, Vec<super::mentions::Unit>)> = Vec::new();
+        let mut per_para: Vec<(usize, usize, super::mentions::Units)> = Vec::new();
         for (di, d) in docs.iter().enumerate() {
             for (pi, p) in d.paragraphs.iter().enumerate() {
                 let us = units(&p.text);
-                for (k, u) in us.iter().enumerate() {
+                for (k, u) in us.list.iter().enumerate() {
                     let s = &p.text[u.start..u.end];
                     if s.chars().next().is_some_and(|c| c.is_lowercase()) {
-                        lower.insert(u.key.clone());
-                    } else if k > 0 && !sentence_start(&p.text, us[k - 1].end, u.start) {
-                        mid_capital.insert(u.key.clone());
+                        lower.insert(us.key(k).to_string());
+                    } else if k > 0 && !sentence_start(&p.text, us.list[k - 1].end, u.start) {
+                        mid_capital.insert(us.key(k).to_string());
                     }
                 }
                 if matches!(
@@ -223,7 +223,8 @@ impl Register {
                 }
             }
         }
-        for (di, pi, us) in &per_para {
+        for (di, pi, all) in &per_para {
+            let us = &all.list;
             let p = &docs[*di].paragraphs[*pi];
             let ms: Vec<&Mention> = mentions[*di]
                 .iter()
@@ -235,16 +236,17 @@ impl Register {
             };
             let name_like = |k: usize| {
                 let u = &us[k];
+                let key = all.key(k);
                 let s = &p.text[u.start..u.end];
                 let initial = k == 0 || sentence_start(&p.text, us[k - 1].end, u.start);
                 s.chars().next().is_some_and(|c| c.is_uppercase())
                     && s.chars().any(|c| c.is_alphabetic())
-                    && u.key.chars().count() >= 2
-                    && !lower.contains(&u.key)
-                    && !ignore.contains(u.key.as_str())
-                    && !super::mentions::TITLES.contains(&u.key.as_str())
-                    && !is_roman(&u.key)
-                    && (!initial || mid_capital.contains(&u.key))
+                    && key.chars().count() >= 2
+                    && !lower.contains(key)
+                    && !ignore.contains(key)
+                    && !super::mentions::TITLES.contains(&key)
+                    && !is_roman(key)
+                    && (!initial || mid_capital.contains(key))
             };
             let capital = |k: usize| {
                 let u = &us[k];
