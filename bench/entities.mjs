@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { loadavg, cpus } from 'node:os';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist/docent.html');
@@ -40,6 +41,7 @@ function median(f, runs) {
   return { ms: times[Math.floor(times.length / 2)], out };
 }
 
+console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores (figures are wall-clock)`);
 const entities = docent.entities();
 const library = docent.library();
 console.log(`== whole collection (${library.length} documents, ${entities.length} entities) ==`);
