@@ -2,6 +2,7 @@
 
 use super::args::Args;
 use docent::entities::EntityReport;
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 /// `docent entity [--corpus DIR] [--json] NAME`: the entity's card and every
@@ -53,17 +54,25 @@ pub fn run_list(args: &Args) -> Result<ExitCode, String> {
         println!("{}", json(&rows)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let mut s = String::new();
     let mut kind = None;
     for r in &rows {
         if kind != Some(r.kind) {
             kind = Some(r.kind);
-            println!("\n{}", r.kind.as_str().to_uppercase());
+            let _ = writeln!(s, "\n{}", r.kind.as_str().to_uppercase());
         }
-        println!("  {:>4}  {:<28} {}", r.count, r.id, r.name);
+        let _ = writeln!(s, "  {:>4}  {:<28} {}", r.count, r.id, r.name);
     }
     let total: usize = rows.iter().map(|r| r.count).sum();
-    println!("\n{} entities, {} mentions", rows.len(), total);
+    let _ = writeln!(s, "\n{} entities, {} mentions", rows.len(), total);
+    print(&s);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints to stdout, quietly stopping if the reader went away (`| head`).
+fn print(s: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(s.as_bytes());
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Result<String, String> {
@@ -71,29 +80,35 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, String> {
 }
 
 fn print_report(r: &EntityReport) {
-    println!("{} ({}, id {})", r.name, r.kind.as_str(), r.id);
+    let mut s = String::new();
+    let _ = writeln!(s, "{} ({}, id {})", r.name, r.kind.as_str(), r.id);
     if let Some(d) = &r.dates {
-        println!("  dates: {}", d.replace('/', " – "));
+        let _ = writeln!(s, "  dates: {}", d.replace('/', " – "));
     }
-    println!("  {}", r.description);
+    let _ = writeln!(s, "  {}", r.description);
     if !r.aliases.is_empty() {
-        println!("  also: {}", r.aliases.join("; "));
+        let _ = writeln!(s, "  also: {}", r.aliases.join("; "));
     }
     if !r.variants.is_empty() {
-        println!("  variant spellings: {}", r.variants.join("; "));
+        let _ = writeln!(s, "  variant spellings: {}", r.variants.join("; "));
     }
     if !r.ambiguous.is_empty() {
-        println!("  shared names: {}", r.ambiguous.join("; "));
+        let _ = writeln!(s, "  shared names: {}", r.ambiguous.join("; "));
     }
     if let Some(n) = &r.note {
-        println!("  note: {n}");
+        let _ = writeln!(s, "  note: {n}");
     }
-    println!("\n{} mention(s)", r.count);
+    let _ = writeln!(s, "\n{} mention(s)", r.count);
     let mut doc = "";
     for m in &r.mentions {
         if m.doc != doc {
             doc = &m.doc;
-            println!("\n  {} — {}", m.date.as_deref().unwrap_or("undated"), m.doc);
+            let _ = writeln!(
+                s,
+                "\n  {} — {}",
+                m.date.as_deref().unwrap_or("undated"),
+                m.doc
+            );
         }
         let mut flags = Vec::new();
         if m.variant {
@@ -110,7 +125,8 @@ fn print_report(r: &EntityReport) {
         } else {
             format!(" [{}]", flags.join("; "))
         };
-        println!(
+        let _ = writeln!(
+            s,
             "    ¶{} «{}»{}: {}[{}]{}",
             m.paragraph, m.text, flags, m.before, m.text, m.after
         );
@@ -121,7 +137,7 @@ fn print_report(r: &EntityReport) {
             .iter()
             .map(|c| format!("{} ({})", c.name, c.paragraphs))
             .collect();
-        println!("\nnamed in the same paragraphs: {}", co.join(", "));
+        let _ = writeln!(s, "\nnamed in the same paragraphs: {}", co.join(", "));
     }
     if !r.years.is_empty() {
         let ys: Vec<String> = r
@@ -135,6 +151,7 @@ fn print_report(r: &EntityReport) {
                 )
             })
             .collect();
-        println!("by year: {}", ys.join(", "));
+        let _ = writeln!(s, "by year: {}", ys.join(", "));
     }
+    print(&s);
 }
