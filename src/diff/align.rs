@@ -23,7 +23,7 @@
 //! assert!(links.iter().any(|l| l.change == ItemChange::Added && l.b == [1]));
 //! ```
 
-use super::{absorb, raw, Diff, Ignore, Options, Seg, Units, Variants};
+use super::{absorb, raw, Diff, Ignore, Options, Seg, Units, Variants, STOP};
 use crate::text::{term, words};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -246,12 +246,6 @@ pub struct ItemLink {
     pub diff: Option<Diff>,
 }
 
-const STOP: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "at", "with", "from", "its",
-    "their", "his", "her", "this", "that", "these", "those", "be", "is", "are", "was", "were",
-    "will", "shall", "as", "between", "after", "before", "two", "both", "le", "la", "les", "de",
-    "des", "du", "et", "l", "d", "un", "une", "au", "aux",
-];
 
 /// Content words of an item (folded, possessive and plural dropped), with
 /// adjacent pairs joined so "non-interference" meets "noninterference".

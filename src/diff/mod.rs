@@ -49,6 +49,14 @@ use similar::algorithms::{diff_slices, Algorithm, DiffHook};
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// Function words: a moved phrase needs more than these to count.
+pub(crate) const STOP: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "at", "with", "from", "its",
+    "their", "his", "her", "this", "that", "these", "those", "be", "is", "are", "was", "were",
+    "will", "shall", "as", "between", "after", "before", "two", "both", "le", "la", "les", "de",
+    "des", "du", "et", "l", "d", "un", "une", "au", "aux",
+];
+
 /// Above this many units on either side, the diff works by sentences.
 pub const MAX_UNITS: usize = 40_000;
 
@@ -312,6 +320,8 @@ pub(crate) struct Unit {
     pub key: u32,
     /// Words in the unit (1 for a word, 0 for punctuation, n for a sentence).
     pub words: u32,
+    /// Of which not function words ([`STOP`]).
+    pub content: u32,
 }
 
 /// A text cut into units: `lead` is the insignificant text before the first.
@@ -427,6 +437,7 @@ pub(crate) fn units(text: &str, opts: &Options, v: &Variants, keys: &mut Keys) -
             sig_end: t.end,
             key,
             words: u32::from(t.kind == TokenKind::Word),
+            content: u32::from(t.kind == TokenKind::Word && !STOP.contains(&fold(s).as_str())),
         });
     }
     if !seen_sig {
@@ -451,10 +462,12 @@ fn sentences(text: &str, u: &Units, keys: &mut Keys) -> Units {
             sig_end: unit.sig_end,
             key: 0,
             words: 0,
+            content: 0,
         });
         c.end = unit.end;
         c.sig_end = unit.sig_end;
         c.words += unit.words;
+        c.content += unit.content;
         sig.push_str(&unit.key.to_string());
         sig.push(' ');
         let tok = &text[unit.start..unit.sig_end];
@@ -482,6 +495,7 @@ fn whole(text: &str, u: &Units, keys: &mut Keys) -> Units {
         };
     };
     let words = u.units.iter().map(|x| x.words).sum();
+    let content = u.units.iter().map(|x| x.content).sum();
     let key = keys.id(&format!("\u{5}{}", crate_hash(text[first.start..].as_bytes())));
     Units {
         lead: u.lead.clone(),
@@ -491,6 +505,7 @@ fn whole(text: &str, u: &Units, keys: &mut Keys) -> Units {
             sig_end: text.len(),
             key,
             words,
+            content,
         }],
     }
 }
@@ -695,7 +710,8 @@ fn find_moves(raw: &Raw, min_words: u32) -> (Vec<u32>, Vec<u32>, u32) {
     for r in &dels {
         let mut i = r.start;
         while i + 1 < r.end {
-            let mut best: Option<(usize, usize, u32)> = None; // (b start, len, words)
+            // (b start, len, words, content words)
+            let mut best: Option<(usize, usize, u32, u32)> = None;
             if let Some(cands) = seeds.get(&(ka[i], ka[i + 1])) {
                 for &(j, ri) in cands {
                     let br = &ins[ri];
@@ -708,14 +724,16 @@ fn find_moves(raw: &Raw, min_words: u32) -> (Vec<u32>, Vec<u32>, u32) {
                     {
                         len += 1;
                     }
-                    let words: u32 = raw.ua.units[i..i + len].iter().map(|u| u.words).sum();
-                    if best.is_none_or(|(_, _, w)| words > w) {
-                        best = Some((j, len, words));
+                    let us = &raw.ua.units[i..i + len];
+                    let words: u32 = us.iter().map(|u| u.words).sum();
+                    let content: u32 = us.iter().map(|u| u.content).sum();
+                    if best.is_none_or(|(_, _, w, _)| words > w) {
+                        best = Some((j, len, words, content));
                     }
                 }
             }
             match best {
-                Some((j, len, words)) if words >= min_words => {
+                Some((j, len, words, content)) if words >= min_words && content >= 2 => {
                     next_id += 1;
                     ma[i..i + len].fill(next_id);
                     mb[j..j + len].fill(next_id);
@@ -780,6 +798,40 @@ fn summary(h: &Hidden) -> String {
         parts.join(", "),
         if n == 1 { "" } else { "s" }
     )
+}
+
+/// Where one side of an equal op ends with white space the other side lacks
+/// (the end of a text), that space belongs to the change after it: "Shikotan"
+/// then "[- to Japan.-]", not "Shikotan " then "[-to Japan.-]".
+fn move_edge_space(ops: &mut [Op]) {
+    for i in 0..ops.len().saturating_sub(1) {
+        if ops[i].op != OpKind::Equal {
+            continue;
+        }
+        let trail = |t: &str| t.len() - t.trim_end().len();
+        let (ta, tb) = (trail(&ops[i].a), trail(&ops[i].b));
+        let side = match (ta > 0, tb > 0) {
+            (true, false) => OpKind::Delete,
+            (false, true) => OpKind::Insert,
+            _ => continue,
+        };
+        let target = ops[i + 1..]
+            .iter()
+            .take_while(|o| o.op != OpKind::Equal)
+            .position(|o| o.op == side);
+        let Some(k) = target.map(|k| i + 1 + k) else {
+            continue;
+        };
+        if side == OpKind::Delete {
+            let cut = ops[i].a.len() - ta;
+            let space = ops[i].a.split_off(cut);
+            ops[k].a.insert_str(0, &space);
+        } else {
+            let cut = ops[i].b.len() - tb;
+            let space = ops[i].b.split_off(cut);
+            ops[k].b.insert_str(0, &space);
+        }
+    }
 }
 
 /// Compares two texts word by word. Never panics; bounded work.
@@ -871,6 +923,7 @@ pub fn diff(a: &str, b: &str, opts: &Options, variants: &Variants) -> Diff {
         }
     }
     hidden.summary = summary(&hidden);
+    move_edge_space(&mut ops);
 
     let total = weight(&raw.ua.units) + weight(&raw.ub.units);
     let moved_w: u64 = raw
