@@ -198,14 +198,7 @@ impl Register {
 
     /// Diff between versions `a` and `b` of family `id` (lists also aligned
     /// item by item). `None` when the family or a version does not exist.
-    pub fn step(
-        &self,
-        id: &str,
-        a: usize,
-        b: usize,
-        opts: &Options,
-        v: &Variants,
-    ) -> Option<Step> {
+    pub fn step(&self, id: &str, a: usize, b: usize, opts: &Options, v: &Variants) -> Option<Step> {
         let f = self.family(id)?;
         let (va, vb) = (f.versions.get(a)?, f.versions.get(b)?);
         let items = (f.kind == Kind::List).then(|| align::lists(&va.items, &vb.items, v));
@@ -322,8 +315,12 @@ impl Register {
                 }
                 if f.kind == Kind::List && v.items.is_empty() {
                     out.push(
-                        Diagnostic::new(FILE, Some(v.line), format!("{who}: a list version needs `items`"))
-                            .help("give each item's own words: items = [\"…\", \"…\"]"),
+                        Diagnostic::new(
+                            FILE,
+                            Some(v.line),
+                            format!("{who}: a list version needs `items`"),
+                        )
+                        .help("give each item's own words: items = [\"…\", \"…\"]"),
                     );
                 }
                 for (k, item) in v.items.iter().enumerate() {
@@ -414,7 +411,9 @@ pub fn nearest(hay: &str, needle: &str) -> String {
         .collect();
     let hw: Vec<(usize, usize, Option<usize>)> = words(hay)
         .map(|t| {
-            let id = ids.get(&near_key(&hay[t.start..t.end])).map(|&k| k as usize);
+            let id = ids
+                .get(&near_key(&hay[t.start..t.end]))
+                .map(|&k| k as usize);
             (t.start, t.end, id)
         })
         .collect();
@@ -536,8 +535,12 @@ mod toml_in {
                 Some(other) => {
                     let line = f.kind.as_ref().map(|k| line_of(src, k.span()));
                     errors.push(
-                        Diagnostic::new(file, line, format!("family `{}`: unknown kind `{other}`", f.id))
-                            .help("kind is \"clause\" or \"list\""),
+                        Diagnostic::new(
+                            file,
+                            line,
+                            format!("family `{}`: unknown kind `{other}`", f.id),
+                        )
+                        .help("kind is \"clause\" or \"list\""),
                     );
                     Kind::Clause
                 }
@@ -576,7 +579,10 @@ mod toml_in {
                             Diagnostic::new(
                                 file,
                                 line,
-                                format!("family `{}`, version `{}`: unknown form `{other}`", f.id, v.id),
+                                format!(
+                                    "family `{}`, version `{}`: unknown form `{other}`",
+                                    f.id, v.id
+                                ),
                             )
                             .help("form is \"wording\", \"reported\", \"summary\" or \"omitted\""),
                         );
@@ -622,7 +628,10 @@ mod tests {
     fn nearest_finds_the_misquoted_window() {
         let hay = "Khrushchev said that we have no intention of going beyond the transfer of the Habomais and Shikotan, and more.";
         assert_eq!(
-            nearest(hay, "we have no intention to go beyond the transfer of Habomai"),
+            nearest(
+                hay,
+                "we have no intention to go beyond the transfer of Habomai"
+            ),
             "we have no intention of going beyond the transfer of the"
         );
         assert_eq!(nearest("", "x"), "");

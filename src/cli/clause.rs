@@ -229,7 +229,11 @@ fn render_diff(out: &mut String, d: &Diff) {
 
 fn render_step(out: &mut String, f: &Family, s: &Step) {
     let (a, b) = (&f.versions[s.from], &f.versions[s.to]);
-    let _ = writeln!(out, "\n── [{}] {} → [{}] {}", s.from, a.label, s.to, b.label);
+    let _ = writeln!(
+        out,
+        "\n── [{}] {} → [{}] {}",
+        s.from, a.label, s.to, b.label
+    );
     if f.kind == Kind::List {
         if let Some(items) = &s.items {
             for l in items {
@@ -247,12 +251,7 @@ fn render_step(out: &mut String, f: &Family, s: &Step) {
                     ItemChange::Added => "added",
                     ItemChange::Dropped => "dropped",
                 };
-                let _ = write!(
-                    out,
-                    "  ({:>5}) → ({:<5}) {what:<8} ",
-                    num(&l.a),
-                    num(&l.b)
-                );
+                let _ = write!(out, "  ({:>5}) → ({:<5}) {what:<8} ", num(&l.a), num(&l.b));
                 match (&l.diff, l.change) {
                     (Some(d), _) => {
                         let mut line = String::new();

@@ -246,7 +246,6 @@ pub struct ItemLink {
     pub diff: Option<Diff>,
 }
 
-
 /// Content words of an item (folded, possessive and plural dropped), with
 /// adjacent pairs joined so "non-interference" meets "noninterference".
 fn content(text: &str, v: &Variants) -> HashSet<String> {
@@ -375,8 +374,16 @@ pub fn lists(a: &[String], b: &[String], v: &Variants) -> Vec<ItemLink> {
         ..Options::default()
     };
     for l in &mut links {
-        let ta = l.a.iter().map(|&i| a[i].as_str()).collect::<Vec<_>>().join("; ");
-        let tb = l.b.iter().map(|&j| b[j].as_str()).collect::<Vec<_>>().join("; ");
+        let ta =
+            l.a.iter()
+                .map(|&i| a[i].as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+        let tb =
+            l.b.iter()
+                .map(|&j| b[j].as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
         let d = super::diff(&ta, &tb, &opts, v);
         if l.change == ItemChange::Reworded && d.similarity >= 1.0 {
             l.change = ItemChange::Same;

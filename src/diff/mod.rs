@@ -51,10 +51,10 @@ use std::ops::Range;
 
 /// Function words: a moved phrase needs more than these to count.
 pub(crate) const STOP: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "at", "with", "from", "its",
-    "their", "his", "her", "this", "that", "these", "those", "be", "is", "are", "was", "were",
-    "will", "shall", "as", "between", "after", "before", "two", "both", "le", "la", "les", "de",
-    "des", "du", "et", "l", "d", "un", "une", "au", "aux",
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "by", "at", "with", "from",
+    "its", "their", "his", "her", "this", "that", "these", "those", "be", "is", "are", "was",
+    "were", "will", "shall", "as", "between", "after", "before", "two", "both", "le", "la", "les",
+    "de", "des", "du", "et", "l", "d", "un", "une", "au", "aux",
 ];
 
 /// Above this many units on either side, the diff works by sentences.
@@ -85,8 +85,8 @@ impl Ignore {
                 "none" => {}
                 other => {
                     return Err(crate::Error::new(format!(
-                        "unknown toggle `{other}`: use a comma-separated list of case, punct, spelling"
-                    )))
+                    "unknown toggle `{other}`: use a comma-separated list of case, punct, spelling"
+                )))
                 }
             }
         }
@@ -496,7 +496,10 @@ fn whole(text: &str, u: &Units, keys: &mut Keys) -> Units {
     };
     let words = u.units.iter().map(|x| x.words).sum();
     let content = u.units.iter().map(|x| x.content).sum();
-    let key = keys.id(&format!("\u{5}{}", crate_hash(text[first.start..].as_bytes())));
+    let key = keys.id(&format!(
+        "\u{5}{}",
+        crate_hash(&text.as_bytes()[first.start..])
+    ));
     Units {
         lead: u.lead.clone(),
         units: vec![Unit {
@@ -640,29 +643,29 @@ fn absorb(a: &str, b: &str, raw: &mut Raw) {
         let mut changed = false;
         let mut i = 0;
         while i < segs.len() {
-            if let (Some(Seg::Change { a: pa, b: pb }), Seg::Equal { a: ea, b: eb }, Some(next)) =
-                (out.last(), &segs[i], segs.get(i + 1))
+            if let (
+                Some(Seg::Change { a: pa, b: pb }),
+                Seg::Equal { a: ea, .. },
+                Some(Seg::Change { a: na, b: nb }),
+            ) = (out.last(), &segs[i], segs.get(i + 1))
             {
-                if let Seg::Change { a: na, b: nb } = next {
-                    let eq_units = &raw.ua.units[ea.clone()];
-                    let eq_words: u32 = eq_units.iter().map(|u| u.words).sum();
-                    let eq_len = chars_of(a, eq_units);
-                    let before = chars_of(a, &raw.ua.units[pa.clone()])
-                        .max(chars_of(b, &raw.ub.units[pb.clone()]));
-                    let after = chars_of(a, &raw.ua.units[na.clone()])
-                        .max(chars_of(b, &raw.ub.units[nb.clone()]));
-                    if eq_words <= 2 && eq_len <= before && eq_len <= after {
-                        let merged = Seg::Change {
-                            a: pa.start..na.end,
-                            b: pb.start..nb.end,
-                        };
-                        let _ = eb;
-                        out.pop();
-                        out.push(merged);
-                        changed = true;
-                        i += 2;
-                        continue;
-                    }
+                let eq_units = &raw.ua.units[ea.clone()];
+                let eq_words: u32 = eq_units.iter().map(|u| u.words).sum();
+                let eq_len = chars_of(a, eq_units);
+                let before = chars_of(a, &raw.ua.units[pa.clone()])
+                    .max(chars_of(b, &raw.ub.units[pb.clone()]));
+                let after = chars_of(a, &raw.ua.units[na.clone()])
+                    .max(chars_of(b, &raw.ub.units[nb.clone()]));
+                if eq_words <= 2 && eq_len <= before && eq_len <= after {
+                    let merged = Seg::Change {
+                        a: pa.start..na.end,
+                        b: pb.start..nb.end,
+                    };
+                    out.pop();
+                    out.push(merged);
+                    changed = true;
+                    i += 2;
+                    continue;
                 }
             }
             out.push(segs[i].clone());
@@ -727,7 +730,7 @@ fn find_moves(raw: &Raw, min_words: u32) -> (Vec<u32>, Vec<u32>, u32) {
                     let us = &raw.ua.units[i..i + len];
                     let words: u32 = us.iter().map(|u| u.words).sum();
                     let content: u32 = us.iter().map(|u| u.content).sum();
-                    if best.is_none_or(|(_, _, w, _)| words > w) {
+                    if best.map_or(true, |(_, _, w, _)| words > w) {
                         best = Some((j, len, words, content));
                     }
                 }
@@ -762,7 +765,10 @@ fn count_hidden(ta: &str, tb: &str, ua: &Unit, ub: &Unit, h: &mut Hidden) {
             let mut s: String = g.chars().filter(|c| !c.is_whitespace()).collect();
             let sic = s.to_lowercase().contains("[sic]");
             if sic {
-                s = s.replace("[sic]", "").replace("[SIC]", "").replace("[Sic]", "");
+                s = s
+                    .replace("[sic]", "")
+                    .replace("[SIC]", "")
+                    .replace("[Sic]", "");
             }
             (s, sic)
         };
@@ -924,6 +930,7 @@ pub fn diff(a: &str, b: &str, opts: &Options, variants: &Variants) -> Diff {
     }
     hidden.summary = summary(&hidden);
     move_edge_space(&mut ops);
+    ops.retain(|o| !(o.a.is_empty() && o.b.is_empty()));
 
     let total = weight(&raw.ua.units) + weight(&raw.ub.units);
     let moved_w: u64 = raw
@@ -1109,6 +1116,9 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("colour"));
-        assert_eq!(Ignore::parse("punct,case").unwrap().names(), ["case", "punct"]);
+        assert_eq!(
+            Ignore::parse("punct,case").unwrap().names(),
+            ["case", "punct"]
+        );
     }
 }

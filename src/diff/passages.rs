@@ -216,7 +216,10 @@ impl Index {
             .into_iter()
             .filter_map(|(_, i)| {
                 let e = &self.entries[i];
-                let para = docs.get(e.doc as usize)?.paragraphs.get(e.paragraph as usize)?;
+                let para = docs
+                    .get(e.doc as usize)?
+                    .paragraphs
+                    .get(e.paragraph as usize)?;
                 let sh = shingles(&para.text);
                 let shared = q.intersection(&sh).count();
                 if shared == 0 {
