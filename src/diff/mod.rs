@@ -634,8 +634,9 @@ fn chars_of(text: &str, units: &[Unit]) -> usize {
     }
 }
 
-/// Absorbs short equalities (≤ 2 words, no longer than the changes around
-/// them) between two changes, until nothing changes.
+/// Absorbs short equalities between two changes (punctuation or at most two
+/// function words, no longer than the changes around them), until nothing
+/// changes. A surviving content word is never absorbed: it was not changed.
 fn absorb(a: &str, b: &str, raw: &mut Raw) {
     for _ in 0..8 {
         let segs = std::mem::take(&mut raw.segs);
@@ -651,12 +652,13 @@ fn absorb(a: &str, b: &str, raw: &mut Raw) {
             {
                 let eq_units = &raw.ua.units[ea.clone()];
                 let eq_words: u32 = eq_units.iter().map(|u| u.words).sum();
+                let eq_content: u32 = eq_units.iter().map(|u| u.content).sum();
                 let eq_len = chars_of(a, eq_units);
                 let before = chars_of(a, &raw.ua.units[pa.clone()])
                     .max(chars_of(b, &raw.ub.units[pb.clone()]));
                 let after = chars_of(a, &raw.ua.units[na.clone()])
                     .max(chars_of(b, &raw.ub.units[nb.clone()]));
-                if eq_words <= 2 && eq_len <= before && eq_len <= after {
+                if eq_words <= 2 && eq_content == 0 && eq_len <= before && eq_len <= after {
                     let merged = Seg::Change {
                         a: pa.start..na.end,
                         b: pb.start..nb.end,
@@ -930,7 +932,11 @@ pub fn diff(a: &str, b: &str, opts: &Options, variants: &Variants) -> Diff {
     }
     hidden.summary = summary(&hidden);
     move_edge_space(&mut ops);
-    ops.retain(|o| !(o.a.is_empty() && o.b.is_empty()));
+    let mut merged: Vec<Op> = Vec::with_capacity(ops.len());
+    for o in ops {
+        push(&mut merged, o.op, &o.a, &o.b, o.moved);
+    }
+    let ops = merged;
 
     let total = weight(&raw.ua.units) + weight(&raw.ub.units);
     let moved_w: u64 = raw
