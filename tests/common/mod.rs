@@ -4,7 +4,7 @@
 
 use docent::clauses::Register;
 use docent::diff::Variants;
-use docent::model::{Document, ParaKind, Paragraph};
+use docent::model::Document;
 use std::path::Path;
 
 pub fn corpus_dir() -> &'static Path {
@@ -24,25 +24,8 @@ pub fn documents() -> Vec<Document> {
         .iter()
         .map(|n| {
             let bytes = std::fs::read(dir.join(n)).unwrap();
-            let mut doc = docent::import::parse_document(&format!("documents/{n}"), &bytes)
-                .unwrap_or_else(|e| panic!("{n}: {e:?}"));
-            if doc.paragraphs.is_empty() {
-                // The skeleton's importer keeps no paragraphs: use the raw
-                // blank-line blocks so quotes can still be checked.
-                let text = String::from_utf8(bytes).unwrap();
-                doc.paragraphs = text
-                    .split("\n\n")
-                    .filter(|b| !b.trim().is_empty())
-                    .map(|b| Paragraph {
-                        kind: ParaKind::Body,
-                        speaker: None,
-                        text: docent::text::squash_space(b),
-                        spans: vec![],
-                        line: 1,
-                    })
-                    .collect();
-            }
-            doc
+            docent::import::parse_document(&format!("documents/{n}"), &bytes)
+                .unwrap_or_else(|e| panic!("{n}: {e:?}"))
         })
         .collect()
 }
