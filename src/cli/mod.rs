@@ -2,11 +2,13 @@
 
 pub mod args;
 pub mod build;
+pub mod bundle;
 pub mod check;
 pub mod clause;
 pub mod corpus;
 pub mod entity;
 pub mod search;
+pub mod site;
 
 use std::process::ExitCode;
 
@@ -15,7 +17,8 @@ docent — offline reader for archival document collections
 
 USAGE:
   docent check    [--corpus DIR]                      validate the corpus
-  docent build    [--corpus DIR] [--out DIR]          write DIR/docent.html (default dist)
+  docent build    [--corpus DIR] [--out DIR] [--engine DIR]
+                                                      write DIR/docent.html (default dist)
   docent search   [--corpus DIR] [--json] [--limit N] QUERY
   docent entity   [--corpus DIR] [--json] NAME
   docent entities [--corpus DIR] [--json]
