@@ -2,7 +2,7 @@
 //!
 //! The pipeline: cut both texts with the one tokenizer ([`crate::text::tokenize`]),
 //! turn every *significant* token into a unit with a comparison key (a small
-//! integer), run `similar`'s Myers diff over the key sequences (the algorithm
+//! integer), run `similar`'s histogram diff (fast, and it anchors on rare words, which reads well) over the key sequences (the algorithm
 //! sees indices, never strings), then clean the result up so it reads
 //! naturally:
 //!
@@ -605,7 +605,7 @@ pub(crate) fn raw(a: &str, b: &str, opts: &Options, v: &Variants) -> Raw {
     let kb: Vec<u32> = ub.units.iter().map(|u| u.key).collect();
     let mut c = Collect::default();
     // Infallible hook: the result is always Ok.
-    let _ = diff_slices(Algorithm::Myers, &mut c, &ka, &kb);
+    let _ = diff_slices(Algorithm::Histogram, &mut c, &ka, &kb);
     let matched = c
         .segs
         .iter()
@@ -808,17 +808,52 @@ fn summary(h: &Hidden) -> String {
     )
 }
 
+/// An op as byte ranges of A and B (ops are contiguous in both texts).
+#[derive(Clone, Debug)]
+struct Piece {
+    op: OpKind,
+    a: Range<usize>,
+    b: Range<usize>,
+    moved: Option<u32>,
+    /// For equal ops: a and b are the same text (no hidden difference).
+    same: bool,
+}
+
+/// Appends a piece, extending the last one when it is the same kind (equal
+/// ops keep hidden differences apart from identical text).
+fn push_piece(out: &mut Vec<Piece>, p: Piece) {
+    if p.a.is_empty() && p.b.is_empty() {
+        return;
+    }
+    if let Some(last) = out.last_mut() {
+        if last.op == p.op
+            && last.moved == p.moved
+            && (p.op != OpKind::Equal || last.same == p.same)
+            && last.a.end == p.a.start
+            && last.b.end == p.b.start
+        {
+            last.a.end = p.a.end;
+            last.b.end = p.b.end;
+            return;
+        }
+    }
+    out.push(p);
+}
+
 /// Where one side of an equal op ends with white space the other side lacks
 /// (the end of a text), that space belongs to the change after it: "Shikotan"
 /// then "[- to Japan.-]", not "Shikotan " then "[-to Japan.-]".
-fn move_edge_space(ops: &mut [Op]) {
+fn move_edge_space(ta: &str, tb: &str, ops: &mut [Piece]) {
+    let trail = |t: &str, r: &Range<usize>| {
+        let s = &t[r.clone()];
+        s.len() - s.trim_end().len()
+    };
     for i in 0..ops.len().saturating_sub(1) {
         if ops[i].op != OpKind::Equal {
             continue;
         }
-        let trail = |t: &str| t.len() - t.trim_end().len();
-        let (ta, tb) = (trail(&ops[i].a), trail(&ops[i].b));
-        let side = match (ta > 0, tb > 0) {
+        let (sa, sb) = (trail(ta, &ops[i].a), trail(tb, &ops[i].b));
+        let side = match (sa > 0, sb > 0) {
             (true, false) => OpKind::Delete,
             (false, true) => OpKind::Insert,
             _ => continue,
@@ -830,14 +865,21 @@ fn move_edge_space(ops: &mut [Op]) {
         let Some(k) = target.map(|k| i + 1 + k) else {
             continue;
         };
+        // Ops between i and k are of the other side: empty on this one.
         if side == OpKind::Delete {
-            let cut = ops[i].a.len() - ta;
-            let space = ops[i].a.split_off(cut);
-            ops[k].a.insert_str(0, &space);
+            let cut = ops[i].a.end - sa;
+            ops[i].a.end = cut;
+            for o in &mut ops[i + 1..k] {
+                o.a = cut..cut;
+            }
+            ops[k].a.start = cut;
         } else {
-            let cut = ops[i].b.len() - tb;
-            let space = ops[i].b.split_off(cut);
-            ops[k].b.insert_str(0, &space);
+            let cut = ops[i].b.end - sb;
+            ops[i].b.end = cut;
+            for o in &mut ops[i + 1..k] {
+                o.b = cut..cut;
+            }
+            ops[k].b.start = cut;
         }
     }
 }
@@ -848,28 +890,8 @@ pub fn diff(a: &str, b: &str, opts: &Options, variants: &Variants) -> Diff {
     absorb(a, b, &mut raw);
     let (ma, mb, moves) = find_moves(&raw, opts.min_moved_words);
 
-    let mut ops: Vec<Op> = Vec::new();
+    let mut pieces: Vec<Piece> = Vec::new();
     let mut hidden = Hidden::default();
-    let push = |ops: &mut Vec<Op>, op: OpKind, ta: &str, tb: &str, moved: Option<u32>| {
-        if ta.is_empty() && tb.is_empty() {
-            return;
-        }
-        if let Some(last) = ops.last_mut() {
-            // Equal ops keep hidden differences apart from identical text.
-            let same_look = op != OpKind::Equal || (last.a == last.b) == (ta == tb);
-            if last.op == op && last.moved == moved && same_look {
-                last.a.push_str(ta);
-                last.b.push_str(tb);
-                return;
-            }
-        }
-        ops.push(Op {
-            op,
-            a: ta.to_string(),
-            b: tb.to_string(),
-            moved,
-        });
-    };
     // The text before the first unit of each side.
     let (la, lb) = (&a[raw.ua.lead.clone()], &b[raw.ub.lead.clone()]);
     if la != lb {
@@ -881,27 +903,41 @@ pub fn diff(a: &str, b: &str, opts: &Options, variants: &Variants) -> Diff {
             hidden.space += 1;
         }
     }
-    push(&mut ops, OpKind::Equal, la, lb, None);
-
-    let text = |t: &str, us: &[Unit]| -> (usize, usize) {
+    push_piece(
+        &mut pieces,
+        Piece {
+            op: OpKind::Equal,
+            a: raw.ua.lead.clone(),
+            b: raw.ub.lead.clone(),
+            moved: None,
+            same: la == lb,
+        },
+    );
+    let span = |t: &str, us: &[Unit]| -> Range<usize> {
         match (us.first(), us.last()) {
-            (Some(f), Some(l)) => (f.start, l.end),
-            _ => (t.len(), t.len()),
+            (Some(f), Some(l)) => f.start..l.end,
+            _ => t.len()..t.len(),
         }
     };
+    // Where each side stands, for the empty side of a change.
+    let (mut pos_a, mut pos_b) = (raw.ua.lead.end, raw.ub.lead.end);
     for seg in &raw.segs {
         match seg {
             Seg::Equal { a: ra, b: rb } => {
                 for (i, j) in ra.clone().zip(rb.clone()) {
                     let (ua, ub) = (&raw.ua.units[i], &raw.ub.units[j]);
                     count_hidden(a, b, ua, ub, &mut hidden);
-                    push(
-                        &mut ops,
-                        OpKind::Equal,
-                        &a[ua.start..ua.end],
-                        &b[ub.start..ub.end],
-                        None,
+                    push_piece(
+                        &mut pieces,
+                        Piece {
+                            op: OpKind::Equal,
+                            a: ua.start..ua.end,
+                            b: ub.start..ub.end,
+                            moved: None,
+                            same: a[ua.start..ua.end] == b[ub.start..ub.end],
+                        },
                     );
+                    (pos_a, pos_b) = (ua.end, ub.end);
                 }
             }
             Seg::Change { a: ra, b: rb } => {
@@ -916,14 +952,24 @@ pub fn diff(a: &str, b: &str, opts: &Options, variants: &Variants) -> Diff {
                         while e < range.end && marks[e] == id {
                             e += 1;
                         }
-                        let (s, en) = text(t, &us[k..e]);
-                        let piece = &t[s..en];
-                        let moved = (id > 0).then_some(id);
-                        if kind == OpKind::Delete {
-                            push(&mut ops, kind, piece, "", moved);
+                        let r = span(t, &us[k..e]);
+                        let (pa, pb) = if kind == OpKind::Delete {
+                            pos_a = r.end;
+                            (r, pos_b..pos_b)
                         } else {
-                            push(&mut ops, kind, "", piece, moved);
-                        }
+                            pos_b = r.end;
+                            (pos_a..pos_a, r)
+                        };
+                        push_piece(
+                            &mut pieces,
+                            Piece {
+                                op: kind,
+                                a: pa,
+                                b: pb,
+                                moved: (id > 0).then_some(id),
+                                same: false,
+                            },
+                        );
                         k = e;
                     }
                 }
@@ -931,12 +977,23 @@ pub fn diff(a: &str, b: &str, opts: &Options, variants: &Variants) -> Diff {
         }
     }
     hidden.summary = summary(&hidden);
-    move_edge_space(&mut ops);
-    let mut merged: Vec<Op> = Vec::with_capacity(ops.len());
-    for o in ops {
-        push(&mut merged, o.op, &o.a, &o.b, o.moved);
+    move_edge_space(a, b, &mut pieces);
+    let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for mut p in pieces {
+        if p.op == OpKind::Equal {
+            p.same = a[p.a.clone()] == b[p.b.clone()];
+        }
+        push_piece(&mut merged, p);
     }
-    let ops = merged;
+    let ops: Vec<Op> = merged
+        .into_iter()
+        .map(|p| Op {
+            op: p.op,
+            a: a[p.a].to_string(),
+            b: b[p.b].to_string(),
+            moved: p.moved,
+        })
+        .collect();
 
     let total = weight(&raw.ua.units) + weight(&raw.ub.units);
     let moved_w: u64 = raw
