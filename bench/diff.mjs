@@ -90,7 +90,7 @@ function time(fn, a, b, budgetMs) {
     xs.push(performance.now() - t0);
   } while (performance.now() - start < budgetMs && xs.length < 400);
   xs.sort((x, y) => x - y);
-  return { ms: xs[xs.length >> 1], max: xs[xs.length - 1], n: xs.length, result };
+  return { ms: xs[xs.length >> 1], p95: xs[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))], n: xs.length, result };
 }
 
 // ---- the pairs ----
@@ -147,8 +147,8 @@ for (const p of pairs) {
     g[k] += r[k].ms;
     g.runs[k] += runs[k](r[k].result);
   }
-  if (p.group === 'registered') maxRegistered = Math.max(maxRegistered, r.docent.max);
-  if (p.group === '1k') max1k = Math.max(max1k, r.docent.max);
+  if (p.group === 'registered') maxRegistered = Math.max(maxRegistered, r.docent.p95);
+  if (p.group === '1k') max1k = Math.max(max1k, r.docent.p95);
   const ms = (x) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
   console.log(
     `${p.name.slice(0, 58).padEnd(58)} ${pad(Math.round(w), 6)} | ${pad(ms(r.docent.ms), 8)} ${pad(ms(r.jsdiff.ms), 8)} ${pad(ms(r.dmp.ms), 8)} | ${pad((r.docent.ms / r.jsdiff.ms).toFixed(2), 5)} ${pad((r.docent.ms / r.dmp.ms).toFixed(2), 5)} | ${pad(per100('docent').toFixed(1), 17)} ${pad(per100('jsdiff').toFixed(1), 6)} ${pad(per100('dmp').toFixed(1), 6)}`,
@@ -163,7 +163,7 @@ for (const [name, g] of Object.entries(totals)) {
       `runs/100 words: docent ${r100('docent')} jsdiff ${r100('jsdiff')} dmp ${r100('dmp')}`,
   );
 }
-console.log(`\nslowest single Docent run: registered pairs ${maxRegistered.toFixed(2)} ms; 1,000-word pairs ${max1k.toFixed(2)} ms (aim ≤ 16 ms)`);
+console.log(`\nslowest Docent pair (95th percentile of its runs): registered pairs ${maxRegistered.toFixed(2)} ms; 1,000-word pairs ${max1k.toFixed(2)} ms (aim ≤ 16 ms)`);
 
 // 1 MB: Docent alone (bounded by the sentence fallback).
 {
