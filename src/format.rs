@@ -14,13 +14,13 @@
 //! assert!(decode(&old).unwrap_err().to_string().contains("rebuild"));
 //! ```
 
-use crate::{clauses, entities, model::Document, search, Collection, Error};
+use crate::{clauses, diff, entities, model::Document, search, Collection, Error};
 use serde::{Deserialize, Serialize};
 
 /// First bytes of every bundle.
 pub const MAGIC: &[u8; 8] = b"DOCENT\0\x1a";
 /// Bumped whenever anything serialized below changes shape.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// What a bundle holds.
 #[derive(Serialize, Deserialize)]
@@ -30,6 +30,7 @@ struct Bundle {
     clauses: clauses::Register,
     mentions: entities::Mentions,
     index: search::Index,
+    passages: diff::passages::Index,
 }
 
 /// Encodes a collection as a bundle.
@@ -40,6 +41,7 @@ pub fn encode(c: &Collection) -> Vec<u8> {
         clauses: c.clauses.clone(),
         mentions: c.mentions.clone(),
         index: c.index.clone(),
+        passages: c.passages.clone(),
     };
     let mut out = MAGIC.to_vec();
     out.extend_from_slice(&VERSION.to_le_bytes());
@@ -73,5 +75,6 @@ pub fn decode(bytes: &[u8]) -> Result<Collection, Error> {
         clauses: b.clauses,
         mentions: b.mentions,
         index: b.index,
+        passages: b.passages,
     })
 }

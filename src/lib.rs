@@ -45,6 +45,8 @@ pub struct Collection {
     pub clauses: clauses::Register,
     pub mentions: entities::Mentions,
     pub index: search::Index,
+    /// Word-shingle signatures of every paragraph ("Compare with…").
+    pub passages: diff::passages::Index,
 }
 
 impl Collection {
@@ -53,19 +55,22 @@ impl Collection {
     pub fn build(
         mut docs: Vec<Document>,
         entities: entities::Register,
-        clauses: clauses::Register,
+        mut clauses: clauses::Register,
     ) -> Collection {
         docs.sort_by(|a, b| {
             (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id))
         });
         let mentions = entities::Mentions::build(&entities, &docs);
         let index = search::Index::build(&docs, &entities);
+        clauses.locate(&docs);
+        let passages = diff::passages::Index::build(&docs);
         Collection {
             docs,
             entities,
             clauses,
             mentions,
             index,
+            passages,
         }
     }
 

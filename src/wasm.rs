@@ -192,6 +192,140 @@ impl Docent {
     }
 }
 
+// ---- clauses ----
+
+/// Spelling variants from the entity register, only when they are asked for.
+fn variants_for(core: &Collection, opts: &crate::diff::Options) -> crate::diff::Variants {
+    if opts.ignore.spelling {
+        crate::diff::Variants::new(&core.entities.alias_groups())
+    } else {
+        crate::diff::Variants::default()
+    }
+}
+
+fn diff_options(ignore: Option<String>) -> Result<crate::diff::Options, JsError> {
+    let ignore = crate::diff::Ignore::parse(ignore.as_deref().unwrap_or(""))
+        .map_err(|e| JsError::new(e.message()))?;
+    Ok(crate::diff::Options {
+        ignore,
+        ..Default::default()
+    })
+}
+
+fn no_family(core: &Collection, id: &str) -> JsError {
+    let ids: Vec<&str> = core
+        .clauses
+        .families
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    JsError::new(&format!(
+        "no clause family `{id}`; the families are: {}",
+        ids.join(", ")
+    ))
+}
+
+#[wasm_bindgen]
+impl Docent {
+    /// Clause families and their versions (date, label, speaker, document, paragraph).
+    pub fn clauses(&self) -> Result<JsValue, JsError> {
+        to_js(&self.core.clauses.summaries())
+    }
+
+    /// One family: every version and the diff between consecutive ones.
+    /// `ignore` is a comma-separated list of case, punct, spelling.
+    pub fn clause(&self, id: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
+        let opts = diff_options(ignore)?;
+        let v = variants_for(&self.core, &opts);
+        let view = self
+            .core
+            .clauses
+            .view(id, &opts, &v)
+            .ok_or_else(|| no_family(&self.core, id))?;
+        to_js(&view)
+    }
+
+    /// The diff between versions `a` and `b` of family `id` (any two).
+    pub fn clause_step(
+        &self,
+        id: &str,
+        a: usize,
+        b: usize,
+        ignore: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let opts = diff_options(ignore)?;
+        let v = variants_for(&self.core, &opts);
+        let f = self
+            .core
+            .clauses
+            .family(id)
+            .ok_or_else(|| no_family(&self.core, id))?;
+        let n = f.versions.len();
+        let step = self.core.clauses.step(id, a, b, &opts, &v).ok_or_else(|| {
+            JsError::new(&format!(
+                "family `{id}` has versions 0 to {}",
+                n.saturating_sub(1)
+            ))
+        })?;
+        to_js(&step)
+    }
+
+    /// All versions of a family in one table against version `base`.
+    pub fn clause_table(
+        &self,
+        id: &str,
+        base: usize,
+        ignore: Option<String>,
+    ) -> Result<JsValue, JsError> {
+        let opts = diff_options(ignore)?;
+        let v = variants_for(&self.core, &opts);
+        let t = self
+            .core
+            .clauses
+            .table(id, base, &opts, &v)
+            .ok_or_else(|| no_family(&self.core, id))?;
+        to_js(&t)
+    }
+
+    /// Word diff of any two texts: `{ops, similarity, hidden, …}`.
+    pub fn diff(&self, a: &str, b: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
+        let opts = diff_options(ignore)?;
+        let v = variants_for(&self.core, &opts);
+        to_js(&crate::diff::diff(a, b, &opts, &v))
+    }
+
+    /// Passages most like paragraphs `from..=to` of document `doc`
+    /// (`to` defaults to `from`), best first: `[{doc, paragraph, score, shared, preview}]`.
+    pub fn similar_passages(
+        &self,
+        doc: &str,
+        from: usize,
+        to: Option<usize>,
+        limit: Option<usize>,
+    ) -> Result<JsValue, JsError> {
+        let d = self.core.doc_index(doc).ok_or_else(|| {
+            JsError::new(&format!("no document with id `{doc}` in this collection"))
+        })?;
+        let hits = self.core.passages.similar_to_paragraphs(
+            &self.core.docs,
+            d,
+            from,
+            to.unwrap_or(from).max(from),
+            limit.unwrap_or(10).min(100),
+        );
+        to_js(&hits)
+    }
+
+    /// Passages most like any text (a selection in the reader).
+    pub fn similar_to_text(&self, text: &str, limit: Option<usize>) -> Result<JsValue, JsError> {
+        let hits =
+            self.core
+                .passages
+                .similar_to_text(&self.core.docs, text, limit.unwrap_or(10).min(100));
+        to_js(&hits)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::utf16_offsets;

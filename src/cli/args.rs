@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 /// Options that take a value.
-const VALUED: &[&str] = &["corpus", "out", "limit", "ignore", "engine"];
+const VALUED: &[&str] = &["corpus", "out", "limit", "ignore", "engine", "base"];
 /// Options that are switches.
 const SWITCHES: &[&str] = &["json"];
 

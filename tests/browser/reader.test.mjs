@@ -261,3 +261,19 @@ test('axe-core finds no accessibility violations (library, document, footnote po
     await page.close();
   }
 });
+
+test('an unknown or hostile fragment shows a readable message as text', async () => {
+  const hostile = '<img src=x onerror="document.title=\'pwned\'">';
+  const { page, requests, errors } = await open(browser.context, `#doc=${encodeURIComponent(hostile)}&p=999`);
+  await ready(page);
+  const box = page.locator('main .error-box[role="alert"]');
+  await box.waitFor();
+  assert.ok((await box.innerText()).includes(`no document with id \`${hostile}\``));
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.notEqual(await page.title(), 'pwned');
+  await box.locator('a').click();
+  await page.waitForSelector('.library');
+  assert.deepEqual(requests, [PAGE_URL]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

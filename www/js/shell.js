@@ -39,7 +39,8 @@ export function closePanel() {
 
 addEventListener('keydown', (ev) => {
   const panel = document.getElementById('panel');
-  if (ev.key === 'Escape' && panel && !panel.hidden && panel.contains(document.activeElement)) {
+  // A pop-up inside the panel handles its own Escape first (and prevents the default).
+  if (ev.key === 'Escape' && !ev.defaultPrevented && panel && !panel.hidden && panel.contains(document.activeElement)) {
     closePanel();
   }
 });

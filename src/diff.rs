@@ -1,1 +1,0 @@
-//! Word-level diff of two wordings. (Being written: see issue 5.)

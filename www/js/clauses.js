@@ -1,0 +1,237 @@
+// The clause view (`#clause=ID&a=N&b=M&ignore=punct&mode=inline|side|table&base=K`):
+// a timeline of a clause's versions as cards by date, and the diff of two of
+// them inline, side by side, or all versions in one table. Insertions are
+// <ins> (underlined), deletions <del> (struck through), each with visually
+// hidden "inserted:"/"deleted:" words so they read without colour and aloud.
+// Every version is one click from its source paragraph (#doc=ID&p=N).
+// Also the "Compare with…" header tool: the passages most like a selection.
+import { h, replace, announce, plural } from './dom.js';
+import { engine } from './engine.js';
+import { registerView, href, navigate } from './router.js';
+import { addHeaderTool, openPanel, errorBox } from './shell.js';
+import { shownDocument } from './reader.js';
+import { libraryRows } from './library.js';
+
+const TOGGLES = [['case', 'Ignore case'], ['punct', 'Ignore punctuation'], ['spelling', 'Ignore spelling variants']];
+const MODES = [['inline', 'Inline'], ['side', 'Side by side'], ['table', 'All versions']];
+const FORMS = { wording: 'wording', reported: 'reported', summary: 'summary', omitted: 'omitted' };
+
+const hidden = (text) => h('span', { class: 'visually-hidden' }, text);
+
+function state(params, family) {
+  const n = family.versions.length;
+  const num = (k, d) => {
+    const v = params.get(k);
+    return v !== null && /^\d+$/.test(v) && Number(v) < n ? Number(v) : d;
+  };
+  const a = num('a', Math.max(0, n - 2));
+  const b = num('b', Math.min(n - 1, a + 1));
+  const ignore = (params.get('ignore') || '').split(',').filter((t) => TOGGLES.some(([k]) => k === t));
+  const mode = MODES.some(([k]) => k === params.get('mode')) ? params.get('mode') : 'inline';
+  return { clause: family.id, a, b, ignore, mode, base: num('base', a) };
+}
+
+function link(s, change) {
+  const next = { ...s, ...change };
+  return {
+    clause: next.clause,
+    a: next.a,
+    b: next.b,
+    ignore: next.ignore.join(','),
+    mode: next.mode === 'inline' ? null : next.mode,
+    base: next.mode === 'table' ? next.base : null,
+  };
+}
+
+/** One op of a diff as nodes: <ins>/<del> with spoken names, moves numbered. */
+function opNode(op, side) {
+  if (op.op === 'equal') {
+    const text = side === 'a' ? op.a : op.b;
+    if (op.a === op.b) return text;
+    // A difference a toggle hid: shown dotted, the other wording on hover.
+    return h('span', { class: 'hidden-diff', title: `${side === 'a' ? 'B' : 'A'}: ${side === 'a' ? op.b : op.a}` }, text);
+  }
+  const ins = op.op === 'insert';
+  const moved = op.moved ? ` (moved phrase ${op.moved})` : '';
+  return h(ins ? 'ins' : 'del', { dataset: op.moved ? { moved: String(op.moved) } : {} },
+    hidden(ins ? `[inserted${moved}: ` : `[deleted${moved}: `),
+    ins ? op.b : op.a,
+    hidden(']'),
+    op.moved ? h('sup', { class: 'move-mark', 'aria-hidden': 'true' }, `${ins ? '↧' : '↥'}${op.moved}`) : null);
+}
+
+function inline(diff) {
+  return h('p', { class: 'diff-text', dataset: { mode: 'inline' } }, diff.ops.map((op) => opNode(op, op.op === 'delete' ? 'a' : 'b')));
+}
+
+function sideBySide(diff, va, vb) {
+  const col = (side, v) => h('div', { class: 'diff-col' },
+    h('h3', {}, v.label, h('span', { class: 'diff-date' }, ` · ${iso(v.date)}`)),
+    h('p', { class: 'diff-text' }, diff.ops.filter((o) => o.op === 'equal' || o.op === (side === 'a' ? 'delete' : 'insert')).map((o) => opNode(o, side))));
+  return h('div', { class: 'diff-side', dataset: { mode: 'side' } }, col('a', va), col('b', vb));
+}
+
+function iso(d) {
+  const p = (x) => String(x).padStart(2, '0');
+  return d.day ? `${d.year}-${p(d.month)}-${p(d.day)}` : d.month ? `${d.year}-${p(d.month)}` : `${d.year}`;
+}
+
+function summary(diff) {
+  const parts = [`similarity ${Math.round(diff.similarity * 100)}%`];
+  if (diff.moves) parts.push(plural(diff.moves, 'moved phrase'));
+  if (diff.hidden.summary) parts.push(diff.hidden.summary);
+  if (diff.note) parts.push(diff.note);
+  return h('p', { class: 'diff-summary' }, parts.join(' · '));
+}
+
+function itemTable(step, va, vb) {
+  const items = (v, ix) => ix.map((i) => `(${i + 1}) ${v.items[i]}`).join('; ');
+  const rows = step.items.map((l) => h('tr', { dataset: { change: l.change } },
+    h('td', {}, items(va, l.a)),
+    h('td', { class: 'item-change' }, l.change),
+    h('td', {}, l.diff && l.change !== 'same' ? inline(l.diff) : items(vb, l.b))));
+  return h('table', { class: 'item-table' },
+    h('caption', {}, `${va.label} → ${vb.label}, item by item`),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, va.label), h('th', { scope: 'col' }, 'What became of it'), h('th', { scope: 'col' }, vb.label))),
+    h('tbody', {}, rows));
+}
+
+function allVersions(table, family) {
+  const rows = family.versions.map((v, i) => h('tr', { dataset: { base: i === table.base ? 'yes' : 'no' } },
+    h('th', { scope: 'row' }, h('span', { class: 'vt-date' }, iso(v.date)), ' ', v.label),
+    table.columns.map((c) => {
+      const cell = c.cells[i];
+      const tag = cell.state === 'changed' || cell.state === 'added' ? 'ins' : cell.state === 'missing' ? 'del' : 'span';
+      const spoken = { changed: '[differs: ', added: '[added: ', missing: '[missing]' }[cell.state];
+      return h('td', { dataset: { state: cell.state } },
+        tag === 'span' ? cell.text : h(tag, {}, spoken ? hidden(spoken) : null, cell.text, spoken && cell.state !== 'missing' ? hidden(']') : null));
+    })));
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'All versions aligned' },
+    h('table', { class: 'version-table' }, h('caption', {}, `All versions against ${family.versions[table.base].label}`), h('tbody', {}, rows)));
+}
+
+function card(v, i, s) {
+  const role = i === s.a ? 'a' : i === s.b ? 'b' : 'none';
+  return h('li', { class: 'version-card', dataset: { role, form: FORMS[v.form] || 'wording' } },
+    h('time', { datetime: iso(v.date) }, iso(v.date)),
+    h('p', { class: 'vc-label' }, v.label),
+    h('p', { class: 'vc-speaker' }, v.speaker, v.form !== 'wording' ? h('span', { class: 'vc-form' }, ` · ${v.form}`) : null),
+    h('p', { class: 'vc-actions' },
+      h('a', { href: href(link(s, { a: i, b: i === s.b ? s.a : s.b })), 'aria-current': role === 'a' ? 'true' : null, 'aria-label': `Compare from ${v.label}` }, 'A'),
+      h('a', { href: href(link(s, { b: i, a: i === s.a ? s.b : s.a })), 'aria-current': role === 'b' ? 'true' : null, 'aria-label': `Compare to ${v.label}` }, 'B'),
+      h('a', { href: href({ doc: v.doc, p: v.paragraph }), class: 'vc-source' }, v.paragraph === null ? 'Source' : `Source ¶${v.paragraph}`)));
+}
+
+function controls(s) {
+  const toggles = TOGGLES.map(([k, label]) => h('label', {},
+    h('input', { type: 'checkbox', name: k, checked: s.ignore.includes(k), on: { change: (ev) => {
+      const ignore = ev.target.checked ? [...s.ignore, k] : s.ignore.filter((x) => x !== k);
+      navigate(link(s, { ignore }), { replace: true });
+    } } }), ` ${label}`));
+  const modes = MODES.map(([k, label]) => h('a', { href: href(link(s, { mode: k })), 'aria-current': s.mode === k ? 'true' : null }, label));
+  return h('div', { class: 'diff-controls' },
+    h('fieldset', {}, h('legend', {}, 'Comparison'), toggles),
+    h('nav', { class: 'diff-modes', 'aria-label': 'View' }, modes));
+}
+
+let seq = 0;
+
+function render(params, main) {
+  const id = ++seq;
+  const families = engine().clauses();
+  const want = params.get('clause');
+  const family = families.find((f) => f.id === want) || families[0];
+  if (!family) {
+    replace(main, h('p', { class: 'empty' }, 'This collection has no registered clauses.'));
+    return;
+  }
+  const s = state(params, family);
+  const ignore = s.ignore.join(',') || null;
+  const tabs = h('nav', { class: 'clause-tabs', 'aria-label': 'Clauses' },
+    families.map((f) => h('a', { href: href({ clause: f.id }), 'aria-current': f.id === family.id ? 'page' : null }, f.title)));
+  const step = engine().clause_step(family.id, s.a, s.b, ignore);
+  if (id !== seq) return;
+  const view = engine().clause(family.id, ignore);
+  const full = view.family.versions;
+  const va = full[s.a];
+  const vb = full[s.b];
+  let body;
+  if (s.mode === 'table') body = allVersions(engine().clause_table(family.id, s.base, ignore), view.family);
+  else if (step.items) body = itemTable(step, va, vb);
+  else if (s.mode === 'side') body = sideBySide(step.diff, va, vb);
+  else body = inline(step.diff);
+  const base = s.mode === 'table'
+    ? h('p', { class: 'table-base' }, 'Base: ', full.map((v, i) => [h('a', { href: href(link(s, { base: i })), 'aria-current': i === s.base ? 'true' : null, title: v.label }, String(i)), ' ']))
+    : null;
+  const heading = h('h1', { id: 'clause-title', tabindex: '-1' }, family.title);
+  replace(main, h('article', { class: 'clause-view', dataset: { clause: family.id, a: String(s.a), b: String(s.b), mode: s.mode } },
+    tabs, heading,
+    view.family.about ? h('p', { class: 'clause-about' }, view.family.about) : null,
+    h('ol', { class: 'timeline', 'aria-label': 'Versions by date' }, full.map((v, i) => card(v, i, s))),
+    controls(s),
+    h('section', { class: 'diff', 'aria-labelledby': 'diff-title' },
+      h('h2', { id: 'diff-title' }, s.mode === 'table' ? 'All versions' : `${va.label} → ${vb.label}`),
+      s.mode === 'table' ? null : summary(step.diff),
+      s.mode !== 'table' && vb.form === 'omitted' ? h('p', { class: 'omission' }, `${vb.label}: the source says — “${vb.quote}”`) : null,
+      base, body)));
+  document.title = `${family.title} — Docent`;
+  announce(s.mode === 'table' ? `${family.title}: ${plural(family.versions.length, 'version')} aligned`
+    : `${va.label} to ${vb.label}: similarity ${Math.round(step.diff.similarity * 100)}%`);
+}
+
+registerView({
+  name: 'clause',
+  priority: 60,
+  matches: (params) => params.has('clause') && !params.has('doc'),
+  render,
+});
+
+addHeaderTool(h('a', { class: 'header-link', href: href({ clause: 'territorial' }) }, 'Clauses'));
+
+// ---- Compare with… ----
+
+/** The selected text inside the document, else the highlighted paragraph's. */
+function passage() {
+  const sel = getSelection();
+  const text = sel ? sel.toString().trim() : '';
+  const article = document.querySelector('article.doc');
+  if (text && article && sel.anchorNode && article.contains(sel.anchorNode)) return { text };
+  const shown = shownDocument();
+  if (shown && shown.p !== null) return { doc: shown.doc.id, p: shown.p, text: shown.doc.paragraphs[shown.p].text };
+  return null;
+}
+
+function compareWith() {
+  const what = passage();
+  if (!what) {
+    openPanel('Compare with…', h('p', {}, 'Select a passage in a document (or open a paragraph link ¶), then press Compare with… again.'));
+    announce('Select a passage first');
+    return;
+  }
+  let hits;
+  try {
+    hits = what.doc ? engine().similar_passages(what.doc, what.p, null, 8) : engine().similar_to_text(what.text, 8);
+  } catch (err) {
+    openPanel('Compare with…', errorBox('Cannot compare', err));
+    return;
+  }
+  const titles = new Map(libraryRows().map((r) => [r.id, r.title]));
+  const out = h('div', { class: 'compare-diff', 'aria-live': 'polite' });
+  const items = hits.map((hit) => h('li', { class: 'compare-hit', dataset: { doc: hit.doc, p: String(hit.paragraph) } },
+    h('p', { class: 'ch-title' }, h('a', { href: href({ doc: hit.doc, p: hit.paragraph }) }, `${titles.get(hit.doc) || hit.doc}, ¶${hit.paragraph}`),
+      h('span', { class: 'ch-score' }, ` · ${Math.round(hit.score * 100)}% shared phrasing`)),
+    h('p', { class: 'ch-preview' }, hit.preview, hit.preview.length >= 150 ? '…' : ''),
+    h('button', { type: 'button', on: { click: () => {
+      const other = engine().document(hit.doc).paragraphs[hit.paragraph].text;
+      const diff = engine().diff(what.text, other, null);
+      replace(out, h('h3', {}, `Selection → ${titles.get(hit.doc) || hit.doc}, ¶${hit.paragraph}`), summary(diff), inline(diff));
+      announce(`Compared: similarity ${Math.round(diff.similarity * 100)}%`);
+    } } }, 'Show the diff')));
+  openPanel('Compare with…',
+    h('p', { class: 'compare-source' }, 'Passages most like: “', what.text.length > 160 ? `${what.text.slice(0, 160)}…` : what.text, '”'),
+    hits.length ? h('ol', { class: 'compare-hits' }, items) : h('p', {}, 'No similar passage elsewhere in the collection.'),
+    out);
+  announce(plural(hits.length, 'similar passage'));
+}
+
+addHeaderTool(h('button', { type: 'button', class: 'header-button compare-button', on: { mousedown: (ev) => ev.preventDefault(), click: compareWith } }, 'Compare with…'));
