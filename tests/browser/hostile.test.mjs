@@ -19,20 +19,48 @@ const FILES = readdirSync(DOCS_DIR).filter((n) => /\.(txt|md)$/.test(n)).sort();
 const IDS = FILES.map((n) => n.replace(/\.(txt|md)$/, ''));
 const WWW = join(ROOT, 'www');
 
+/** `key = "string"` and `key = ["string", …]` lines of a TOML chunk (enough of TOML for these files). */
+function tomlKeys(chunk) {
+  return Object.fromEntries([...chunk.matchAll(/^(\w+) = ("(?:[^"\\]|\\.)*"|\[.*\])$/gm)].map((m) => [m[1], JSON.parse(m[2])]));
+}
+/** A register's `[[table]]` entries, each with its `[[table.sub]]` entries under `sub`. */
+function tomlTables(file, table, sub) {
+  let text;
+  try { text = readFileSync(join(HOSTILE, file), 'utf8'); } catch { return []; }
+  return text.split(`[[${table}]]`).slice(1).map((chunk) => {
+    const [head, ...rest] = sub ? chunk.split(`[[${table}.${sub}]]`) : [chunk];
+    return sub ? { ...tomlKeys(head), [sub]: rest.map(tomlKeys) } : tomlKeys(head);
+  });
+}
+const ENTITIES = tomlTables('entities.toml', 'entity');
+const CLAUSES = tomlTables('clauses.toml', 'family', 'version');
+
 /** Every file under `dir` (relative paths). */
 function walk(dir, prefix = '') {
   return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(dir, join(prefix, e.name)) : [join(prefix, e.name)]);
 }
 
-/** Tag names the page can create: the shell's markup and every h('tag') / createElement('tag') in www/js. */
+const HTML_TAGS = new Set(('a abbr address article aside b bdi bdo blockquote br button caption cite code col colgroup '
+  + 'data dd del details dfn dialog div dl dt em fieldset figcaption figure footer h1 h2 h3 h4 h5 h6 header hgroup hr i '
+  + 'input ins kbd label legend li main mark menu meter nav ol optgroup option output p pre progress q s samp search '
+  + 'section select small span strong sub summary sup table tbody td template textarea tfoot th thead time tr u ul var wbr')
+  .split(' '));
+
+/**
+ * Tag names the page can create: the shell's markup, and the tag names quoted
+ * in the first argument of every h(…) / createElement(…) in www/js (or in a
+ * `tag = …` expression feeding one).
+ */
 function pageTags() {
   const tags = new Set();
   const shell = readFileSync(join(WWW, 'index.html'), 'utf8');
   for (const m of shell.matchAll(/<([a-z][a-z0-9]*)[\s>]/g)) tags.add(m[1]);
   for (const f of walk(WWW).filter((f) => f.endsWith('.js'))) {
     const src = readFileSync(join(WWW, f), 'utf8');
-    for (const m of src.matchAll(/\b(?:h|createElement)\(\s*['"]([a-z][a-z0-9]*)['"]/g)) tags.add(m[1]);
+    for (const m of src.matchAll(/\b(?:h|createElement)\(([^,()]+)[,)]|\btag\s*=\s*([^;]+);/g)) {
+      for (const q of (m[1] || m[2]).matchAll(/'([a-z][a-z0-9]*)'/g)) if (HTML_TAGS.has(q[1])) tags.add(q[1]);
+    }
   }
   return tags;
 }
@@ -146,6 +174,7 @@ test('every hostile document shows every payload as literal text', async () => {
     const view = await openView(`#doc=${id}`);
     const { page } = view;
     await page.waitForSelector('article.doc', { state: 'attached' });
+    if (ENTITIES.length) await page.waitForSelector('article.doc[data-mentions]', { state: 'attached' });
     await assertClean(`#doc=${id}`, view);
     const shown = await page.locator('article.doc').innerText();
     const missing = payloads(FILES[i]).filter((p) => !shown.includes(p));
@@ -202,5 +231,71 @@ test('www/ never parses strings as markup or code', () => {
   // The rule is real: it catches each banned form.
   for (const bad of ['el.innerHTML = x', 'el.outerHTML=x', 'el.insertAdjacentHTML("beforeend", x)', 'document.write(x)', 'eval(x)', 'new Function("x")', 'setTimeout("x()", 1)', '<a onclick="x()">']) {
     assert.match(bad, BANNED, bad);
+  }
+});
+
+test('entity index, panels and mentions show hostile names as literal text', { skip: !ENTITIES.length && 'no entities.toml' }, async () => {
+  const index = await openView('#entities=all');
+  await index.page.waitForSelector('.entity-index', { state: 'attached' });
+  await assertClean('#entities=all', index);
+  const listed = await index.page.locator('.entity-index').innerText();
+  for (const e of ENTITIES) {
+    assert.ok(listed.includes(e.name), `${e.id}: name not shown literally`);
+    assert.ok(listed.includes(e.description), `${e.id}: description not shown literally`);
+  }
+  await shot(index.page, 'hostile-entities-1280-light');
+  await index.page.close();
+
+  for (const e of ENTITIES) {
+    const view = await openView(`#entity=${e.id}`);
+    const panel = view.page.locator(`#panel[data-entity="${e.id}"]`);
+    await panel.waitFor({ state: 'attached' });
+    await assertClean(`#entity=${e.id}`, view);
+    const shown = await panel.innerText();
+    for (const key of ['name', 'description', 'note']) {
+      if (e[key]) assert.ok(shown.includes(e[key]), `${e.id}: ${key} not shown literally in the panel`);
+    }
+    await view.page.close();
+  }
+
+  // A mention in the reader opens the panel; its name is text there too.
+  const reader = await openView('#doc=1956-01-01-script-record');
+  await reader.page.waitForSelector('article.doc[data-mentions="on"] button.mention', { state: 'attached' });
+  await reader.page.locator('article.doc button.mention[data-entity="hostile-person"]').first().click();
+  await reader.page.locator('#panel[data-entity="hostile-person"]').waitFor({ state: 'attached' });
+  await assertClean('mention → panel', reader);
+  await reader.page.close();
+});
+
+test('clause views show hostile titles, labels, speakers and quotes as literal text', { skip: !CLAUSES.length && 'no clauses.toml' }, async () => {
+  for (const f of CLAUSES) {
+    for (const mode of ['inline', 'side', 'table']) {
+      for (let a = 0; a + 1 < f.version.length; a++) {
+        const where = `#clause=${f.id}&a=${a}&b=${a + 1}&mode=${mode}`;
+        const ignore = a % 2 ? '&ignore=case,punct,spelling' : '';
+        const view = await openView(where + ignore);
+        const article = view.page.locator(`article.clause-view[data-clause="${f.id}"]`);
+        await article.waitFor({ state: 'attached' });
+        await assertClean(where, view);
+        const shown = await article.innerText();
+        for (const text of [f.title, f.about, ...f.version.flatMap((v) => [v.label, v.speaker])]) {
+          assert.ok(shown.includes(text), `${where}: ${JSON.stringify(text.slice(0, 60))} not shown literally`);
+        }
+        const [va, vb] = [f.version[a], f.version[a + 1]];
+        if (f.kind === 'list' && mode !== 'table') {
+          for (const item of [...va.items, ...vb.items]) assert.ok(shown.includes(item), `${where}: item ${item} not shown literally`);
+        } else if (mode === 'side') {
+          // Each column, without its spoken [deleted: …] markers, is its quote exactly.
+          const cols = await view.page.$$eval('.diff-side .diff-col .diff-text', (els) => els.map((el) => {
+            const copy = el.cloneNode(true);
+            for (const x of copy.querySelectorAll('.visually-hidden, .move-mark')) x.remove();
+            return copy.textContent.replace(/\s+/g, ' ').trim();
+          }));
+          assert.deepEqual(cols, [va.quote, vb.quote], `${where}: columns are not the quotes`);
+        }
+        if (f.id === CLAUSES[0].id && a === 0) await shot(view.page, `hostile-clause-${mode}-1280-light`);
+        await view.page.close();
+      }
+    }
   }
 });
