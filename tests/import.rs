@@ -633,7 +633,8 @@ fn importer_never_panics_on_noise() {
 
 // ---- docent check ----
 
-/// A throwaway corpus directory with the given records.
+/// A throwaway corpus directory with the given records (`*.toml` registers
+/// go to the corpus root, everything else under `documents/`).
 struct TempCorpus(PathBuf);
 
 impl TempCorpus {
@@ -642,7 +643,12 @@ impl TempCorpus {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("documents")).unwrap();
         for (f, bytes) in files {
-            std::fs::write(dir.join("documents").join(f), bytes).unwrap();
+            let at = if f.ends_with(".toml") {
+                dir.join(f)
+            } else {
+                dir.join("documents").join(f)
+            };
+            std::fs::write(at, bytes).unwrap();
         }
         TempCorpus(dir)
     }
@@ -685,6 +691,11 @@ fn check_rejects_broken_corpora() {
         ARCHIVE_HEAD.replace("Contents:\n\nTranslation - English\n\n", "") + "Text.\n";
     let bad_header_line = b"Title: T\nDate: 1956\nthis is not a field\n\nText.\n".to_vec();
     let bad_iso = b"Title: T\nDate: 17 Oct 1956\n\nText.\n".to_vec();
+    let entity = |id: &str, name: &str, alias: &str| {
+        format!("[[entity]]\nid = \"{id}\"\nkind = \"person\"\nname = \"{name}\"\naliases = [\"{alias}\"]\ndescription = \"x\"\n")
+    };
+    let shared_alias = entity("a", "Alpha", "Yamada") + &entity("b", "Beta", "Mr. Yamada");
+    let missing_quote = b"[[family]]\nid = \"f\"\ntitle = \"F\"\nkind = \"clause\"\n\n[[family.version]]\nid = \"v\"\ndate = \"1956-09-29\"\ndoc = \"a\"\nspeaker = \"Japan\"\nlabel = \"V\"\nform = \"wording\"\nquote = \"Excellency, I wrote.\"\n".to_vec();
     type Files<'a> = Vec<(&'a str, Vec<u8>)>;
     let cases: Vec<(&str, Files, &[&str])> = vec![
         ("missing title (fields)", vec![("a.txt", b"Date: 1956-10-19\n\nText.\n".to_vec())], &["documents/a.txt:1: error: the record has no title"]),
@@ -702,6 +713,8 @@ fn check_rejects_broken_corpora() {
         ("archive record without Contents:", vec![("a.txt", no_contents.into_bytes())], &["documents/a.txt:6: error: the header has no `Contents:` label"]),
         ("malformed header line", vec![("a.txt", bad_header_line)], &["documents/a.txt:3: error: malformed header line `this is not a field`"]),
         ("footnote marker with no note", vec![("a.txt", orphan_marker.into_bytes())], &["documents/a.txt:4: error: footnote marker 2 has no note", "add note 2 under Notes"]),
+        ("clause quote not in its document", vec![("a.txt", GOOD.to_vec()), ("clauses.toml", missing_quote)], &["clauses.toml:6: error: family `f`, version 0 `v` (V): the quote is not in documents/a.txt; nearest text there: «Excellency, I write»", "copy the words exactly"]),
+        ("entity alias shared by two entities", vec![("a.txt", GOOD.to_vec()), ("entities.toml", shared_alias.into_bytes())], &["entities.toml:11: error: the name `yamada` belongs to both `a`", "ambiguous"]),
     ];
     let mut failures = Vec::new();
     for (name, files, want) in &cases {
@@ -711,7 +724,7 @@ fn check_rejects_broken_corpora() {
         let dir = c.0.display().to_string();
         if code != 1
             || !want.iter().all(|w| out.contains(w))
-            || !out.contains(&format!("{dir}/documents/"))
+            || !out.contains(&format!("{dir}/"))
         {
             failures.push(format!(
                 "{name}: exit {code}, want 1 and {want:?}; got:\n{out}"

@@ -8,6 +8,7 @@ pub mod clause;
 pub mod corpus;
 pub mod entity;
 pub mod search;
+pub mod sha256;
 pub mod site;
 
 use std::process::ExitCode;

@@ -10,12 +10,42 @@
 //! name order.
 
 use super::bundle;
+use super::sha256::sha256;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Only what the page needs: inline script and style, compiling the inlined
-/// wasm, and `data:` images. Nothing may be fetched.
-pub const CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
+/// Only what the page needs: its own inline scripts, compiling the inlined
+/// wasm, inline style and `data:` images. Nothing may be fetched. Scripts are
+/// allowed by their SHA-256 hashes, so a script element or an inline event
+/// handler that got into the page some other way does not run; browsers too
+/// old for hashes (CSP 1) fall back to `'unsafe-inline'`, which newer ones
+/// ignore when hashes are present.
+pub fn csp(scripts: &[&str]) -> String {
+    let hashes: String = scripts
+        .iter()
+        .map(|s| format!("'sha256-{}' ", base64(&sha256(s.as_bytes()))))
+        .collect();
+    format!("default-src 'none'; script-src {hashes}'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:")
+}
+
+/// The text of every script the browser would run in `html` (no `type`, or
+/// `type="module"`), in order; data blocks and other types are not scripts.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<script") {
+        rest = &rest[at..];
+        let Some(open_end) = rest.find('>') else { break };
+        let tag = &rest[..open_end];
+        let body = &rest[open_end + 1..];
+        let end = body.find("</script").unwrap_or(body.len());
+        if !tag.contains("type=") || tag.contains("type=\"module\"") {
+            out.push(&body[..end]);
+        }
+        rest = &body[end..];
+    }
+    out
+}
 
 /// The name JS modules import the wasm-bindgen glue by.
 pub const GLUE_MODULE: &str = "engine-glue.js";
@@ -96,7 +126,13 @@ pub fn assemble(parts: &Parts) -> Result<String, String> {
             "a module contains `</script` or `<!--`, which would end the inline script early: write it as `<\\/script` or `<\\!--`".into(),
         );
     }
-    let mut head = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n");
+    let module = format!("\n{script}");
+    let mut scripts = inline_scripts(&parts.shell);
+    scripts.push(&module);
+    let mut head = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n",
+        csp(&scripts)
+    );
     for (name, css) in &parts.styles {
         if css.to_ascii_lowercase().contains("</style") {
             return Err(format!("www/css/{name}: contains `</style`"));
@@ -114,7 +150,7 @@ pub fn assemble(parts: &Parts) -> Result<String, String> {
         ("<!-- docent:data -->", data),
         (
             "<!-- docent:script -->",
-            format!("<script type=\"module\">\n{script}</script>"),
+            format!("<script type=\"module\">{module}</script>"),
         ),
     ] {
         if html.matches(marker).count() != 1 {
@@ -190,7 +226,7 @@ mod tests {
             SHELL,
             "import { initSync } from './engine-glue.js';\ninitSync();\n",
             Ok(&[
-                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:\">",
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-",
                 "<style>/* base.css */\n:root { --ink: #111; }\n</style>",
                 "id=\"docent-wasm\">AGFzbQ==</script>",
                 "id=\"docent-bundle\">RE9DRU5U</script>",
@@ -198,6 +234,21 @@ mod tests {
                 "const { initSync } = __docent_engine_glue;",
             ]),
         );
+    }
+
+    #[test]
+    fn csp_allows_exactly_the_pages_own_scripts_by_hash() {
+        let shell = SHELL.replace("<body>", "<body><script>guard()</script>");
+        let html = assemble(&parts(&shell, "run();\n")).unwrap();
+        let scripts = inline_scripts(&html);
+        assert_eq!(scripts.len(), 2, "the guard and the module, not the data blocks");
+        assert_eq!(scripts[0], "guard()");
+        let meta = html.split("content=\"").nth(1).unwrap().split('"').next().unwrap();
+        assert_eq!(meta, csp(&scripts));
+        assert_eq!(meta.matches("'sha256-").count(), 2, "{meta}");
+        // `printf 'guard()' | openssl dgst -sha256 -binary | base64`
+        assert!(meta.contains("'sha256-JHLvb4xNjXS+xqzA28jkoJD7jYxmjvUnQ4n2L+5Gnmw='"));
+        assert!(meta.starts_with("default-src 'none'; script-src 'sha256-"), "{meta}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -85,7 +86,7 @@ const dialogs = [];
 
 before(async () => {
   out = mkdtempSync(join(tmpdir(), 'docent-hostile-'));
-  execFileSync(join(ROOT, 'target/release/docent'), ['build', '--corpus', HOSTILE, '--out', out], { stdio: ['ignore', 'pipe', 'inherit'] });
+  execFileSync(process.env.DOCENT_BIN || join(ROOT, 'target/release/docent'), ['build', '--corpus', HOSTILE, '--out', out], { stdio: ['ignore', 'pipe', 'inherit'] });
   builtHtml = readFileSync(join(out, 'docent.html'), 'utf8');
   url = pathToFileURL(join(out, 'docent.html')).href;
   browser = await launch();
@@ -213,6 +214,38 @@ test('hostile footnotes and citations stay text in their pop-ups', async () => {
   assert.ok((await cite.page.title()).startsWith("<script>window.__pwned = 1; alert('title')</script>"), await cite.page.title());
   await assertClean('citation pop-up', cite);
   await cite.page.close();
+});
+
+test('the CSP allows exactly the page\'s own scripts, by hash: injected scripts and handlers do not run', async () => {
+  const csp = builtHtml.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
+  const scripts = [...builtHtml.matchAll(/<script( type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[2]);
+  const want = scripts.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+  assert.deepEqual(csp.match(/'sha256-[^']+'/g), want, 'one hash per inline script, in order');
+  assert.match(csp, /^default-src 'none'; script-src /);
+
+  const view = await openView('');
+  await view.page.waitForSelector('.doc-card', { state: 'attached' });
+  // Whatever a future bug might insert: a script element, an inline handler, a javascript: URL.
+  await view.page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__pwned = "script"';
+    document.body.append(s);
+    const b = document.createElement('button');
+    b.setAttribute('onclick', 'window.__pwned = "handler"');
+    b.id = 'csp-probe';
+    document.body.append(b);
+    const a = document.createElement('a');
+    a.href = 'javascript:window.__pwned = "url"';
+    a.id = 'csp-probe-link';
+    a.textContent = 'x';
+    document.body.append(a);
+  });
+  await view.page.click('#csp-probe');
+  await view.page.click('#csp-probe-link');
+  await view.page.waitForTimeout(200);
+  assert.equal(await view.page.evaluate(() => typeof window.__pwned), 'undefined', 'the CSP let an injected script run');
+  assert.ok(view.errors.some((e) => /Content Security Policy/.test(e)), `the browser reports the blocked script: ${view.errors}`);
+  await view.page.close();
 });
 
 test('www/ never parses strings as markup or code', () => {

@@ -30,7 +30,7 @@ after(async () => { await browser.close(); });
 
 test('the page carries the CSP and inlines everything', () => {
   const html = readFileSync(DIST, 'utf8');
-  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:">/);
+  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ('sha256-[A-Za-z0-9+\/]+=*' )+'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:">/);
   assert.equal((html.match(/<script type="module">/g) || []).length, 1);
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|@import/);
 });
