@@ -198,13 +198,42 @@ pub struct Entity {
 }
 
 /// The entity register (`corpus/entities.toml`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Register {
     pub entities: Vec<Entity>,
     /// Folded words the completeness check does not report (`[check] ignore`).
     pub ignore: Vec<String>,
     /// The register's file name, for diagnostics.
     pub file: String,
+    /// The compiled matcher, built on first use (not stored in bundles).
+    #[serde(skip)]
+    compiled: std::sync::OnceLock<Matcher>,
+}
+
+/// Registers are equal when their entries are (the compiled cache aside).
+impl PartialEq for Register {
+    fn eq(&self, other: &Register) -> bool {
+        (&self.entities, &self.ignore, &self.file) == (&other.entities, &other.ignore, &other.file)
+    }
+}
+
+impl Eq for Register {}
+
+impl Register {
+    /// A register of these entities (see the TOML reader for the checked way).
+    pub fn new(entities: Vec<Entity>, ignore: Vec<String>, file: &str) -> Register {
+        Register {
+            entities,
+            ignore,
+            file: file.to_string(),
+            compiled: Default::default(),
+        }
+    }
+
+    /// The register compiled for detection (once; later calls reuse it).
+    pub fn matcher(&self) -> &Matcher {
+        self.compiled.get_or_init(|| Matcher::new(self))
+    }
 }
 
 /// One mention: a byte range of a paragraph naming an entity.
@@ -240,7 +269,7 @@ pub struct Mentions {
 impl Mentions {
     /// Detects every mention of `register`'s names in `docs` (see the module docs).
     pub fn build(register: &Register, docs: &[crate::model::Document]) -> Mentions {
-        let matcher = Matcher::new(register);
+        let matcher = register.matcher();
         Mentions {
             docs: docs
                 .iter()

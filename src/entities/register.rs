@@ -1,6 +1,6 @@
 //! Reading and checking the register; resolving a name to an entity.
 
-use super::mentions::{name_key, strip_titles, units, Matcher};
+use super::mentions::{name_key, strip_titles, units};
 use super::{Entity, Kind, Mention, NameKind, Register};
 use crate::model::{Document, ParaKind};
 use crate::text::fold;
@@ -119,7 +119,7 @@ impl Register {
     /// (warnings).
     pub fn check(&self, docs: &[Document]) -> Vec<Diagnostic> {
         let mut out = self.duplicates();
-        let matcher = Matcher::new(self);
+        let matcher = self.matcher();
         let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| matcher.document(d)).collect();
         out.extend(self.uncovered(docs, &mentions));
         let mut mentioned = vec![false; self.entities.len()];
@@ -589,11 +589,7 @@ mod toml_reader {
             }
         }
         if errors.is_empty() {
-            Ok(Register {
-                entities,
-                ignore,
-                file: file.to_string(),
-            })
+            Ok(Register::new(entities, ignore, file))
         } else {
             Err(errors)
         }
