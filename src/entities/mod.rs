@@ -19,6 +19,8 @@
 //! dates = "1894/1971"                # optional: ISO date or interval (life, span)
 //! wikidata = "Q35314"                # optional authority id
 //! note = "…"                         # optional editorial note
+//! sort = "Khrushchev"                # optional index key (default: a person's
+//!                                    #   last name, anything else's name)
 //!
 //! [check]
 //! ignore = ["Japan", "USSR"]         # capitalized words the completeness check skips
@@ -129,6 +131,19 @@ pub enum Kind {
     Object,
 }
 
+impl Entity {
+    /// The key the index sorts by: `sort`, else a person's last word
+    /// ("Nikita Khrushchev" → "Khrushchev"), else the name; folded.
+    pub fn sort_key(&self) -> String {
+        let key = match (&self.sort, self.kind) {
+            (Some(s), _) => s.as_str(),
+            (None, Kind::Person) => self.name.rsplit([' ', '.']).next().unwrap_or(&self.name),
+            (None, _) => self.name.as_str(),
+        };
+        crate::text::fold_text(key)
+    }
+}
+
 impl Kind {
     /// Every kind, in display order.
     pub const ALL: [Kind; 7] = [
@@ -193,6 +208,8 @@ pub struct Entity {
     pub dates: Option<String>,
     pub wikidata: Option<String>,
     pub note: Option<String>,
+    /// Index order key (`sort`); by default a person's last name, else the name.
+    pub sort: Option<String>,
     /// Line of the `[[entity]]` header in the register.
     pub line: u32,
 }
