@@ -16,7 +16,7 @@ const USAGE: &str = "\
 docent — offline reader for archival document collections
 
 USAGE:
-  docent check    [--corpus DIR]                      validate the corpus
+  docent check    [--corpus DIR] [--json]             validate the corpus
   docent build    [--corpus DIR] [--out DIR] [--engine DIR]
                                                       write DIR/docent.html (default dist)
   docent search   [--corpus DIR] [--json] [--limit N] QUERY
