@@ -214,12 +214,15 @@ fn top_level_lines(name: &str, src: &str) -> Result<Vec<bool>, String> {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
         if c == '\n' {
+            // A string may go on past a line end only after a backslash.
+            if let St::Str(_) = st {
+                if i == 0 || chars[i - 1] != '\\' {
+                    return Err(format!("{name}:{line}: unterminated string"));
+                }
+            }
             line += 1;
             if st == St::Line {
                 st = St::Code;
-            }
-            if let St::Str(_) = st {
-                return Err(format!("{name}:{line}: unterminated string"));
             }
             out.push(st == St::Code && depth == 0 && templates.is_empty());
             i += 1;
@@ -234,7 +237,7 @@ fn top_level_lines(name: &str, src: &str) -> Result<Vec<bool>, String> {
                 }
             }
             St::Str(q) => {
-                if c == '\\' {
+                if c == '\\' && next != Some('\n') {
                     i += 1;
                 } else if c == q {
                     st = St::Code;
@@ -242,7 +245,7 @@ fn top_level_lines(name: &str, src: &str) -> Result<Vec<bool>, String> {
                 }
             }
             St::Template => {
-                if c == '\\' {
+                if c == '\\' && next != Some('\n') {
                     i += 1;
                 } else if c == '`' {
                     st = St::Code;
@@ -491,6 +494,15 @@ fn parse(name: &str, src: &str) -> Result<Parsed, String> {
             line.strip_prefix(kw)
                 .is_some_and(|r| r.starts_with([' ', '{', '*', '\'', '"']))
         };
+        let trimmed = line.trim_start();
+        if at_top
+            && trimmed.len() < line.len()
+            && (trimmed.starts_with("import ") || trimmed.starts_with("export "))
+        {
+            return Err(format!(
+                "{name}:{lineno}: start import and export statements at the beginning of the line"
+            ));
+        }
         if at_top && starts("import") && !line.starts_with("import.") {
             // The statement may span lines: up to the line ending in `;`.
             let mut stmt = line.to_string();
@@ -739,6 +751,10 @@ mod tests {
             ("import { nope } from './a.js';\n", "does not export `nope`"),
             ("function f() {\n", "unbalanced"),
             ("export function a() {}\nexport { a };\n", "exported twice"),
+            (
+                "  import { a } from './a.js';\n",
+                "at the beginning of the line",
+            ),
         ];
         for (src, err) in cases {
             check(
@@ -764,6 +780,18 @@ mod tests {
         check(
             &[("Bad Name.js", ""), ("main.js", "")],
             Err("module file names"),
+        );
+        check(
+            &[("main.js", "const s = 'open;\n")],
+            Err("main.js:1: unterminated string"),
+        );
+    }
+
+    #[test]
+    fn line_continuation_in_a_string_keeps_the_line_count() {
+        check(
+            &[("main.js", "const s = 'a\\\nb';\nexport const after = s;\n")],
+            Ok(&["Object.assign(__docent_main, { after });"]),
         );
     }
 }

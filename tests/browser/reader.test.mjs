@@ -235,3 +235,45 @@ test('a reader whose engine cannot start shows a readable error, not a blank pag
   await shot(page, 'error-1280-light');
   await page.close();
 });
+
+test('axe-core finds no accessibility violations (library, document, footnote pop-up; light and dark)', async () => {
+  const axe = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  const audit = async (page, what) => {
+    await page.evaluate(axe); // through DevTools: the page's CSP does not apply
+    const result = await page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0].target.join(' ')} — ${v.help}`);
+    });
+    assert.deepEqual(result, [], `${what}: axe violations`);
+  };
+  for (const colorScheme of ['light', 'dark']) {
+    const { page } = await open(browser.context, '', { colorScheme });
+    await ready(page);
+    await audit(page, `library (${colorScheme})`);
+    await page.goto(`${PAGE_URL}#doc=1955-09-21-parliamentary-delegation&p=20`);
+    await page.waitForSelector('#p-20[data-target]');
+    await audit(page, `document (${colorScheme})`);
+    await page.goto(`${PAGE_URL}#doc=saito-normalization-chapter`);
+    await page.waitForSelector('article.doc[data-doc="saito-normalization-chapter"]');
+    await page.locator('button.fn-ref').first().click();
+    await page.waitForSelector('.popover');
+    await audit(page, `footnote pop-up (${colorScheme})`);
+    await page.close();
+  }
+});
+
+test('an unknown or hostile fragment shows a readable message as text', async () => {
+  const hostile = '<img src=x onerror="document.title=\'pwned\'">';
+  const { page, requests, errors } = await open(browser.context, `#doc=${encodeURIComponent(hostile)}&p=999`);
+  await ready(page);
+  const box = page.locator('main .error-box[role="alert"]');
+  await box.waitFor();
+  assert.ok((await box.innerText()).includes(`no document with id \`${hostile}\``));
+  assert.equal(await page.locator('main img').count(), 0);
+  assert.notEqual(await page.title(), 'pwned');
+  await box.locator('a').click();
+  await page.waitForSelector('.library');
+  assert.deepEqual(requests, [PAGE_URL]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

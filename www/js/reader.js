@@ -41,13 +41,21 @@ function hue(name) {
   return String(x % 6);
 }
 
-function paragraph(doc, para, i, maps) {
+// Source heading levels → h2…h6 under the title's h1, never skipping a level.
+function headingLevels(doc) {
+  const levels = doc.paragraphs.map((p) => tagOf(p.kind)).filter(([t]) => t === 'Heading').map(([, l]) => l || 1);
+  const top = Math.min(...levels);
+  let prev = 1;
+  return levels.map((l) => (prev = Math.min(6, 2 + l - top, prev + 1)));
+}
+
+function paragraph(doc, para, i, maps, level) {
   const [tag, value] = tagOf(para.kind);
   const anchor = h('a', { class: 'p-anchor', href: href({ doc: doc.id, p: i }), 'aria-label': `Link to paragraph ${i}` }, `¶${i}`);
   const text = renderText(para.text, para.spans);
   let body;
   if (tag === 'Heading') {
-    body = h(`h${Math.min(6, (value || 1) + 1)}`, { class: 'p-text' }, text);
+    body = h(`h${level}`, { class: 'p-text' }, text);
   } else {
     body = h('p', { class: 'p-text' }, text);
   }
@@ -78,8 +86,10 @@ function render(params, main, ctx) {
   const maps = noteMaps(doc);
   const body = [];
   const notes = [];
+  const levels = headingLevels(doc);
   doc.paragraphs.forEach((para, i) => {
-    (tagOf(para.kind)[0] === 'Footnote' ? notes : body).push(paragraph(doc, para, i, maps));
+    const level = tagOf(para.kind)[0] === 'Heading' ? levels.shift() : 0;
+    (tagOf(para.kind)[0] === 'Footnote' ? notes : body).push(paragraph(doc, para, i, maps, level));
   });
   const title = h('h1', { id: 'doc-title', tabindex: '-1' }, doc.title || doc.id);
   const cite = citeButton(() => ({ doc, p: shown ? shown.target : null }));

@@ -39,7 +39,8 @@ export function closePanel() {
 
 addEventListener('keydown', (ev) => {
   const panel = document.getElementById('panel');
-  if (ev.key === 'Escape' && panel && !panel.hidden && panel.contains(document.activeElement)) {
+  // A pop-up inside the panel handles its own Escape first (and prevents the default).
+  if (ev.key === 'Escape' && !ev.defaultPrevented && panel && !panel.hidden && panel.contains(document.activeElement)) {
     closePanel();
   }
 });
@@ -56,7 +57,8 @@ export function errorBox(title, err) {
 /** Replaces the whole page content with an error screen (the engine did not start). */
 export function showFatal(err) {
   document.body.dataset.state = 'error';
-  const message = err && err.message ? err.message : String(err);
+  const raw = err && err.message ? err.message : String(err);
+  const message = raw.charAt(0).toUpperCase() + raw.slice(1);
   replace(byId('main'),
     h('div', { class: 'error-box fatal', role: 'alert' },
       h('h1', { text: 'The reader could not start' }),
