@@ -43,6 +43,8 @@ pub struct Index {
     pub(crate) exact: Vec<u8>,
     /// Number of terms; exact forms are numbered from here.
     pub(crate) n_terms: u32,
+    /// (term id, id of an exact form of it that differs from it), sorted.
+    pub(crate) variants: Vec<(u32, u32)>,
     /// Start of each id's postings in `postings` (one more entry at the end).
     pub(crate) offsets: Vec<u32>,
     /// Units containing each id.
@@ -276,6 +278,20 @@ impl Index {
 
         let (terms, terms_fst) = terms.finish();
         let (exact, exact_fst) = exact.finish();
+        let rank: HashMap<&str, u32> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.as_str(), i as u32))
+            .collect();
+        let mut variants: Vec<(u32, u32)> = exact
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (k, _))| {
+                let t = *rank.get(term(k).as_str())?;
+                Some((t, terms.len() as u32 + i as u32))
+            })
+            .collect();
+        variants.sort_unstable();
         let mut offsets = Vec::with_capacity(terms.len() + exact.len() + 1);
         let mut df = Vec::with_capacity(terms.len() + exact.len());
         let mut postings = Vec::new();
@@ -325,6 +341,7 @@ impl Index {
         };
         Index {
             n_terms: terms.len() as u32,
+            variants,
             terms: terms_fst,
             exact: exact_fst,
             offsets,

@@ -118,14 +118,15 @@ impl Collection {
     /// Searches the collection; `limit` is capped at [`MAX_LIMIT`].
     pub fn search(&self, query: &str, limit: usize) -> Results {
         let q = Query::parse(query);
-        let mut r = self.run(&q, limit.min(MAX_LIMIT));
-        if r.total == 0 {
+        let (mut r, unmatched) = self.run(&q, limit.min(MAX_LIMIT));
+        if r.total == 0 || unmatched {
             r.did_you_mean = self.did_you_mean(&q);
         }
         r
     }
 
-    fn run(&self, q: &Query, limit: usize) -> Results {
+    /// The results, and whether some word matched nothing at all.
+    fn run(&self, q: &Query, limit: usize) -> (Results, bool) {
         let ix = &self.index;
         let ev = ix.evaluate(&self.docs, q);
         let mut notices = q.notices.clone();
@@ -168,18 +169,19 @@ impl Collection {
                 }
             })
             .collect();
-        Results {
+        let r = Results {
             query: q.text.clone(),
             total: ev.ranked.len(),
             hits,
             docs,
             did_you_mean: None,
             notices,
-        }
+        };
+        (r, !ev.unmatched.is_empty())
     }
 
     /// A spelling of the query whose unknown words are replaced by the
-    /// closest frequent term, if that finds something.
+    /// closest frequent term, if that finds every word.
     fn did_you_mean(&self, q: &Query) -> Option<String> {
         let ix = &self.index;
         let mut text = q.text.clone();
@@ -198,7 +200,8 @@ impl Collection {
         if !changed {
             return None;
         }
-        (self.run(&Query::parse(&text), 1).total > 0).then_some(text)
+        let (r, unmatched) = self.run(&Query::parse(&text), 1);
+        (r.total > 0 && !unmatched && r.notices.is_empty()).then_some(text)
     }
 
     /// Every match of `query` in the document `doc_id` (in paragraphs that

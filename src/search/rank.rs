@@ -47,6 +47,9 @@ fn kind_weight(kind: u8) -> f32 {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Ids {
     Term(u32),
+    /// A term's occurrences spelled exactly as the term (without the
+    /// diacritics some of its other spellings carry).
+    Plain(u32),
     Phrase(Vec<u32>),
 }
 
@@ -83,7 +86,6 @@ struct Occ {
     post: Postings,
     len: u32,
     weight: f32,
-    idf: f32,
 }
 
 /// A scored candidate paragraph unit.
@@ -122,6 +124,16 @@ impl Index {
             .map(|v| self.n_terms + v as u32)
     }
 
+    fn variants_of(&self, id: u32) -> &[(u32, u32)] {
+        let a = self.variants.partition_point(|v| v.0 < id);
+        let b = self.variants.partition_point(|v| v.0 <= id);
+        &self.variants[a..b]
+    }
+
+    fn has_variants(&self, id: u32) -> bool {
+        !self.variants_of(id).is_empty()
+    }
+
     fn df_of(&self, id: u32) -> u32 {
         self.df.get(id as usize).copied().unwrap_or(0)
     }
@@ -151,8 +163,17 @@ impl Index {
                 }
             }
             if let Some(id) = id {
-                let weight = if w.exact != w.term { W_FOLDED } else { W_EXACT };
-                push(&mut alts, Ids::Term(id), weight);
+                let plain = w.exact == w.term;
+                if plain && self.has_variants(id) {
+                    push(&mut alts, Ids::Plain(id), W_EXACT);
+                    push(&mut alts, Ids::Term(id), W_FOLDED);
+                } else {
+                    push(
+                        &mut alts,
+                        Ids::Term(id),
+                        if plain { W_EXACT } else { W_FOLDED },
+                    );
+                }
             }
             if with_fuzzy {
                 if !id.is_some_and(|id| self.is_name(id)) {
@@ -273,6 +294,20 @@ impl Index {
                 self.postings(*id, &mut p);
                 p
             }
+            Ids::Plain(id) => {
+                let mut p = Postings::default();
+                self.postings(*id, &mut p);
+                let mut other = Vec::new();
+                for &(_, v) in self.variants_of(*id) {
+                    let mut q = Postings::default();
+                    self.postings(v, &mut q);
+                    for (i, &u) in q.units.iter().enumerate() {
+                        other.extend(q.positions(i).iter().map(|&x| (u, x)));
+                    }
+                }
+                other.sort_unstable();
+                without(&p, &other)
+            }
             Ids::Phrase(ids) => {
                 buf.resize_with(ids.len(), Postings::default);
                 for (k, id) in ids.iter().enumerate() {
@@ -300,47 +335,44 @@ impl Index {
             .iter()
             .map(|a| {
                 let post = self.occurrences(&a.ids, &mut buf);
-                let df = match a.ids {
-                    Ids::Term(id) => self.df_of(id),
-                    Ids::Phrase(_) => post.units.len() as u32,
-                };
                 Occ {
                     len: match &a.ids {
-                        Ids::Term(_) => 1,
                         Ids::Phrase(ids) => ids.len() as u32,
+                        _ => 1,
                     },
                     post,
                     weight: a.weight,
-                    idf: self.idf(df),
                 }
             })
             .collect();
         let sat = |t: f32| t * (K1 + 1.0) / (K1 + t);
         let mut entries: Vec<(u32, u32, u32)> = Vec::new(); // (unit, occ, i)
-        let mut out = ClauseHits::default();
+        let mut titles: Vec<(u32, u32, u32)> = Vec::new();
         for (o, occ) in occs.iter().enumerate() {
             for (i, &u) in occ.post.units.iter().enumerate() {
-                let Some(unit) = self.units.get(u as usize) else {
-                    continue;
-                };
-                if unit.kind == TITLE {
-                    let s = occ.weight
-                        * occ.idf
-                        * sat(self.field_tf(unit, occ.post.positions(i).len()));
-                    match out.title.last_mut() {
-                        Some((d, best)) if *d == unit.doc => *best = best.max(s),
-                        _ => out.title.push((unit.doc, s)),
-                    }
-                    // Alternatives are merged below; titles are few.
-                } else {
-                    entries.push((u, o as u32, i as u32));
+                match self.units.get(u as usize) {
+                    Some(unit) if unit.kind == TITLE => titles.push((u, o as u32, i as u32)),
+                    Some(_) => entries.push((u, o as u32, i as u32)),
+                    None => {}
                 }
             }
         }
-        out.title
-            .sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-        out.title.dedup_by_key(|t| t.0);
         entries.sort_unstable();
+        titles.sort_unstable();
+        // One idf for the clause, from the units any alternative matches, so
+        // that alternatives differ by their weights alone.
+        let df = count_distinct(&entries) + count_distinct(&titles);
+        let idf = self.idf(df as u32);
+        let mut out = ClauseHits::default();
+        for &(u, o, i) in &titles {
+            let (unit, occ) = (&self.units[u as usize], &occs[o as usize]);
+            let s =
+                occ.weight * idf * sat(self.field_tf(unit, occ.post.positions(i as usize).len()));
+            match out.title.last_mut() {
+                Some((d, best)) if *d == unit.doc => *best = best.max(s),
+                _ => out.title.push((unit.doc, s)),
+            }
+        }
         let mut k = 0;
         while k < entries.len() {
             let u = entries[k].0;
@@ -360,7 +392,7 @@ impl Index {
                     let tu = &self.units[title_unit as usize];
                     t += self.field_tf(tu, occ.post.positions(ti).len());
                 }
-                best = best.max(occ.weight * occ.idf * sat(t));
+                best = best.max(occ.weight * idf * sat(t));
                 out.marks.extend(pos.iter().map(|&p| (p, occ.len)));
                 k += 1;
             }
@@ -507,6 +539,29 @@ fn push(alts: &mut Vec<Alt>, ids: Ids, weight: f32) {
     } else {
         alts.push(Alt { ids, weight });
     }
+}
+
+fn count_distinct(sorted: &[(u32, u32, u32)]) -> usize {
+    sorted.windows(2).filter(|w| w[0].0 != w[1].0).count() + usize::from(!sorted.is_empty())
+}
+
+/// `p` without the (unit, position) pairs of `other` (sorted).
+fn without(p: &Postings, other: &[(u32, u32)]) -> Postings {
+    let mut out = Postings::default();
+    for (i, &u) in p.units.iter().enumerate() {
+        let starts = out.pos.len() as u32;
+        for &x in p.positions(i) {
+            if other.binary_search(&(u, x)).is_err() {
+                out.pos.push(x);
+            }
+        }
+        if out.pos.len() as u32 > starts {
+            out.units.push(u);
+            out.starts.push(starts);
+        }
+    }
+    out.starts.push(out.pos.len() as u32);
+    out
 }
 
 /// Smallest gap between a mark of `a` and a mark of `b` (both sorted).
