@@ -120,19 +120,6 @@ impl Docent {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::utf16_offsets;
-
-    #[test]
-    fn utf16_conversion() {
-        let text = "aё🙂b";
-        let (mut a, mut b, mut c, mut d) = (0u32, 1u32, 3u32, 7u32);
-        utf16_offsets(text, &mut [&mut d, &mut a, &mut c, &mut b]);
-        assert_eq!((a, b, c, d), (0, 1, 2, 4));
-    }
-}
-
 // ---- search ----
 
 #[wasm_bindgen]
@@ -166,5 +153,18 @@ fn highlights_utf16(core: &Collection, h: &mut crate::search::Highlights) {
         };
         let mut offs: Vec<&mut u32> = p.ranges.iter_mut().flat_map(|[a, b]| [a, b]).collect();
         utf16_offsets(&para.text, &mut offs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf16_offsets;
+
+    #[test]
+    fn utf16_conversion() {
+        let text = "aё🙂b";
+        let (mut a, mut b, mut c, mut d) = (0u32, 1u32, 3u32, 7u32);
+        utf16_offsets(text, &mut [&mut d, &mut a, &mut c, &mut b]);
+        assert_eq!((a, b, c, d), (0, 1, 2, 4));
     }
 }
