@@ -28,15 +28,41 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
             docs_dir.display()
         )
     })?;
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().map(|t| t.is_file()).unwrap_or(false))
-        .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| !n.starts_with('.') && (n.ends_with(".txt") || n.ends_with(".md")))
-        .collect();
+    let mut diagnostics = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for entry in entries.filter_map(|e| e.ok()) {
+        if !entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
+            continue;
+        }
+        let Ok(name) = entry.file_name().into_string() else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    format!("documents/{}", entry.file_name().to_string_lossy()),
+                    None,
+                    "the file name is not UTF-8; the file is skipped",
+                )
+                .help("rename the file with letters, digits and `-` (its name is the document id)"),
+            );
+            continue;
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        if name.ends_with(".txt") || name.ends_with(".md") {
+            names.push(name);
+        } else {
+            diagnostics.push(
+                Diagnostic::warning(
+                    format!("documents/{name}"),
+                    None,
+                    "not a record (.txt or .md); skipped",
+                )
+                .help("records are UTF-8 text files ending in .txt or .md"),
+            );
+        }
+    }
     names.sort();
 
-    let mut diagnostics = Vec::new();
     let mut docs: Vec<Document> = Vec::new();
     for name in &names {
         let rel = format!("documents/{name}");
@@ -46,7 +72,7 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
             diagnostics.push(
                 Diagnostic::new(
                     &rel,
-                    None,
+                    Some(1),
                     format!(
                         "the file is {} MB, over the {} MB a record may have",
                         size / 1_000_000,
@@ -60,34 +86,35 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                diagnostics.push(Diagnostic::new(
-                    &rel,
-                    None,
-                    format!("cannot read the file: {e}"),
-                ));
+                diagnostics.push(
+                    Diagnostic::new(&rel, Some(1), format!("cannot read the file: {e}"))
+                        .help("check the file's permissions"),
+                );
                 continue;
             }
         };
-        match import::parse_document(&rel, &bytes) {
-            Ok(doc) => {
-                if let Some(first) = docs.iter().find(|d| d.id == doc.id) {
-                    diagnostics.push(
-                        Diagnostic::new(
-                            &rel,
-                            Some(1),
-                            format!(
-                                "duplicate document id `{}`, already used by {}",
-                                doc.id, first.source_file
-                            ),
-                        )
-                        .help("rename one of the files, or give one an `id:` in its front matter"),
-                    );
-                    continue;
-                }
-                docs.push(doc);
-            }
-            Err(mut ds) => diagnostics.append(&mut ds),
+        let (doc, mut found) = import::import(&rel, &bytes);
+        let failed = found.iter().any(|d| d.is_error());
+        diagnostics.append(&mut found);
+        let Some(doc) = doc.filter(|_| !failed) else {
+            continue;
+        };
+        if let Some(first) = docs.iter().find(|d| d.id == doc.id) {
+            let line = import::front_matter_line(&bytes, "id").unwrap_or(1);
+            diagnostics.push(
+                Diagnostic::new(
+                    &rel,
+                    Some(line),
+                    format!(
+                        "duplicate document id `{}`, already used by {}",
+                        doc.id, first.source_file
+                    ),
+                )
+                .help("rename one of the files, or give one another `id:` in its front matter"),
+            );
+            continue;
         }
+        docs.push(doc);
     }
     if names.is_empty() {
         diagnostics.push(

@@ -1,0 +1,501 @@
+//! The text of a record: lines to paragraphs, page-break repair, headings,
+//! notes, gaps and closing matter (rules in the docs of [`crate::import`]).
+
+use super::header::{unmark, Line};
+use super::speakers;
+use crate::model::ParaKind;
+
+/// A paragraph before inline marks are read: its source text (lines joined
+/// with one space, Markdown still in) and where each joined line starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Raw {
+    pub kind: ParaKind,
+    pub src: String,
+    /// (byte offset in `src`, source line) for every line joined into `src`.
+    pub lines: Vec<(usize, u32)>,
+}
+
+impl Raw {
+    fn new(kind: ParaKind, src: &str, line: u32) -> Raw {
+        Raw {
+            kind,
+            src: src.to_string(),
+            lines: vec![(0, line)],
+        }
+    }
+
+    pub fn line(&self) -> u32 {
+        self.lines[0].1
+    }
+
+    /// The source line holding byte `offset` of `src`.
+    pub fn line_at(&self, offset: usize) -> u32 {
+        self.lines
+            .iter()
+            .rev()
+            .find(|(o, _)| *o <= offset)
+            .map_or(self.line(), |(_, l)| *l)
+    }
+
+    fn append(&mut self, other: &Raw) {
+        self.src.push(' ');
+        let base = self.src.len();
+        self.src.push_str(&other.src);
+        self.lines
+            .extend(other.lines.iter().map(|(o, l)| (o + base, *l)));
+    }
+}
+
+/// `[[GAP: what is missing]]` → `what is missing`.
+fn gap(t: &str) -> Option<&str> {
+    let inner = t.strip_prefix("[[")?.strip_suffix("]]")?;
+    let inner = inner.trim();
+    Some(
+        inner
+            .strip_prefix("GAP:")
+            .or_else(|| inner.strip_prefix("GAP"))?
+            .trim(),
+    )
+}
+
+/// `### Article  2` → (3, "Article  2"). Up to six `#`, space optional
+/// (`####Territory` is how one source writes it).
+fn md_heading(t: &str) -> Option<(u8, &str)> {
+    let level = t.bytes().take_while(|&b| b == b'#').count();
+    if level == 0 || level > 6 {
+        return None;
+    }
+    let rest = t[level..].trim();
+    (!rest.is_empty()).then_some((level as u8, rest))
+}
+
+/// Words that title a list of notes.
+fn is_notes_title(t: &str) -> bool {
+    let t = unmark(t).trim_end_matches(':');
+    matches!(
+        t,
+        "Notes" | "NOTES" | "Endnotes" | "Footnotes" | "References"
+    )
+}
+
+/// `- (12) text`, `(12) text`, `[12] text` → (12, "text").
+fn note_item(t: &str) -> Option<(u32, &str)> {
+    let t = t.strip_prefix("- ").unwrap_or(t).trim_start();
+    let (open, close) = match t.chars().next()? {
+        '(' => ('(', ')'),
+        '[' => ('[', ']'),
+        _ => return None,
+    };
+    let rest = &t[open.len_utf8()..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 || !rest[digits..].starts_with(close) {
+        return None;
+    }
+    let n = rest[..digits].parse().ok()?;
+    Some((n, rest[digits + 1..].trim_start()))
+}
+
+/// A line that starts an item of a list: `(a).`, `a)`, `1.`, `- `.
+fn list_item(t: &str) -> bool {
+    let t = t.trim_start();
+    if t.starts_with("- ") || t.starts_with("• ") || note_item(t).is_some() {
+        return true;
+    }
+    let head: String = t.chars().take(6).collect();
+    let alnum = head.chars().take_while(|c| c.is_alphanumeric()).count();
+    if t.starts_with('(') {
+        let inner = head[1..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .count();
+        return (1..=3).contains(&inner) && head[1 + inner..].starts_with(')');
+    }
+    (1..=3).contains(&alnum)
+        && head.chars().nth(alnum).is_some_and(|c| {
+            c == ')' || (c == '.' && head[..alnum].chars().all(|d| d.is_ascii_digit()))
+        })
+        && t[alnum + 1..].starts_with(' ')
+}
+
+/// Words that end a line in the middle of a phrase.
+const OPEN_ENDINGS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
+    "but", "nor", "that", "as", "into", "than", "not", "about", "between", "over", "under", "his",
+    "her", "their", "its", "our", "your", "my", "which", "who", "whose", "whom", "if", "was",
+    "were", "is", "are", "be", "de", "la", "le", "les", "du", "des", "et", "à", "au", "aux",
+];
+
+/// Capitalised words that usually open a sentence: a paragraph starting
+/// with one of them does not continue an unfinished paragraph.
+const OPENERS: &[&str] = &[
+    "I",
+    "We",
+    "You",
+    "He",
+    "She",
+    "It",
+    "They",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "If",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "As",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "To",
+    "With",
+    "By",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Since",
+    "Although",
+    "Though",
+    "However",
+    "Therefore",
+    "Thus",
+    "Then",
+    "Now",
+    "Yes",
+    "No",
+    "Our",
+    "Your",
+    "My",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Such",
+    "Let",
+    "Let's",
+    "Of",
+    "Also",
+    "Not",
+    "All",
+    "Some",
+    "Every",
+    "Each",
+    "Many",
+    "Most",
+    "One",
+    "First",
+    "Second",
+    "Third",
+    "Finally",
+    "Meanwhile",
+    "Moreover",
+    "Consequently",
+    "Accordingly",
+    "Yesterday",
+    "Today",
+    "Le",
+    "La",
+    "Les",
+    "L",
+    "Du",
+    "Des",
+    "Un",
+    "Une",
+    "Il",
+    "Elle",
+    "Ils",
+    "En",
+    "Au",
+    "Tous",
+    "Considérant",
+];
+
+/// Does a paragraph (or line) ending with `prev` go on with `next`? True when
+/// `prev` does not end a sentence and `next` reads as its continuation: it
+/// starts in lower case, or `prev` ends with a comma, an open bracket or a
+/// phrase-opening word ("the", "of" …), or `next` starts with a capitalised
+/// word that is not a usual sentence opener ("Federal Republic", "USSR").
+pub fn continues(prev: &str, next: &str) -> bool {
+    let p = prev.trim_end();
+    let n = next.trim_start();
+    let Some(last) = p.chars().last() else {
+        return false;
+    };
+    if n.is_empty()
+        || matches!(
+            last,
+            '.' | '!' | '?' | ':' | ';' | '…' | '”' | '"' | '’' | ')' | ']' | '⁾' | '*' | '»' | '>'
+        )
+        || list_item(n)
+        || gap(n).is_some()
+    {
+        return false;
+    }
+    let last_word = p
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    // "…the German" / "Federal Republic. …" reads like a speaker label but
+    // continues a proper name; after any other unfinished line, a label
+    // starts a new turn.
+    let in_name = last_word.starts_with(|c: char| c.is_uppercase());
+    if !in_name && speakers::direct_label(n).is_some() {
+        return false;
+    }
+    // An opening quote does not start a sentence by itself: "meant" /
+    // "“killing two birds…”" continues.
+    let first = n
+        .chars()
+        .find(|c| !matches!(c, '“' | '"' | '‘' | '«'))
+        .unwrap_or(' ');
+    if first.is_lowercase() || last == ',' || last == '-' {
+        return true;
+    }
+    let opens = |o: char, c: char| p.matches(o).count() > p.matches(c).count();
+    if opens('(', ')') || opens('[', ']') || opens('“', '”') {
+        return true;
+    }
+    if OPEN_ENDINGS.contains(&last_word) {
+        return true;
+    }
+    let first_word: &str = n
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("");
+    first.is_uppercase() && !OPENERS.contains(&first_word)
+}
+
+/// "Section 3 Silent Political Coup", "Article 2", "Chapter 3 …".
+fn plain_heading(t: &str) -> Option<u8> {
+    let mut words = t.split_whitespace();
+    let level = match words.next()? {
+        "Chapter" | "CHAPTER" | "Part" | "PART" => 1,
+        "Section" | "SECTION" | "Annex" | "Appendix" => 2,
+        "Article" | "ARTICLE" => 3,
+        _ => return None,
+    };
+    let num = words.next()?;
+    let numeric = num.chars().all(|c| c.is_ascii_digit())
+        || num
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C'));
+    (numeric && t.len() <= 120 && !t.ends_with('.')).then_some(level)
+}
+
+/// A line of the title block that opens the text ("Memorandum", "of
+/// conversation of N.S. Khrushchev with I. Kono on October 17, 1956").
+fn title_like(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.len() <= 200
+        && !t.starts_with(['(', '[', '"', '“', '-', '*'])
+        && !t.ends_with(['.', '!', '?', ':', ';', ','])
+        && speakers::direct_label(t).is_none()
+}
+
+/// Closing matter: who recorded or attended, "True", signatures, dates.
+fn closing(t: &str) -> bool {
+    let t = t.trim();
+    let lower = t.to_lowercase();
+    if [
+        "recorded the conversation",
+        "attended the conversation",
+        "translated the conversation",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+    {
+        return true;
+    }
+    t.chars().count() <= 120
+        && !t
+            .trim_end_matches('*')
+            .ends_with(['.', '!', '?', ':', ';', ','])
+        && speakers::direct_label(t).is_none()
+}
+
+/// Lines of the text (after the header) to paragraphs.
+pub fn paragraphs(lines: &[Line]) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::new();
+    let mut cur: Option<Raw> = None;
+    let mut in_notes = false;
+    for &(no, text) in lines {
+        let t = text.trim();
+        if t.is_empty() {
+            out.extend(cur.take());
+            continue;
+        }
+        if let Some(what) = gap(t) {
+            out.extend(cur.take());
+            out.push(Raw::new(ParaKind::Gap, what, no));
+            continue;
+        }
+        if let Some((level, rest)) = md_heading(t) {
+            out.extend(cur.take());
+            in_notes = is_notes_title(rest);
+            out.push(Raw::new(ParaKind::Heading(level), rest, no));
+            continue;
+        }
+        if is_notes_title(t) && cur.is_none() {
+            in_notes = true;
+            out.push(Raw::new(ParaKind::Heading(2), t, no));
+            continue;
+        }
+        if in_notes {
+            if let Some((n, rest)) = note_item(t) {
+                out.extend(cur.take());
+                cur = Some(Raw::new(ParaKind::Footnote(n), rest, no));
+                continue;
+            }
+        }
+        let line = Raw::new(ParaKind::Body, t, no);
+        match cur.as_mut() {
+            Some(c) if matches!(c.kind, ParaKind::Footnote(_)) => c.append(&line),
+            Some(c) if continues(&c.src, t) => c.append(&line),
+            _ => {
+                out.extend(cur.take());
+                cur = Some(line);
+            }
+        }
+    }
+    out.extend(cur);
+    classify(&mut out);
+    mark_closing(&mut out);
+    repair_page_breaks(out)
+}
+
+/// Title block at the start of the text and plain headings.
+fn classify(paras: &mut [Raw]) {
+    let mut in_title_block = true;
+    for p in paras.iter_mut() {
+        if p.kind != ParaKind::Body {
+            in_title_block = false;
+            continue;
+        }
+        if let Some(level) = plain_heading(&p.src) {
+            p.kind = ParaKind::Heading(level);
+            in_title_block = false;
+        } else if in_title_block && title_like(&p.src) {
+            p.kind = ParaKind::Heading(1);
+        } else {
+            in_title_block = false;
+        }
+    }
+}
+
+/// Rejoins body paragraphs split by a page break.
+fn repair_page_breaks(paras: Vec<Raw>) -> Vec<Raw> {
+    let mut out: Vec<Raw> = Vec::with_capacity(paras.len());
+    for p in paras {
+        if let Some(prev) = out.last_mut() {
+            if prev.kind == ParaKind::Body
+                && p.kind == ParaKind::Body
+                && continues(&prev.src, &p.src)
+            {
+                prev.append(&p);
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Marks the run of closing matter at the end of the text (gaps and notes
+/// after it are skipped over); at least one body paragraph stays body.
+fn mark_closing(paras: &mut [Raw]) {
+    let body = paras.iter().filter(|p| p.kind == ParaKind::Body).count();
+    let mut marked = 0;
+    for p in paras.iter_mut().rev() {
+        match p.kind {
+            ParaKind::Gap | ParaKind::Footnote(_) => continue,
+            ParaKind::Heading(_) if is_notes_title(&p.src) => continue,
+            ParaKind::Body
+                if marked + 1 < body
+                    && closing(&p.src)
+                    && !p.src.starts_with(|c: char| c.is_lowercase()) =>
+            {
+                p.kind = ParaKind::Closing;
+                marked += 1;
+            }
+            _ => break,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_break_continuations() {
+        let table = [
+            (
+                "for resolving the territorial",
+                "question would be quite acceptable.",
+                true,
+            ),
+            (
+                "the government of the German",
+                "Federal Republic. Negotiations",
+                true,
+            ),
+            ("a carry-over from 11", "years in the past.", true),
+            (
+                "Treaty of Friendship,",
+                "Alliance and Mutual Assistance",
+                true,
+            ),
+            ("Nikolai Bulganin (Николай", "Булганин) accepted", true),
+            ("was hastily dispatched to the", "USSR in order to", true),
+            ("N.S. Khrushchev repeats", "that the Ambassador", true),
+            (
+                "two islands to Japan meant",
+                "“killing two birds with one stone.”",
+                true,
+            ),
+            (
+                "concluding a peace agreement",
+                "If my answers are satisfactory",
+                false,
+            ),
+            ("ready to see you.", "Rozhetskin recorded", false),
+            ("what they want", "Kono. I will not debate.", false),
+            ("they are such:", "First, the territorial issue.", false),
+            ("prendra fin le", "[[GAP: the rest is missing]]", false),
+        ];
+        for (a, b, want) in table {
+            assert_eq!(continues(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn headings_and_items() {
+        assert_eq!(plain_heading("Section 3 Silent Political Coup"), Some(2));
+        assert_eq!(plain_heading("Article 2"), Some(3));
+        assert_eq!(plain_heading("Section of the text."), None);
+        assert_eq!(
+            note_item("- (12) Kazuto Ishimaru"),
+            Some((12, "Kazuto Ishimaru"))
+        );
+        assert!(list_item("(a).  Japan renounces"));
+        assert!(list_item("b) S'abstenir"));
+        assert!(!list_item("(The conversation began at 10:00)"));
+        assert_eq!(gap("[[GAP: page 2 ends here]]"), Some("page 2 ends here"));
+    }
+}

@@ -1,0 +1,163 @@
+//! The optional front-matter block: `---`, `key: value` lines, `---`.
+
+use crate::diag::Diagnostic;
+use crate::model::Date;
+
+/// What the front matter adds to or overrides in a record.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FrontMatter {
+    pub id: Option<(String, u32)>,
+    pub title: Option<String>,
+    pub date: Option<Date>,
+    pub kind: Option<String>,
+    pub partial: Option<String>,
+    pub author: Option<String>,
+    /// `sic: TEXT => note`, with the line it was written on.
+    pub sics: Vec<Sic>,
+}
+
+/// One `sic:` line: every occurrence of `text` gets the editorial `note`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sic {
+    pub text: String,
+    pub note: String,
+    pub line: u32,
+}
+
+/// The keys the front matter knows, for messages.
+pub const KEYS: &str = "id, title, date, kind, partial, author, sic";
+
+/// Splits off the front matter. Returns it, the number of lines it takes
+/// (the body starts on the next line) and every problem found.
+pub fn parse(path: &str, lines: &[&str]) -> (FrontMatter, usize, Vec<Diagnostic>) {
+    let mut fm = FrontMatter::default();
+    let mut diags = Vec::new();
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return (fm, 0, diags);
+    }
+    let Some(end) = lines.iter().skip(1).position(|l| l.trim_end() == "---") else {
+        diags.push(
+            Diagnostic::new(
+                path,
+                Some(1),
+                "the front matter opened here is never closed",
+            )
+            .help("end the front matter with a line holding only `---`"),
+        );
+        return (fm, lines.len(), diags);
+    };
+    let end = end + 1; // index of the closing `---`
+    for (i, raw) in lines.iter().enumerate().take(end).skip(1) {
+        let line_no = (i + 1) as u32;
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(':') else {
+            diags.push(
+                Diagnostic::new(
+                    path,
+                    Some(line_no),
+                    format!("malformed front-matter line `{line}`"),
+                )
+                .help("write `key: value` (keys: id, title, date, kind, partial, author, sic)"),
+            );
+            continue;
+        };
+        let key = key.trim();
+        let value = value.trim();
+        let mut set = |slot: &mut Option<String>, v: &str| {
+            if slot.is_some() {
+                diags.push(
+                    Diagnostic::new(path, Some(line_no), format!("`{key}` is given twice"))
+                        .help("keep one of the two lines"),
+                );
+            }
+            *slot = Some(v.to_string());
+        };
+        if value.is_empty() {
+            diags.push(
+                Diagnostic::new(path, Some(line_no), format!("`{key}:` has no value"))
+                    .help("write the value after the colon, or remove the line"),
+            );
+            continue;
+        }
+        match key {
+            "id" => {
+                if !value
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    diags.push(
+                        Diagnostic::new(path, Some(line_no), format!("the id `{value}` is not a slug"))
+                            .help("use lower-case letters, digits and `-` only, e.g. `1956-10-17-khrushchev-kono`"),
+                    );
+                    continue;
+                }
+                if fm.id.is_some() {
+                    diags.push(
+                        Diagnostic::new(path, Some(line_no), "`id` is given twice")
+                            .help("keep one of the two lines"),
+                    );
+                }
+                fm.id = Some((value.to_string(), line_no));
+            }
+            "title" => set(&mut fm.title, value),
+            "kind" => set(&mut fm.kind, value),
+            "partial" => set(&mut fm.partial, value),
+            "author" => set(&mut fm.author, value),
+            "date" => match Date::parse_iso(value) {
+                Some(d) => fm.date = Some(d),
+                None => diags.push(
+                    Diagnostic::new(path, Some(line_no), format!("`{value}` is not a date"))
+                        .help("write the date as YYYY-MM-DD, YYYY-MM or YYYY, e.g. `1956-10-19`"),
+                ),
+            },
+            "sic" => match value.split_once("=>") {
+                Some((text, note)) if !text.trim().is_empty() && !note.trim().is_empty() => {
+                    fm.sics.push(Sic {
+                        text: text.trim().to_string(),
+                        note: note.trim().to_string(),
+                        line: line_no,
+                    })
+                }
+                _ => diags.push(
+                    Diagnostic::new(
+                        path,
+                        Some(line_no),
+                        "a `sic:` line needs `TEXT => editorial note`",
+                    )
+                    .help("e.g. `sic: Masumoto => Shunichi Matsumoto, Japan's plenipotentiary`"),
+                ),
+            },
+            other => diags.push(
+                Diagnostic::new(
+                    path,
+                    Some(line_no),
+                    format!("unknown front-matter field `{other}`"),
+                )
+                .help(format!(
+                    "the known fields are {KEYS}; fix the spelling or remove the line"
+                )),
+            ),
+        }
+    }
+    (fm, end + 1, diags)
+}
+
+/// The 1-based line of `key:` in the front matter of `text`, if it has one.
+pub fn key_line(text: &str, key: &str) -> Option<u32> {
+    let mut lines = text.lines();
+    if lines.next().map(str::trim_end) != Some("---") {
+        return None;
+    }
+    for (i, l) in lines.enumerate() {
+        if l.trim_end() == "---" {
+            return None;
+        }
+        if l.split_once(':').is_some_and(|(k, _)| k.trim() == key) {
+            return Some(i as u32 + 2);
+        }
+    }
+    None
+}

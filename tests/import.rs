@@ -1,0 +1,663 @@
+//! The importer over every document of the corpus, and `docent check` over
+//! small broken corpora.
+//!
+//! * Snapshots: `tests/snapshots/<id>.txt` holds each document's parsed
+//!   structure in a readable form. A changed structure fails the test; run
+//!   `UPDATE_SNAPSHOTS=1 cargo test --test import` to rewrite them, then read
+//!   the diff.
+//! * Fidelity: the words of every source text equal the words of its parsed
+//!   paragraphs, in order (see [`fidelity`] for exactly what is left out).
+//! * Explicit cases: one table through [`check`].
+
+use docent::text::words;
+use docent::{import, Document, ParaKind, SpanKind, SpeechMode};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every corpus file: (file name, bytes).
+fn corpus_files() -> Vec<(String, Vec<u8>)> {
+    let dir = root().join("corpus/documents");
+    let mut out: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .expect("corpus/documents")
+        .map(|e| e.unwrap())
+        .map(|e| {
+            let name = e.file_name().into_string().unwrap();
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    out.sort();
+    assert!(out.len() >= 10, "the corpus lost documents: {}", out.len());
+    out
+}
+
+fn corpus() -> Vec<Document> {
+    corpus_files()
+        .iter()
+        .map(|(name, bytes)| {
+            let path = format!("documents/{name}");
+            import::parse_document(&path, bytes).unwrap_or_else(|ds| {
+                let msgs: Vec<String> = ds.iter().map(|d| d.to_string()).collect();
+                panic!("{path} does not import:\n{}", msgs.join("\n"))
+            })
+        })
+        .collect()
+}
+
+fn doc<'a>(docs: &'a [Document], id: &str) -> &'a Document {
+    docs.iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("no document {id}"))
+}
+
+/// The source text after the front matter, as (1-based line, text).
+fn body_lines(src: &str) -> Vec<(u32, &str)> {
+    let lines: Vec<&str> = src.split('\n').collect();
+    let skip = if lines.first() == Some(&"---") {
+        lines.iter().skip(1).position(|l| *l == "---").unwrap() + 2
+    } else {
+        0
+    };
+    lines
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .map(|(i, l)| (i as u32 + 1, *l))
+        .collect()
+}
+
+// ---- snapshots ----
+
+fn render(d: &Document) -> String {
+    let mut s = String::new();
+    s.push_str(&format!(
+        "id: {}\nsource: {}\ntitle: {}\n",
+        d.id, d.source_file, d.title
+    ));
+    s.push_str(&format!(
+        "date: {} ({})\nkind: {}\n",
+        d.date.map_or("none".into(), |d| d.iso()),
+        d.date_label,
+        d.kind
+    ));
+    if let Some(p) = &d.partial {
+        s.push_str(&format!("partial: {p}\n"));
+    }
+    for (k, v) in &d.fields {
+        s.push_str(&format!("field {k}: {v}\n"));
+    }
+    for (i, p) in d.paragraphs.iter().enumerate() {
+        let who = p
+            .speaker
+            .as_ref()
+            .map_or(String::new(), |sp| format!(" [{} {:?}]", sp.name, sp.mode));
+        s.push_str(&format!(
+            "\n#{i} line {} {:?}{who}\n{}\n",
+            p.line, p.kind, p.text
+        ));
+        for sp in &p.spans {
+            let t = &p.text[sp.start as usize..sp.end as usize];
+            s.push_str(&format!("  {}..{} {:?} «{t}»\n", sp.start, sp.end, sp.kind));
+        }
+    }
+    s
+}
+
+#[test]
+fn snapshots() {
+    let dir = root().join("tests/snapshots");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut failures = Vec::new();
+    for d in corpus() {
+        let path = dir.join(format!("{}.txt", d.id));
+        let got = render(&d);
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(want) if want == got => {}
+            Ok(want) => {
+                let line = want
+                    .lines()
+                    .zip(got.lines())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(want.lines().count().min(got.lines().count()));
+                failures.push(format!(
+                    "{}: differs from line {}:\n  want: {}\n  got:  {}",
+                    path.display(),
+                    line + 1,
+                    want.lines().nth(line).unwrap_or("<end>"),
+                    got.lines().nth(line).unwrap_or("<end>")
+                ));
+            }
+            Err(_) => failures.push(format!("{}: missing", path.display())),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\nIf the change is intended: UPDATE_SNAPSHOTS=1 cargo test --test import snapshots, then review `git diff tests/snapshots`.",
+        failures.join("\n")
+    );
+}
+
+// ---- fidelity ----
+
+/// Strips a header label (`Citation:`, `#### **Summary:**`, `Title:` …) from a
+/// header line, leaving its value.
+fn strip_label(line: &str) -> &str {
+    let t = line
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_start_matches("**");
+    match t.find(':') {
+        Some(i)
+            if i <= 40
+                && t[..i]
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                && t[..i].starts_with(|c: char| c.is_uppercase()) =>
+        {
+            &t[i + 1..]
+        }
+        _ => t,
+    }
+}
+
+fn word_list(s: &str) -> Vec<String> {
+    words(s).map(|t| s[t.start..t.end].to_string()).collect()
+}
+
+/// Every word of the source is in the document, in order.
+///
+/// * Text: from the first paragraph's line to the end of the file, the
+///   source's words equal the words of the paragraphs (in order), except
+///   `[[GAP: …]]` lines (kept as Gap paragraphs, which are not text, so both
+///   sides leave them out) and the `(N)` of `- (N)` note items (the number
+///   is the paragraph's kind, `Footnote(N)`). Markdown markers are
+///   punctuation to the tokenizer, so they need no exception.
+/// * Header: the lines before the text hold the same words (as a multiset:
+///   the layouts order them differently) as title, date label and field
+///   values, except the header labels themselves (`Citation:`, `Title:` …).
+/// * Front matter is not source text and is skipped.
+#[test]
+fn fidelity() {
+    let docs = corpus();
+    for (name, bytes) in corpus_files() {
+        let src = std::str::from_utf8(&bytes).unwrap();
+        let d = docs
+            .iter()
+            .find(|d| d.source_file == format!("documents/{name}"))
+            .unwrap();
+        let start = d.paragraphs.iter().map(|p| p.line).min().unwrap();
+        let lines = body_lines(src);
+        let mut src_text = Vec::new();
+        let mut src_head = Vec::new();
+        for (no, line) in &lines {
+            if *no >= start {
+                let t = line.trim();
+                if t.starts_with("[[GAP") {
+                    continue;
+                }
+                let t = match t.strip_prefix("- (").and_then(|r| r.split_once(')')) {
+                    Some((n, rest)) if n.chars().all(|c| c.is_ascii_digit()) => rest,
+                    _ => t,
+                };
+                src_text.extend(word_list(t));
+            } else {
+                src_head.extend(word_list(strip_label(line)));
+            }
+        }
+        let got_text: Vec<String> = d
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind != ParaKind::Gap)
+            .flat_map(|p| word_list(&p.text))
+            .collect();
+        if src_text != got_text {
+            let i = src_text
+                .iter()
+                .zip(&got_text)
+                .position(|(a, b)| a != b)
+                .unwrap_or(src_text.len().min(got_text.len()));
+            let ctx = |v: &[String]| v[i.saturating_sub(5)..(i + 5).min(v.len())].join(" ");
+            panic!(
+                "{name}: text words differ at word {i}:\n  source: {}\n  parsed: {}",
+                ctx(&src_text),
+                ctx(&got_text)
+            );
+        }
+        let mut got_head = word_list(&d.title);
+        got_head.extend(word_list(&d.date_label));
+        for (_, v) in &d.fields {
+            got_head.extend(word_list(v));
+        }
+        src_head.sort();
+        got_head.sort();
+        assert_eq!(src_head, got_head, "{name}: header words differ");
+    }
+}
+
+/// The corpus copies are the shared sources byte for byte, after the front
+/// matter. Skipped only when the checkout has no `../shared` at all.
+#[test]
+fn bodies_are_byte_identical_to_sources() {
+    let shared = root().join("../shared");
+    if !shared.is_dir() {
+        eprintln!("no {}: source comparison skipped", shared.display());
+        return;
+    }
+    let seeds = [
+        (
+            "1955-09-21-parliamentary-delegation.txt",
+            "seeds/003_0609086b7595025e.txt",
+        ),
+        (
+            "saito-normalization-chapter.txt",
+            "seeds/002_3d4fa391be1c0830.txt",
+        ),
+        (
+            "1956-10-17-khrushchev-kono.txt",
+            "seeds/000_750cf33a7b48c855.txt",
+        ),
+        (
+            "1960-01-24-khrushchev-note.txt",
+            "seeds/001_a023b9a013d19f53.txt",
+        ),
+        (
+            "1961-09-14-yamada-reception.txt",
+            "seeds/004_9497f20b6d6090c7.txt",
+        ),
+    ];
+    for (name, bytes) in corpus_files() {
+        let source = seeds
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or_else(|| format!("corpus-extra/{name}"), |(_, s)| s.to_string());
+        let want = std::fs::read(shared.join(&source))
+            .unwrap_or_else(|e| panic!("{name}: its source ../shared/{source}: {e}"));
+        let src = std::str::from_utf8(&bytes).unwrap();
+        let body_start = match src.strip_prefix("---\n") {
+            Some(rest) => rest.find("\n---\n").expect("closed front matter") + 4 + 5,
+            None => 0,
+        };
+        assert!(
+            bytes[body_start..] == want[..],
+            "{name}: the text after the front matter is not byte-identical to ../shared/{source}"
+        );
+    }
+}
+
+// ---- explicit cases ----
+
+/// What a case expects of the paragraph it finds.
+enum Expect {
+    Kind(ParaKind),
+    Speaker(Option<(&'static str, SpeechMode)>),
+    /// A span over exactly this text, of this kind.
+    Span(&'static str, SpanKind),
+    /// The paragraph's text contains this (a repaired page break).
+    Contains(&'static str),
+    /// Footnote marker `n` is in the paragraph and note `n` exists.
+    Linked(u32),
+}
+
+struct Case {
+    name: &'static str,
+    doc: &'static str,
+    /// Finds the paragraph: the first whose text contains this.
+    find: &'static str,
+    expect: Expect,
+}
+
+fn check(docs: &[Document], c: &Case) -> Result<(), String> {
+    let d = doc(docs, c.doc);
+    let p = d
+        .paragraphs
+        .iter()
+        .find(|p| p.text.contains(c.find))
+        .ok_or_else(|| {
+            format!(
+                "{}: no paragraph of {} contains {:?}",
+                c.name, c.doc, c.find
+            )
+        })?;
+    let fail = |what: String| Err(format!("{}: {what}\n  in: {:?}", c.name, p.text));
+    match &c.expect {
+        Expect::Kind(k) if p.kind != *k => fail(format!("kind {:?}, want {k:?}", p.kind)),
+        Expect::Speaker(want) => {
+            let got = p.speaker.as_ref().map(|s| (s.name.as_str(), s.mode));
+            if got != *want {
+                return fail(format!("speaker {got:?}, want {want:?}"));
+            }
+            Ok(())
+        }
+        Expect::Span(text, kind) => {
+            let ok = p
+                .spans
+                .iter()
+                .any(|s| s.kind == *kind && &p.text[s.start as usize..s.end as usize] == *text);
+            if !ok {
+                return fail(format!(
+                    "no {kind:?} span over {text:?}; spans: {:?}",
+                    p.spans
+                ));
+            }
+            Ok(())
+        }
+        Expect::Contains(t) if !p.text.contains(t) => fail(format!("does not contain {t:?}")),
+        Expect::Linked(n) => {
+            let marked = p.spans.iter().any(|s| s.kind == SpanKind::FootnoteRef(*n));
+            match d.footnote(*n) {
+                Some(i) if marked && d.paragraphs[i].kind == ParaKind::Footnote(*n) => Ok(()),
+                _ => fail(format!(
+                    "marker {n} not linked (marked: {marked}, note: {:?})",
+                    d.footnote(*n)
+                )),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+const KONO: &str = "1956-10-17-khrushchev-kono";
+const DELEGATION: &str = "1955-09-21-parliamentary-delegation";
+const YAMADA: &str = "1961-09-14-yamada-reception";
+const NOTE: &str = "1960-01-24-khrushchev-note";
+const SAITO: &str = "saito-normalization-chapter";
+const FR: &str = "1956-10-19-joint-declaration-fr-unts";
+
+#[rustfmt::skip]
+const CASES: &[Case] = &[
+    // Page-break repairs.
+    Case { name: "page break: territorial / question", doc: KONO, find: "for resolving the territorial", expect: Expect::Contains("the territorial question would be quite acceptable") },
+    Case { name: "page break: German / Federal Republic", doc: DELEGATION, find: "government of the German", expect: Expect::Contains("the German Federal Republic. Negotiations") },
+    Case { name: "page break: from 11 / years", doc: DELEGATION, find: "carry-over from 11", expect: Expect::Contains("from 11 years in the past") },
+    Case { name: "page break: need a / meeting", doc: KONO, find: "if you need a", expect: Expect::Contains("if you need a meeting, I am always ready") },
+    Case { name: "page break: Friendship, / Alliance", doc: SAITO, find: "Treaty of Friendship,", expect: Expect::Contains("Friendship, Alliance and Mutual Assistance") },
+    Case { name: "page break: Cyrillic (Николай / Булганин)", doc: SAITO, find: "(Николай", expect: Expect::Contains("Nikolai Bulganin (Николай Булганин) accepted") },
+    Case { name: "page break: to the / USSR", doc: SAITO, find: "dispatched to the", expect: Expect::Contains("dispatched to the USSR in order") },
+    Case { name: "page break: repeats / that", doc: YAMADA, find: "N.S. Khrushchev repeats", expect: Expect::Contains("repeats that the Ambassador") },
+    Case { name: "no join after an unpunctuated end", doc: DELEGATION, find: "If my answers are satisfactory", expect: Expect::Speaker(Some(("Khrushchev", SpeechMode::Continued))) },
+    // Headings are never joined.
+    Case { name: "section heading", doc: SAITO, find: "Section 3 Silent Political Coup", expect: Expect::Kind(ParaKind::Heading(2)) },
+    Case { name: "notes heading", doc: SAITO, find: "Notes", expect: Expect::Kind(ParaKind::Heading(2)) },
+    Case { name: "inner title block 1", doc: YAMADA, find: "Reception", expect: Expect::Kind(ParaKind::Heading(1)) },
+    Case { name: "inner title block 2", doc: YAMADA, find: "by N.S. Khrushchev of Japanese Ambassador H. Yamada", expect: Expect::Kind(ParaKind::Heading(1)) },
+    Case { name: "inner title block 3", doc: DELEGATION, find: "of comrades Bulganin N.A.", expect: Expect::Kind(ParaKind::Heading(1)) },
+    Case { name: "inner title: Memorandum", doc: KONO, find: "Memorandum", expect: Expect::Kind(ParaKind::Heading(1)) },
+    Case { name: "markdown heading without space", doc: "1951-09-08-san-francisco-peace-treaty-art2", find: "Territory", expect: Expect::Kind(ParaKind::Heading(4)) },
+    // Speakers.
+    Case { name: "direct: Kono.", doc: KONO, find: "Kono. I will not debate", expect: Expect::Speaker(Some(("Kono", SpeechMode::Direct))) },
+    Case { name: "direct label span", doc: KONO, find: "Kono. I will not debate", expect: Expect::Span("Kono.", SpanKind::SpeakerLabel) },
+    Case { name: "direct: Comrade Bulganin.", doc: DELEGATION, find: "We welcome you", expect: Expect::Speaker(Some(("Bulganin", SpeechMode::Direct))) },
+    Case { name: "direct: role in parentheses", doc: DELEGATION, find: "Kitamura (leader of the delegation).", expect: Expect::Span("Kitamura (leader of the delegation).", SpanKind::SpeakerLabel) },
+    Case { name: "direct: full name", doc: DELEGATION, find: "Masaru Nomizo.", expect: Expect::Speaker(Some(("Masaru Nomizo", SpeechMode::Direct))) },
+    Case { name: "direct: From the floor:", doc: DELEGATION, find: "From the floor:", expect: Expect::Speaker(Some(("From the floor", SpeechMode::Direct))) },
+    Case { name: "continued turn", doc: KONO, find: "Such was the general outline", expect: Expect::Speaker(Some(("Kono", SpeechMode::Continued))) },
+    Case { name: "no label: Comrade Khrushchev explained", doc: DELEGATION, find: "Comrade Khrushchev explained very well", expect: Expect::Speaker(Some(("Bulganin", SpeechMode::Continued))) },
+    Case { name: "reported: Yamada says", doc: YAMADA, find: "Yamada says that he regards", expect: Expect::Speaker(Some(("Yamada", SpeechMode::Reported))) },
+    Case { name: "reported: inverted", doc: YAMADA, find: "It cannot be said, says Yamada", expect: Expect::Speaker(Some(("Yamada", SpeechMode::Reported))) },
+    Case { name: "reported: N.S. Khrushchev answers", doc: YAMADA, find: "N.S. Khrushchev answers that he is happy", expect: Expect::Speaker(Some(("Khrushchev", SpeechMode::Reported))) },
+    Case { name: "reported: after a participle", doc: YAMADA, find: "Noting that N.S. Khrushchev referred", expect: Expect::Speaker(Some(("Yamada", SpeechMode::Reported))) },
+    Case { name: "reported then continued", doc: YAMADA, find: "If this issue were settled", expect: Expect::Speaker(Some(("Khrushchev", SpeechMode::Continued))) },
+    Case { name: "no speakers in a chapter", doc: SAITO, find: "Plenipotentiary Malik replied", expect: Expect::Speaker(None) },
+    Case { name: "no speaker before the first turn", doc: KONO, find: "(The conversation began", expect: Expect::Speaker(None) },
+    // Brackets, emphasis.
+    Case { name: "bracket inside a word", doc: NOTE, find: "H[abomai]", expect: Expect::Span("[abomai]", SpanKind::Editorial) },
+    Case { name: "bracket: illegible", doc: DELEGATION, find: "[illegible]", expect: Expect::Span("[illegible]", SpanKind::Editorial) },
+    Case { name: "bracket: handwritten", doc: YAMADA, find: "[Handwritten", expect: Expect::Span("[Handwritten at the bottom of page one]", SpanKind::Editorial) },
+    Case { name: "emphasis, asterisks removed", doc: YAMADA, find: "Not reviewed by Comrade Khrushchev.", expect: Expect::Span("Not reviewed by Comrade Khrushchev.", SpanKind::Emphasis) },
+    Case { name: "bracket: [sic] of the quotation", doc: "1956-10-19-joint-declaration", find: "Shikoton", expect: Expect::Span("[sic]", SpanKind::Editorial) },
+    // Closing matter.
+    Case { name: "closing: recorded", doc: KONO, find: "Rozhetskin recorded", expect: Expect::Kind(ParaKind::Closing) },
+    Case { name: "closing: True", doc: YAMADA, find: "True", expect: Expect::Kind(ParaKind::Closing) },
+    Case { name: "closing: signature", doc: YAMADA, find: "Prokhorov [signature]", expect: Expect::Kind(ParaKind::Closing) },
+    Case { name: "closing: /V. Prokhorov/", doc: YAMADA, find: "/V. Prokhorov/", expect: Expect::Kind(ParaKind::Closing) },
+    Case { name: "closing: date", doc: YAMADA, find: "September 23", expect: Expect::Kind(ParaKind::Closing) },
+    // Source errors kept, annotated.
+    Case { name: "sic: 1965", doc: KONO, find: "Rozhetskin recorded", expect: Expect::Span("October 17, 1965", SpanKind::Sic(String::new())) },
+    Case { name: "sic: Masumoto", doc: DELEGATION, find: "Mr. Masumoto", expect: Expect::Span("Masumoto", SpanKind::Sic(String::new())) },
+    // Footnotes and Cyrillic.
+    Case { name: "superscript marker linked", doc: SAITO, find: "momentous normalization of two nations", expect: Expect::Linked(1) },
+    Case { name: "plain marker (3) linked", doc: SAITO, find: "free world (3)", expect: Expect::Linked(3) },
+    Case { name: "list item (1) is not a marker", doc: SAITO, find: "(1) termination of", expect: Expect::Linked(11) },
+    Case { name: "Cyrillic name kept", doc: SAITO, find: "Никита Хрущёв", expect: Expect::Contains("Nikita Khrushchev (Никита Хрущёв)") },
+    Case { name: "Cyrillic note", doc: SAITO, find: "Известия, 1956. 3. 21", expect: Expect::Kind(ParaKind::Footnote(24)) },
+    Case { name: "source typo kept", doc: SAITO, find: "Ичшков", expect: Expect::Contains("Александр Ичшков") },
+    // Gaps.
+    Case { name: "gap is not text", doc: FR, find: "scan page 1 ends here", expect: Expect::Kind(ParaKind::Gap) },
+    Case { name: "text before a gap stays body", doc: FR, find: "prendra fin le", expect: Expect::Kind(ParaKind::Body) },
+];
+
+#[test]
+fn cases() {
+    let docs = corpus();
+    // `Sic(String::new())` in the table matches any note: fill in the real one.
+    let mut failures = Vec::new();
+    for c in CASES {
+        let r = match &c.expect {
+            Expect::Span(text, SpanKind::Sic(_)) => {
+                let d = doc(&docs, c.doc);
+                let note = d
+                    .paragraphs
+                    .iter()
+                    .flat_map(|p| p.spans.iter().map(move |s| (p, s)))
+                    .find_map(|(p, s)| match &s.kind {
+                        SpanKind::Sic(n) if &p.text[s.start as usize..s.end as usize] == *text => {
+                            Some(n.clone())
+                        }
+                        _ => None,
+                    });
+                match note {
+                    Some(n) => check(
+                        &docs,
+                        &Case {
+                            expect: Expect::Span(text, SpanKind::Sic(n)),
+                            ..*c
+                        },
+                    ),
+                    None => Err(format!("{}: no Sic span over {text:?}", c.name)),
+                }
+            }
+            _ => check(&docs, c),
+        };
+        if let Err(e) = r {
+            failures.push(e);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn list_items_are_not_markers() {
+    let docs = corpus();
+    let d = doc(&docs, SAITO);
+    let p = d
+        .paragraphs
+        .iter()
+        .find(|p| p.text.contains("(1) termination of"))
+        .unwrap();
+    let at = p.text.find("(1) termination").unwrap() as u32;
+    assert!(!p.spans.iter().any(|s| s.start == at), "{:?}", p.spans);
+    // Every note 1..=43 exists, in order, after the body, and is pointed at.
+    let notes: Vec<u32> = d
+        .paragraphs
+        .iter()
+        .filter_map(|p| match p.kind {
+            ParaKind::Footnote(n) => Some(n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(notes, (1..=43).collect::<Vec<_>>());
+    for n in 1..=43 {
+        assert!(
+            d.paragraphs
+                .iter()
+                .any(|p| p.spans.iter().any(|s| s.kind == SpanKind::FootnoteRef(n))),
+            "no marker for note {n}"
+        );
+    }
+}
+
+#[test]
+fn headers() {
+    let docs = corpus();
+    let k = doc(&docs, KONO);
+    assert_eq!(
+        k.title,
+        "Memorandum of Conversation of N.S. Khrushchev with I. Kono on October 17, 1956"
+    );
+    assert_eq!(
+        (k.date.unwrap().iso(), k.date_label.as_str()),
+        ("1956-10-17".into(), "October 17, 1956")
+    );
+    assert_eq!(
+        k.field("Source"),
+        Some("https://wilson-center.drivingcreative.com/document/208806")
+    );
+    assert_eq!(k.field("Contents"), Some("Translation - English"));
+    let s = doc(&docs, SAITO);
+    assert_eq!(s.field("Author"), Some("Motohide Saito"));
+    assert_eq!(s.date, None);
+    let d = doc(&docs, DELEGATION);
+    assert_eq!(d.date_label, "September 21, 1955");
+    assert!(
+        d.title
+            .starts_with("Conversation of Comrades N.A. Bulganin"),
+        "{}",
+        d.title
+    );
+    let fr = doc(&docs, FR);
+    assert!(
+        fr.partial
+            .as_deref()
+            .unwrap()
+            .starts_with("Missing: the end of Article 1"),
+        "{:?}",
+        fr.partial
+    );
+    assert_eq!(fr.date.unwrap().iso(), "1956-10-19");
+    for d in &docs {
+        assert!(
+            !d.kind.is_empty() && d.kind != "document",
+            "{}: give it a kind in front matter",
+            d.id
+        );
+    }
+}
+
+// ---- docent check ----
+
+/// A throwaway corpus directory with the given records.
+struct TempCorpus(PathBuf);
+
+impl TempCorpus {
+    fn new(name: &str, files: &[(&str, &[u8])]) -> TempCorpus {
+        let dir = std::env::temp_dir().join(format!("docent-import-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("documents")).unwrap();
+        for (f, bytes) in files {
+            std::fs::write(dir.join("documents").join(f), bytes).unwrap();
+        }
+        TempCorpus(dir)
+    }
+}
+
+impl Drop for TempCorpus {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn docent_check(dir: &Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(["check", "--corpus"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let text =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    (out.status.code().unwrap_or(-1), text)
+}
+
+const GOOD: &[u8] = b"Title: A letter\nDate: 1956-09-29\n\nExcellency, I write.\n";
+const ARCHIVE_HEAD: &str = "\n\nOctober 17, 1956\nA title\n\nCitation:\n\n\"A\", Archive.\n\nSummary:\n\nA summary.\n\nContents:\n\nTranslation - English\n\n";
+
+#[test]
+fn check_rejects_broken_corpora() {
+    // (name, files, expected "file:line: error: …" fragment)
+    let no_title_archive = "\n\nOctober 17, 1956\n\nCitation:\n\n\"A\", Archive.\n\nContents:\n\nTranslation - English\n\nText.\n".to_string();
+    let missing_value = ARCHIVE_HEAD.replace("A summary.\n\n", "") + "Text.\n";
+    let orphan_marker =
+        "Title: T\nDate: 1956\n\nText⁽¹⁾ and more⁽²⁾.\n\nNotes\n\n- (1) A note.\n".to_string();
+    let bad_utf8: Vec<u8> = b"Title: T\nDate: 1956\n\nCaf\xe9 au lait.\n".to_vec();
+    let dup_fm = b"---\nid: b\n---\nTitle: T\nDate: 1956\n\nText.\n".to_vec();
+    let unknown_fm = b"---\nkind: letter\nauthr: X\n---\nTitle: T\nDate: 1956\n\nText.\n".to_vec();
+    let bad_date = b"---\ndate: 1956-13-40\n---\nTitle: T\nDate: 1956\n\nText.\n".to_vec();
+    let sic_missing =
+        b"---\nsic: Masumoto => Matsumoto\n---\nTitle: T\nDate: 1956\n\nText.\n".to_vec();
+    let bad_iso = b"Title: T\nDate: 17 Oct 1956\n\nText.\n".to_vec();
+    type Files<'a> = Vec<(&'a str, Vec<u8>)>;
+    let cases: Vec<(&str, Files, &[&str])> = vec![
+        ("missing title (fields)", vec![("a.txt", b"Date: 1956-10-19\n\nText.\n".to_vec())], &["documents/a.txt:1: error: the record has no title"]),
+        ("missing title (archive)", vec![("a.txt", no_title_archive.into_bytes())], &["documents/a.txt:5: error: the record has no title"]),
+        ("duplicate id: two files", vec![("a.txt", GOOD.to_vec()), ("a.md", GOOD.to_vec())], &["documents/a.txt:1: error: duplicate document id `a`, already used by documents/a.md"]),
+        ("duplicate id: front matter", vec![("a.txt", dup_fm), ("b.txt", GOOD.to_vec())], &["documents/b.txt:1: error: duplicate document id `b`, already used by documents/a.txt"]),
+        ("empty document", vec![("a.txt", b"Title: T\nDate: 1956\n\n\n".to_vec())], &["documents/a.txt:", "error: the document has no text"]),
+        ("empty file", vec![("a.txt", Vec::new())], &["documents/a.txt:1: error: the file is empty"]),
+        ("invalid UTF-8", vec![("a.txt", bad_utf8)], &["documents/a.txt:4: error: the file is not valid UTF-8"]),
+        ("unknown front-matter field", vec![("a.txt", unknown_fm)], &["documents/a.txt:3: error: unknown front-matter field `authr`", "help: the known fields are"]),
+        ("bad front-matter date", vec![("a.txt", bad_date)], &["documents/a.txt:2: error: `1956-13-40` is not a date"]),
+        ("sic text not found", vec![("a.txt", sic_missing)], &["documents/a.txt:2: error: `sic: Masumoto` does not occur"]),
+        ("missing header value", vec![("a.txt", missing_value.into_bytes())], &["documents/a.txt:10: error: the header field `Summary:` has no value"]),
+        ("bad ISO date", vec![("a.txt", bad_iso)], &["documents/a.txt:2: error: `Date: 17 Oct 1956` is not an ISO date"]),
+        ("footnote marker with no note", vec![("a.txt", orphan_marker.into_bytes())], &["documents/a.txt:4: error: footnote marker 2 has no note", "add note 2 under Notes"]),
+    ];
+    let mut failures = Vec::new();
+    for (name, files, want) in &cases {
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(f, b)| (*f, b.as_slice())).collect();
+        let c = TempCorpus::new(&name.replace([' ', ':', '(', ')'], "-"), &files);
+        let (code, out) = docent_check(&c.0);
+        let dir = c.0.display().to_string();
+        if code != 1
+            || !want.iter().all(|w| out.contains(w))
+            || !out.contains(&format!("{dir}/documents/"))
+        {
+            failures.push(format!(
+                "{name}: exit {code}, want 1 and {want:?}; got:\n{out}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn check_refuses_oversized_records_without_reading_them() {
+    let c = TempCorpus::new("huge", &[("a.txt", GOOD)]);
+    let f = std::fs::File::create(c.0.join("documents/big.txt")).unwrap();
+    f.set_len(50 * 1024 * 1024).unwrap(); // sparse: nothing is written
+    let (code, out) = docent_check(&c.0);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("documents/big.txt:1: error: the file is 52 MB"),
+        "{out}"
+    );
+}
+
+#[test]
+fn check_accepts_the_real_corpus() {
+    let (code, out) = docent_check(&root().join("corpus"));
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("error:"), "{out}");
+}
