@@ -152,8 +152,8 @@ fn ranking_table() {
     // Exact form before folded: ё as typed first.
     ("Хрущёв", "chapter#1 chapter#2"),
     ("хрущев", "chapter#2 chapter#1"),
-    // Stems; the title (note) is a field of every paragraph.
-    ("treaties ", "note#0 memo#3 chapter#3 chapter#1 chapter#2"),
+    // The exact form first, then stems (the note's title counts for it).
+    ("treaties ", "memo#3 note#0 chapter#3 chapter#1 chapter#2"),
     // Diacritics: Kono finds Kōno; the speaker label "Kono." is not text.
     ("kono ", "chapter#3"),
     // Typos: edit distance 1 from 5 letters, 2 from 8.

@@ -21,12 +21,33 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 /// Field weight of the document title, added to every paragraph's own.
 const W_TITLE: f32 = 2.0;
-const W_EXACT: f32 = 1.0;
-const W_FOLDED: f32 = 0.9;
-const W_ALIAS: f32 = 0.85;
-const W_STEM: f32 = 0.7;
-const W_PREFIX: f32 = 0.6;
-const W_TYPO: [f32; 3] = [1.0, 0.45, 0.3];
+
+/// How an alternative matches a query word. Better tiers always rank first
+/// (a paragraph's tiers are summed over the clauses); BM25F orders within.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Tier {
+    Typo2,
+    Typo1,
+    Prefix,
+    Stem,
+    Alias,
+    Folded,
+    Exact,
+}
+
+impl Tier {
+    fn weight(self) -> f32 {
+        match self {
+            Tier::Exact => 1.0,
+            Tier::Folded => 0.9,
+            Tier::Alias => 0.85,
+            Tier::Stem => 0.7,
+            Tier::Prefix => 0.6,
+            Tier::Typo1 => 0.45,
+            Tier::Typo2 => 0.3,
+        }
+    }
+}
 /// Bounds on the work one word may cause.
 const MAX_PREFIX_SCAN: usize = 4096;
 const MAX_PREFIX_TERMS: usize = 24;
@@ -57,25 +78,25 @@ pub(crate) enum Ids {
 #[derive(Clone, Debug)]
 pub(crate) struct Alt {
     pub ids: Ids,
-    pub weight: f32,
+    pub tier: Tier,
 }
 
 /// A clause's matches in paragraph units (sorted by unit) and its
 /// title-only matches per document.
 #[derive(Default, Debug)]
 pub(crate) struct ClauseHits {
-    /// (unit, score, marks[a..b]).
-    pub body: Vec<(u32, f32, u32, u32)>,
+    /// (unit, tier, score, marks[a..b]).
+    pub body: Vec<(u32, u32, f32, u32, u32)>,
     /// (word position, words) of every match, by unit.
     pub marks: Vec<(u32, u32)>,
-    /// (doc, score) where only the title matches.
-    pub title: Vec<(u32, f32)>,
+    /// (doc, tier, score) of title matches.
+    pub title: Vec<(u32, u32, f32)>,
 }
 
 impl ClauseHits {
     pub fn marks_in(&self, unit: u32) -> &[(u32, u32)] {
         match self.body.binary_search_by_key(&unit, |b| b.0) {
-            Ok(i) => &self.marks[self.body[i].2 as usize..self.body[i].3 as usize],
+            Ok(i) => &self.marks[self.body[i].3 as usize..self.body[i].4 as usize],
             Err(_) => &[],
         }
     }
@@ -86,12 +107,15 @@ struct Occ {
     post: Postings,
     len: u32,
     weight: f32,
+    tier: u32,
 }
 
 /// A scored candidate paragraph unit.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Scored {
     pub unit: u32,
+    /// Sum over clauses of the tier each matched with.
+    pub tier: u32,
     pub score: f32,
     /// Clauses satisfied (own text or title).
     pub matched: u32,
@@ -152,26 +176,26 @@ impl Index {
             if let Some(ids) = ids.iter().copied().collect::<Option<Vec<u32>>>() {
                 alts.push(Alt {
                     ids: Ids::Phrase(ids),
-                    weight: W_EXACT,
+                    tier: Tier::Exact,
                 });
             }
         } else if let Some(w) = c.words.first() {
             let id = ids[0];
             if w.exact != w.term {
                 if let Some(e) = self.exact_id(&w.exact) {
-                    push(&mut alts, Ids::Term(e), W_EXACT);
+                    push(&mut alts, Ids::Term(e), Tier::Exact);
                 }
             }
             if let Some(id) = id {
                 let plain = w.exact == w.term;
                 if plain && self.has_variants(id) {
-                    push(&mut alts, Ids::Plain(id), W_EXACT);
-                    push(&mut alts, Ids::Term(id), W_FOLDED);
+                    push(&mut alts, Ids::Plain(id), Tier::Exact);
+                    push(&mut alts, Ids::Term(id), Tier::Folded);
                 } else {
                     push(
                         &mut alts,
                         Ids::Term(id),
-                        if plain { W_EXACT } else { W_FOLDED },
+                        if plain { Tier::Exact } else { Tier::Folded },
                     );
                 }
             }
@@ -202,7 +226,7 @@ impl Index {
             return;
         };
         for &t in self.stem_terms.get(a as usize..b as usize).unwrap_or(&[]) {
-            push(alts, Ids::Term(t), W_STEM);
+            push(alts, Ids::Term(t), Tier::Stem);
         }
     }
 
@@ -220,7 +244,7 @@ impl Index {
         }
         found.sort_unstable_by(|a, b| b.cmp(a));
         for &(_, id) in found.iter().take(MAX_PREFIX_TERMS) {
-            push(alts, Ids::Term(id), W_PREFIX);
+            push(alts, Ids::Term(id), Tier::Prefix);
         }
     }
 
@@ -231,7 +255,11 @@ impl Index {
             return;
         }
         for (id, d, _) in self.near(term, max, MAX_TYPO_TERMS) {
-            push(alts, Ids::Term(id), W_TYPO[d as usize]);
+            push(
+                alts,
+                Ids::Term(id),
+                if d == 1 { Tier::Typo1 } else { Tier::Typo2 },
+            );
         }
     }
 
@@ -278,8 +306,8 @@ impl Index {
             for name in group.iter().filter(|n| **n != key) {
                 let ids: Option<Vec<u32>> = name.split(' ').map(|w| self.term_id(w)).collect();
                 match ids {
-                    Some(ids) if ids.len() == 1 => push(alts, Ids::Term(ids[0]), W_ALIAS),
-                    Some(ids) => push(alts, Ids::Phrase(ids), W_ALIAS),
+                    Some(ids) if ids.len() == 1 => push(alts, Ids::Term(ids[0]), Tier::Alias),
+                    Some(ids) => push(alts, Ids::Phrase(ids), Tier::Alias),
                     None => {}
                 }
             }
@@ -341,7 +369,8 @@ impl Index {
                         _ => 1,
                     },
                     post,
-                    weight: a.weight,
+                    weight: a.tier.weight(),
+                    tier: a.tier as u32,
                 }
             })
             .collect();
@@ -366,11 +395,15 @@ impl Index {
         let mut out = ClauseHits::default();
         for &(u, o, i) in &titles {
             let (unit, occ) = (&self.units[u as usize], &occs[o as usize]);
-            let s =
-                occ.weight * idf * sat(self.field_tf(unit, occ.post.positions(i as usize).len()));
+            let pt = self.field_tf(unit, occ.post.positions(i as usize).len());
+            let s = occ.weight * idf * sat(pt);
             match out.title.last_mut() {
-                Some((d, best)) if *d == unit.doc => *best = best.max(s),
-                _ => out.title.push((unit.doc, s)),
+                Some((d, t, best)) if *d == unit.doc => {
+                    if (occ.tier, s) > (*t, *best) {
+                        (*t, *best) = (occ.tier, s);
+                    }
+                }
+                _ => out.title.push((unit.doc, occ.tier, s)),
             }
         }
         let mut k = 0;
@@ -383,7 +416,7 @@ impl Index {
                 .copied()
                 .unwrap_or(NONE);
             let mark_start = out.marks.len() as u32;
-            let mut best = 0f32;
+            let mut best = (0u32, 0f32);
             while k < entries.len() && entries[k].0 == u {
                 let occ = &occs[entries[k].1 as usize];
                 let pos = occ.post.positions(entries[k].2 as usize);
@@ -392,7 +425,10 @@ impl Index {
                     let tu = &self.units[title_unit as usize];
                     t += self.field_tf(tu, occ.post.positions(ti).len());
                 }
-                best = best.max(occ.weight * idf * sat(t));
+                let s = occ.weight * idf * sat(t);
+                if (occ.tier, s) > best {
+                    best = (occ.tier, s);
+                }
                 out.marks.extend(pos.iter().map(|&p| (p, occ.len)));
                 k += 1;
             }
@@ -408,7 +444,8 @@ impl Index {
                 }
             }
             out.marks.truncate(mark_start as usize + n);
-            out.body.push((u, best, mark_start, out.marks.len() as u32));
+            out.body
+                .push((u, best.0, best.1, mark_start, out.marks.len() as u32));
         }
         out
     }
@@ -445,6 +482,7 @@ impl Index {
                     .filter(|&u| self.units[u as usize].kind != TITLE && passes(u))
                     .map(|unit| Scored {
                         unit,
+                        tier: 0,
                         score: 0.0,
                         matched: 0,
                     })
@@ -454,6 +492,7 @@ impl Index {
         }
         let n = self.units.len();
         let mut score = vec![0f32; n];
+        let mut tiers = vec![0u32; n];
         let mut mask = vec![0u32; n];
         let mut touched: Vec<u32> = Vec::new();
         for (i, c) in q.clauses.iter().enumerate() {
@@ -461,12 +500,13 @@ impl Index {
             if hits.body.is_empty() && hits.title.is_empty() {
                 ev.unmatched.push(i);
             }
-            for &(u, s, _, _) in &hits.body {
+            for &(u, t, s, _, _) in &hits.body {
                 if mask[u as usize] == 0 {
                     touched.push(u);
                 }
                 mask[u as usize] |= 1 << i;
                 score[u as usize] += s;
+                tiers[u as usize] += t + 1;
             }
             ev.clauses.push(hits);
         }
@@ -475,12 +515,14 @@ impl Index {
         for &u in &touched {
             let unit = &self.units[u as usize];
             let mut s = score[u as usize];
+            let mut tier = tiers[u as usize];
             let mut matched = mask[u as usize];
             for (i, c) in ev.clauses.iter().enumerate() {
                 if matched & (1 << i) == 0 {
                     if let Ok(t) = c.title.binary_search_by_key(&unit.doc, |t| t.0) {
                         matched |= 1 << i;
-                        s += c.title[t].1;
+                        tier += c.title[t].1 + 1;
+                        s += c.title[t].2;
                     }
                 }
             }
@@ -490,6 +532,7 @@ impl Index {
             s *= 1.0 + self.proximity(&ev.clauses, mask[u as usize], u);
             cands.push(Scored {
                 unit: u,
+                tier,
                 score: s,
                 matched,
             });
@@ -501,14 +544,19 @@ impl Index {
                 b.matched
                     .count_ones()
                     .cmp(&a.matched.count_ones())
+                    .then(b.tier.cmp(&a.tier))
                     .then(b.score.total_cmp(&a.score))
                     .then(a.unit.cmp(&b.unit))
             });
             ev.ranked = cands;
         } else {
             ev.ranked = full;
-            ev.ranked
-                .sort_by(|a, b| b.score.total_cmp(&a.score).then(a.unit.cmp(&b.unit)));
+            ev.ranked.sort_by(|a, b| {
+                b.tier
+                    .cmp(&a.tier)
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.unit.cmp(&b.unit))
+            });
         }
         ev
     }
@@ -533,11 +581,11 @@ impl Index {
     }
 }
 
-fn push(alts: &mut Vec<Alt>, ids: Ids, weight: f32) {
+fn push(alts: &mut Vec<Alt>, ids: Ids, tier: Tier) {
     if let Some(a) = alts.iter_mut().find(|a| a.ids == ids) {
-        a.weight = a.weight.max(weight);
+        a.tier = a.tier.max(tier);
     } else {
-        alts.push(Alt { ids, weight });
+        alts.push(Alt { ids, tier });
     }
 }
 
