@@ -53,6 +53,8 @@ const MAX_PREFIX_SCAN: usize = 4096;
 const MAX_PREFIX_TERMS: usize = 24;
 const MAX_TYPO_TERMS: usize = 16;
 const MAX_YEAR_SPAN: u16 = 200;
+/// Typo alternatives only for words matching fewer paragraphs than this.
+const TYPO_THRESHOLD: u32 = 2;
 
 fn kind_weight(kind: u8) -> f32 {
     match kind {
@@ -206,7 +208,19 @@ impl Index {
                 if c.prefix {
                     self.prefix_alts(&w.term, &mut alts);
                 }
-                self.typo_alts(&w.term, &mut alts);
+                // Typos are tried only for words the collection (nearly)
+                // lacks, as Typesense's typo_tokens_threshold: a word found
+                // as typed means what it says, and the walk is skipped.
+                let found: u32 = alts
+                    .iter()
+                    .filter_map(|a| match a.ids {
+                        Ids::Term(t) | Ids::Plain(t) => Some(self.df_of(t)),
+                        Ids::Phrase(_) => None,
+                    })
+                    .sum();
+                if found < TYPO_THRESHOLD {
+                    self.typo_alts(&w.term, &mut alts);
+                }
             }
         }
         self.alias_alts(c, &mut alts);
@@ -676,6 +690,8 @@ struct UnitFilter<'a> {
     years: &'a [(u16, u16)],
     /// Units of undated documents that mention a year in range.
     year_units: Vec<u32>,
+    /// Documents passing the document-level filters (id, kind, dated years).
+    doc_ok: Vec<bool>,
 }
 
 enum KindFilter {
@@ -693,6 +709,7 @@ impl<'a> UnitFilter<'a> {
             kinds: Vec::new(),
             years: &q.years,
             year_units: Vec::new(),
+            doc_ok: Vec::new(),
         };
         for Filter {
             key,
@@ -718,6 +735,28 @@ impl<'a> UnitFilter<'a> {
             }
             f.year_units.sort_unstable();
         }
+        f.doc_ok = docs
+            .iter()
+            .map(|doc| {
+                let id = super::index::term_key(&doc.id);
+                let kind = super::index::term_key(&doc.kind);
+                let ids = f
+                    .doc_ids
+                    .iter()
+                    .map(|(n, v)| (*n, id.starts_with(v.as_str())));
+                let kinds = f.kinds.iter().filter_map(|(n, k)| match k {
+                    KindFilter::Doc(v) => Some((*n, kind.starts_with(v.as_str()))),
+                    KindFilter::Para(_) => None,
+                });
+                let years = match doc.date {
+                    Some(d) if !q.years.is_empty() => {
+                        q.years.iter().any(|&(a, b)| (a..=b).contains(&d.year))
+                    }
+                    _ => true,
+                };
+                group(ids) && group(kinds) && years
+            })
+            .collect();
         f
     }
 
@@ -725,54 +764,43 @@ impl<'a> UnitFilter<'a> {
         let Some(unit) = self.index.units.get(u as usize) else {
             return false;
         };
-        let Some(doc) = self.docs.get(unit.doc as usize) else {
+        if !self.doc_ok.get(unit.doc as usize).copied().unwrap_or(false) {
             return false;
-        };
-        let one = |neg: bool, hit: bool| if neg { !hit } else { hit };
-        let group = |items: Vec<(bool, bool)>| {
-            let pos: Vec<bool> = items.iter().filter(|i| !i.0).map(|i| i.1).collect();
-            (pos.is_empty() || pos.iter().any(|&h| h))
-                && items.iter().filter(|i| i.0).all(|i| one(true, i.1))
-        };
+        }
         let speakers = self
             .speakers
             .iter()
-            .map(|(n, ids)| (*n, unit.speaker != NONE && ids.contains(&unit.speaker)))
-            .collect();
-        if !group(speakers) {
+            .map(|(n, ids)| (*n, unit.speaker != NONE && ids.contains(&unit.speaker)));
+        let kinds = self.kinds.iter().filter_map(|(n, k)| match k {
+            KindFilter::Para(p) => Some((*n, unit.kind == *p)),
+            KindFilter::Doc(_) => None,
+        });
+        if !group(speakers) || !group(kinds) {
             return false;
         }
-        let doc_key = super::index::term_key(&doc.id);
-        let ids = self
-            .doc_ids
-            .iter()
-            .map(|(n, v)| (*n, doc_key.starts_with(v.as_str())))
-            .collect();
-        if !group(ids) {
-            return false;
-        }
-        let kinds = self
-            .kinds
-            .iter()
-            .map(|(n, k)| {
-                let hit = match k {
-                    KindFilter::Para(p) => unit.kind == *p,
-                    KindFilter::Doc(v) => super::index::term_key(&doc.kind).starts_with(v.as_str()),
-                };
-                (*n, hit)
-            })
-            .collect();
-        if !group(kinds) {
-            return false;
-        }
-        if self.years.is_empty() {
-            return true;
-        }
-        match doc.date {
-            Some(d) => self.years.iter().any(|&(a, b)| (a..=b).contains(&d.year)),
-            None => self.year_units.binary_search(&u).is_ok(),
+        let dated = self
+            .docs
+            .get(unit.doc as usize)
+            .is_some_and(|d| d.date.is_some());
+        self.years.is_empty() || dated || self.year_units.binary_search(&u).is_ok()
+    }
+}
+
+/// A group of filters on one key: one of the kept ones must hold (if any)
+/// and none of the negated ones.
+fn group(items: impl Iterator<Item = (bool, bool)>) -> bool {
+    let (mut any_pos, mut pos_hit) = (false, false);
+    for (negated, hit) in items {
+        if negated {
+            if hit {
+                return false;
+            }
+        } else {
+            any_pos = true;
+            pos_hit |= hit;
         }
     }
+    !any_pos || pos_hit
 }
 
 fn kind_filter(v: &str) -> KindFilter {

@@ -6,6 +6,7 @@
 
 use super::index::unit_words;
 use crate::model::Span;
+use crate::text::Token;
 use serde::Serialize;
 
 /// Words of context in a snippet.
@@ -21,7 +22,10 @@ pub struct Fragment {
 /// Byte ranges of the marked words (runs of adjacent marked words merged,
 /// with what lies between them).
 pub(crate) fn mark_ranges(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<(usize, usize)> {
-    let ws = unit_words(text, spans);
+    ranges_of(&unit_words(text, spans), marks)
+}
+
+fn ranges_of(ws: &[Token], marks: &[(u32, u32)]) -> Vec<(usize, usize)> {
     let mut marked = vec![false; ws.len()];
     for &(p, len) in marks {
         for k in p..p.saturating_add(len) {
@@ -82,7 +86,7 @@ pub(crate) fn snippet(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<F
         plain.push('…');
     }
     let mut at = from;
-    for (a, b) in mark_ranges(text, spans, marks) {
+    for (a, b) in ranges_of(&ws, marks) {
         if b <= from || a >= to {
             continue;
         }

@@ -5,7 +5,9 @@
 //! an adjacent transposition is one edit ("Kruhschev"). The automaton keeps
 //! one row of the edit-distance table in a fixed array, so it never
 //! allocates; the dictionary walk is pruned as soon as no key below a node
-//! can come within the distance.
+//! can come within the distance. The first letter must be right (as in
+//! Lucene's `prefix_length` 1): typos there are rare, and requiring it keeps
+//! the walk to one branch of the dictionary.
 
 use fst::Automaton;
 
@@ -50,6 +52,16 @@ impl Typo {
         let m = self.word.len();
         let cap = self.max + 1;
         let mut row = [cap; W];
+        if s.row[0] == 0 && self.word.first() != Some(&c) {
+            // The key's first letter differs from the word's: dead.
+            return State {
+                row,
+                prev: row,
+                prev_char: c,
+                partial: 0,
+                need: 0,
+            };
+        }
         row[0] = s.row[0].saturating_add(1).min(cap);
         for i in 1..=m {
             let q = self.word[i - 1];
@@ -168,6 +180,8 @@ mod tests {
         check(&keys, "shikotn", 1, &["shikotan"]);
         check(&keys, "хрушев", 1, &["хрущев"]);
         check(&keys, "хрущев", 1, &["хрущев", "хрущов"]);
+        check(&keys, "ono", 1, &[]);
+        check(&keys, "rkuschev", 2, &[]);
         check(&keys, "traety", 1, &["treaty"]);
         check(&keys, "treaty", 0, &["treaty"]);
         check(&keys, "kono", 1, &["kono"]);
