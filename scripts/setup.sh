@@ -8,6 +8,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
+need() { command -v "$1" >/dev/null 2>&1; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif need sudo; then sudo "$@"; else return 1; fi; }
+
+if ! need cargo || ! need rustup; then
+  echo "Rust is missing: install it with rustup (https://rustup.rs), then run this again." >&2
+  exit 1
+fi
+if ! need node || ! need npm; then
+  say "installing Node.js and npm (Debian packages)"
+  { as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm; } >&2 ||
+    { echo "Node.js 18+ and npm are missing: install them, then run this again." >&2; exit 1; }
+fi
+
 # Rust target for the engine.
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
@@ -23,7 +36,8 @@ if ! command -v wasm-bindgen >/dev/null 2>&1 || [ "$(wasm-bindgen --version | aw
 fi
 
 # npm tools: binaryen's wasm-opt (Debian's corrupts wasm-bindgen output), test and bench deps.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.package-lock.json ]; then
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] ||
+   [ package.json -nt node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm dev tools"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund >&2; else npm install --no-audit --no-fund >&2; fi
 fi

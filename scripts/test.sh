@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints, native tests (importer, search quality,
-# entity gold set, diff properties), the built reader in headless Chromium,
-# and short fuzz smoke runs. Installs what is missing first.
+# entity gold set, diff properties), and the built reader (optimized wasm,
+# dist/docent.html) in headless Chromium over file://. Installs what is
+# missing first (via scripts/setup.sh, and Debian's chromium).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 bash scripts/setup.sh >/dev/null
 
-if ! command -v chromium >/dev/null 2>&1; then
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   say "installing Debian's chromium for the browser tests"
-  apt-get update -qq >&2 && apt-get install -y -qq chromium chromium-driver >&2
+  if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
+  $SUDO apt-get update -qq >&2 && $SUDO apt-get install -y -qq chromium chromium-driver >&2
 fi
 
 say "cargo fmt --check"

@@ -376,7 +376,7 @@ const FR: &str = "1956-10-19-joint-declaration-fr-unts";
 const CASES: &[Case] = &[
     // Page-break repairs.
     Case { name: "page break: territorial / question", doc: KONO, find: "for resolving the territorial", expect: Expect::Contains("the territorial question would be quite acceptable") },
-    Case { name: "page break: German / Federal Republic", doc: DELEGATION, find: "government of the German", expect: Expect::Contains("the German Federal Republic. Negotiations") },
+    Case { name: "regression: \"Federal Republic.\" after a page break is not a speaker label", doc: DELEGATION, find: "government of the German", expect: Expect::Contains("the German Federal Republic. Negotiations") },
     Case { name: "page break: from 11 / years", doc: DELEGATION, find: "carry-over from 11", expect: Expect::Contains("from 11 years in the past") },
     Case { name: "page break: need a / meeting", doc: KONO, find: "if you need a", expect: Expect::Contains("if you need a meeting, I am always ready") },
     Case { name: "page break: Friendship, / Alliance", doc: SAITO, find: "Treaty of Friendship,", expect: Expect::Contains("Friendship, Alliance and Mutual Assistance") },
@@ -557,6 +557,80 @@ fn headers() {
     }
 }
 
+// ---- robustness ----
+
+/// Random records built from the pieces the importer reacts to: it never
+/// panics, and every span it returns lies on character boundaries of its
+/// paragraph's text.
+#[test]
+fn importer_never_panics_on_noise() {
+    const PIECES: &[&[u8]] = &[
+        b"a",
+        b"Kono",
+        b". ",
+        b":",
+        b"*",
+        b"**",
+        b"[",
+        b"]",
+        b"(",
+        b")",
+        b"(3)",
+        "⁽¹²⁾".as_bytes(),
+        "⁽".as_bytes(),
+        b"\n",
+        b"\n\n",
+        b"#",
+        b"---\n",
+        b"Citation:\n",
+        b"Contents:\n",
+        b"Title: ",
+        b"Date: ",
+        b"[[GAP: x]]",
+        b"- (1) ",
+        b"Notes\n",
+        "é".as_bytes(),
+        "Хрущёв".as_bytes(),
+        "“".as_bytes(),
+        b"\r\n",
+        b"sic: a => b\n",
+        b" ",
+        b"1956",
+        b"October 17, 1956\n",
+        b"Section 1 ",
+        b"Comrade ",
+        b"says ",
+        b", ",
+        b"\xff",
+        b"the",
+    ];
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state as usize
+    };
+    for _ in 0..5000 {
+        let mut bytes = Vec::new();
+        for _ in 0..next() % 80 {
+            bytes.extend_from_slice(PIECES[next() % PIECES.len()]);
+        }
+        let (doc, _) = import::parse_record("documents/x.txt", &bytes);
+        for p in doc.iter().flat_map(|d| &d.paragraphs) {
+            for s in &p.spans {
+                let (a, b) = (s.start as usize, s.end as usize);
+                assert!(
+                    a <= b && p.text.get(a..b).is_some(),
+                    "span {s:?} outside {:?}\nfrom {:?}",
+                    p.text,
+                    String::from_utf8_lossy(&bytes)
+                );
+            }
+        }
+    }
+}
+
 // ---- docent check ----
 
 /// A throwaway corpus directory with the given records.
@@ -607,6 +681,9 @@ fn check_rejects_broken_corpora() {
     let bad_date = b"---\ndate: 1956-13-40\n---\nTitle: T\nDate: 1956\n\nText.\n".to_vec();
     let sic_missing =
         b"---\nsic: Masumoto => Matsumoto\n---\nTitle: T\nDate: 1956\n\nText.\n".to_vec();
+    let no_contents =
+        ARCHIVE_HEAD.replace("Contents:\n\nTranslation - English\n\n", "") + "Text.\n";
+    let bad_header_line = b"Title: T\nDate: 1956\nthis is not a field\n\nText.\n".to_vec();
     let bad_iso = b"Title: T\nDate: 17 Oct 1956\n\nText.\n".to_vec();
     type Files<'a> = Vec<(&'a str, Vec<u8>)>;
     let cases: Vec<(&str, Files, &[&str])> = vec![
@@ -622,6 +699,8 @@ fn check_rejects_broken_corpora() {
         ("sic text not found", vec![("a.txt", sic_missing)], &["documents/a.txt:2: error: `sic: Masumoto` does not occur"]),
         ("missing header value", vec![("a.txt", missing_value.into_bytes())], &["documents/a.txt:10: error: the header field `Summary:` has no value"]),
         ("bad ISO date", vec![("a.txt", bad_iso)], &["documents/a.txt:2: error: `Date: 17 Oct 1956` is not an ISO date"]),
+        ("archive record without Contents:", vec![("a.txt", no_contents.into_bytes())], &["documents/a.txt:6: error: the header has no `Contents:` label"]),
+        ("malformed header line", vec![("a.txt", bad_header_line)], &["documents/a.txt:3: error: malformed header line `this is not a field`"]),
         ("footnote marker with no note", vec![("a.txt", orphan_marker.into_bytes())], &["documents/a.txt:4: error: footnote marker 2 has no note", "add note 2 under Notes"]),
     ];
     let mut failures = Vec::new();
@@ -653,6 +732,27 @@ fn check_refuses_oversized_records_without_reading_them() {
         out.contains("documents/big.txt:1: error: the file is 52 MB"),
         "{out}"
     );
+}
+
+#[test]
+fn check_json_lists_the_same_findings() {
+    let c = TempCorpus::new("json", &[("a.txt", b"Date: 1956\n\nText.\n")]);
+    let out = Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(["check", "--json", "--corpus"])
+        .arg(&c.0)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["errors"], 1, "{v}");
+    let d = &v["diagnostics"][0];
+    assert_eq!(
+        (d["file"].as_str(), d["line"].as_u64()),
+        (Some("documents/a.txt"), Some(1)),
+        "{v}"
+    );
+    assert!(d["message"].as_str().unwrap().contains("no title"), "{v}");
+    assert!(d["help"].as_str().is_some(), "{v}");
 }
 
 #[test]

@@ -93,7 +93,7 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
                 continue;
             }
         };
-        let (doc, mut found) = import::import(&rel, &bytes);
+        let (doc, mut found) = import::parse_record(&rel, &bytes);
         let failed = found.iter().any(|d| d.is_error());
         diagnostics.append(&mut found);
         let Some(doc) = doc.filter(|_| !failed) else {

@@ -2,11 +2,13 @@
 
 pub mod args;
 pub mod build;
+pub mod bundle;
 pub mod check;
 pub mod clause;
 pub mod corpus;
 pub mod entity;
 pub mod search;
+pub mod site;
 
 use std::process::ExitCode;
 
@@ -14,8 +16,9 @@ const USAGE: &str = "\
 docent — offline reader for archival document collections
 
 USAGE:
-  docent check    [--corpus DIR]                      validate the corpus
-  docent build    [--corpus DIR] [--out DIR]          write DIR/docent.html (default dist)
+  docent check    [--corpus DIR] [--json]             validate the corpus
+  docent build    [--corpus DIR] [--out DIR] [--engine DIR]
+                                                      write DIR/docent.html (default dist)
   docent search   [--corpus DIR] [--json] [--limit N] QUERY
   docent entity   [--corpus DIR] [--json] NAME
   docent entities [--corpus DIR] [--json]

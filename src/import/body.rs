@@ -30,11 +30,8 @@ impl Raw {
 
     /// The source line holding byte `offset` of `src`.
     pub fn line_at(&self, offset: usize) -> u32 {
-        self.lines
-            .iter()
-            .rev()
-            .find(|(o, _)| *o <= offset)
-            .map_or(self.line(), |(_, l)| *l)
+        let i = self.lines.partition_point(|(o, _)| *o <= offset);
+        self.lines[i.saturating_sub(1)].1
     }
 
     fn append(&mut self, other: &Raw) {
@@ -101,20 +98,25 @@ fn list_item(t: &str) -> bool {
     if t.starts_with("- ") || t.starts_with("• ") || note_item(t).is_some() {
         return true;
     }
-    let head: String = t.chars().take(6).collect();
-    let alnum = head.chars().take_while(|c| c.is_alphanumeric()).count();
-    if t.starts_with('(') {
-        let inner = head[1..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .count();
-        return (1..=3).contains(&inner) && head[1 + inner..].starts_with(')');
+    let (open, rest) = match t.strip_prefix('(') {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    let label: Vec<char> = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .take(4)
+        .collect();
+    if !(1..=3).contains(&label.len()) {
+        return false;
     }
-    (1..=3).contains(&alnum)
-        && head.chars().nth(alnum).is_some_and(|c| {
-            c == ')' || (c == '.' && head[..alnum].chars().all(|d| d.is_ascii_digit()))
-        })
-        && t[alnum + 1..].starts_with(' ')
+    let after = &rest[label.iter().map(|c| c.len_utf8()).sum::<usize>()..];
+    let digits = label.iter().all(|c| c.is_ascii_digit());
+    if open {
+        after.starts_with(')')
+    } else {
+        after.starts_with(") ") || (digits && after.starts_with(". "))
+    }
 }
 
 /// Words that end a line in the middle of a phrase.
@@ -266,7 +268,13 @@ pub fn continues(prev: &str, next: &str) -> bool {
     if first.is_lowercase() || last == ',' || last == '-' {
         return true;
     }
-    let opens = |o: char, c: char| p.matches(o).count() > p.matches(c).count();
+    // Bounded work: only the paragraph's tail is looked at.
+    let mut tail_start = p.len().saturating_sub(300);
+    while !p.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
+    let tail = &p[tail_start..];
+    let opens = |o: char, c: char| tail.matches(o).count() > tail.matches(c).count();
     if opens('(', ')') || opens('[', ']') || opens('“', '”') {
         return true;
     }
@@ -379,9 +387,13 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Raw> {
     repair_page_breaks(out)
 }
 
+/// The title block that opens a text has at most this many paragraphs.
+const MAX_TITLE_BLOCK: usize = 6;
+
 /// Title block at the start of the text and plain headings.
 fn classify(paras: &mut [Raw]) {
     let mut in_title_block = true;
+    let mut title_lines = 0;
     for p in paras.iter_mut() {
         if p.kind != ParaKind::Body {
             in_title_block = false;
@@ -390,7 +402,8 @@ fn classify(paras: &mut [Raw]) {
         if let Some(level) = plain_heading(&p.src) {
             p.kind = ParaKind::Heading(level);
             in_title_block = false;
-        } else if in_title_block && title_like(&p.src) {
+        } else if in_title_block && title_lines < MAX_TITLE_BLOCK && title_like(&p.src) {
+            title_lines += 1;
             p.kind = ParaKind::Heading(1);
         } else {
             in_title_block = false;

@@ -7,6 +7,15 @@ use crate::model::{Span, SpanKind};
 /// Removes Markdown emphasis markers (`**strong**`, `*emphasis*`) and marks
 /// what they enclosed. An asterisk without a partner stays as written.
 pub fn strip_emphasis(src: &str) -> (String, Vec<Span>) {
+    emphasis(src, 0)
+}
+
+/// Emphasis may nest this deep; deeper asterisks stay as written.
+const MAX_NESTING: usize = 4;
+/// An emphasis closes within this many bytes or its asterisk is text.
+const MAX_EMPHASIS: usize = 4096;
+
+fn emphasis(src: &str, depth: usize) -> (String, Vec<Span>) {
     let mut out = String::with_capacity(src.len());
     let mut spans = Vec::new();
     let b = src.as_bytes();
@@ -20,9 +29,9 @@ pub fn strip_emphasis(src: &str) -> (String, Vec<Span>) {
                 .chars()
                 .next()
                 .is_some_and(|c| !c.is_whitespace() && c != '*');
-            if opens {
+            if opens && depth < MAX_NESTING {
                 if let Some(close) = find_closing(src, inner_start, marker) {
-                    let (inner, mut inner_spans) = strip_emphasis(&src[inner_start..close]);
+                    let (inner, mut inner_spans) = emphasis(&src[inner_start..close], depth + 1);
                     let start = out.len() as u32;
                     for s in &mut inner_spans {
                         s.start += start;
@@ -60,8 +69,12 @@ pub fn strip_emphasis(src: &str) -> (String, Vec<Span>) {
 /// `marker` preceded by a non-space and (for `*`) not part of `**`.
 fn find_closing(src: &str, from: usize, marker: &str) -> Option<usize> {
     let b = src.as_bytes();
+    let mut limit = (from + MAX_EMPHASIS).min(src.len());
+    while !src.is_char_boundary(limit) {
+        limit -= 1;
+    }
     let mut i = from;
-    while let Some(off) = src[i..].find(marker) {
+    while let Some(off) = src.get(i..limit).and_then(|s| s.find(marker)) {
         let at = i + off;
         let prev_ok = src[..at].chars().last().is_some_and(|c| !c.is_whitespace());
         let single_ok = marker == "**" || (b.get(at + 1) != Some(&b'*') && b[at - 1] != b'*');

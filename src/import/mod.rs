@@ -43,7 +43,7 @@
 //!    "…a peace agreement" / "If my answers…" stays two paragraphs.
 //! 3. **Headings are never joined**: Markdown `#` lines (level = number of
 //!    `#`); "Section N …", "Chapter N …", "Article N" lines; "Notes"; and the
-//!    **title block** that opens the text: leading paragraphs of at most 200
+//!    **title block** that opens the text: up to six leading paragraphs of at most 200
 //!    bytes that do not start with `(`, `[`, a quote or a list marker, do
 //!    not end with sentence punctuation and are not a speaker turn
 //!    ("Reception" / "by N.S. Khrushchev of Japanese Ambassador H. Yamada" /
@@ -51,7 +51,7 @@
 //! 4. **Closing matter** ([`ParaKind::Closing`]): the run of paragraphs at the
 //!    end of the text that mention who recorded, attended or translated the
 //!    conversation, or are short (≤ 120 characters) without final
-//!    punctuation: "True", "Prokhorov [signature]", "/V. Prokhorov/",
+//!    punctuation: "True", "Prokhorov \[signature\]", "/V. Prokhorov/",
 //!    "September 23". At least one body paragraph stays body.
 //! 5. **Notes**: after a "Notes" heading, items `- (N) …` become
 //!    [`ParaKind::Footnote`]`(N)`. Markers `⁽¹²⁾` in the text, and plain
@@ -100,7 +100,6 @@ mod header;
 mod inline;
 mod speakers;
 
-pub use body::continues;
 pub use front::KEYS as FRONT_MATTER_KEYS;
 pub use header::parse_written_date;
 
@@ -110,9 +109,9 @@ use std::collections::BTreeSet;
 
 /// Parses one record. `path` is relative to the corpus dir and names the
 /// document (its stem is the id unless the front matter gives `id:`).
-/// Errors come back all at once; warnings are dropped (see [`import`]).
+/// Errors come back all at once; warnings are dropped (see [`parse_record`]).
 pub fn parse_document(path: &str, bytes: &[u8]) -> Result<Document, Vec<Diagnostic>> {
-    let (doc, diags) = import(path, bytes);
+    let (doc, diags) = parse_record(path, bytes);
     match doc {
         Some(d) if !diags.iter().any(Diagnostic::is_error) => Ok(d),
         _ => Err(diags.into_iter().filter(Diagnostic::is_error).collect()),
@@ -129,7 +128,7 @@ pub fn front_matter_line(bytes: &[u8], key: &str) -> Option<u32> {
 
 /// Parses one record and returns it (unless it cannot be read at all) with
 /// every problem found, warnings included.
-pub fn import(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
+pub fn parse_record(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -236,6 +235,17 @@ pub fn import(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
 
     let stem = path.rsplit('/').next().unwrap_or(path);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+    let slug = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    if fm.id.is_none() && !slug(stem) {
+        diags.push(
+            Diagnostic::warning(path, Some(1), format!("the id `{stem}` (from the file name) is not a slug"))
+                .help("rename the file with lower-case letters, digits and `-`, or give `id:` in front matter; ids appear in links"),
+        );
+    }
     let mut fields = h.fields;
     if let Some(a) = fm.author {
         fields.retain(|(k, _)| k != "Author");
@@ -259,6 +269,9 @@ pub fn import(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnostic>) {
     (Some(doc), diags)
 }
 
+/// At most this many "marker has no note" errors per file.
+const MAX_ORPHAN_REPORTS: usize = 20;
+
 /// Footnote markers to [`SpanKind::FootnoteRef`] spans; notes appended after
 /// the body in source order; markers without a note are errors.
 fn link_footnotes(
@@ -275,6 +288,7 @@ fn link_footnotes(
         })
         .collect();
     let mut superscript = BTreeSet::new();
+    let mut orphans = 0;
     let mut referenced = BTreeSet::new();
     for (p, r) in paras.iter_mut().zip(raws) {
         if p.kind == ParaKind::Gap {
@@ -291,7 +305,8 @@ fn link_footnotes(
                     end: m.end as u32,
                     kind: SpanKind::FootnoteRef(m.n),
                 });
-            } else {
+            } else if orphans < MAX_ORPHAN_REPORTS {
+                orphans += 1;
                 let line = in_src.get(k).map_or(r.line(), |s| r.line_at(s.start));
                 diags.push(
                     Diagnostic::new(

@@ -73,7 +73,6 @@ const SPEECH_VERBS: &[&str] = &[
     "proposes",
     "suggests",
     "continues",
-    "objects",
     "insists",
 ];
 

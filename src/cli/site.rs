@@ -1,0 +1,229 @@
+//! Assembles the single HTML file from `www/`, the engine and the bundle.
+//!
+//! `www/index.html` is the page shell with three markers, each replaced once:
+//! `<!-- docent:head -->` (the CSP meta tag and every stylesheet, inline),
+//! `<!-- docent:data -->` (the wasm and the bundle as base64 in inert
+//! `<script type="application/octet-stream">` blocks, decoded once by JS) and
+//! `<!-- docent:script -->` (all of `www/js/*.js` plus the wasm-bindgen glue
+//! as the virtual module `./engine-glue.js`, bundled into ONE inline module).
+//! Stylesheets: `www/css/base.css` first, then the other `www/css/*.css` in
+//! name order.
+
+use super::bundle;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Only what the page needs: inline script and style, compiling the inlined
+/// wasm, and `data:` images. Nothing may be fetched.
+pub const CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
+
+/// The name JS modules import the wasm-bindgen glue by.
+pub const GLUE_MODULE: &str = "engine-glue.js";
+
+/// Everything that goes into the page.
+pub struct Parts {
+    pub shell: String,
+    /// (file name, text) in cascade order.
+    pub styles: Vec<(String, String)>,
+    /// file name → source, the glue included.
+    pub modules: BTreeMap<String, String>,
+    pub wasm: Vec<u8>,
+    pub bundle: Vec<u8>,
+}
+
+/// Reads `www/` and the engine directory into [`Parts`] (the bundle is added by the caller).
+pub fn read_parts(www: &Path, engine: &Path) -> Result<Parts, String> {
+    let wasm_path = engine.join("docent_bg.wasm");
+    let glue_path = engine.join("docent.js");
+    let (wasm, glue) = match (std::fs::read(&wasm_path), std::fs::read_to_string(&glue_path)) {
+        (Ok(w), Ok(g)) => (w, g),
+        _ => {
+            return Err(format!(
+                "the wasm engine is missing ({} and {}): run `bash scripts/setup.sh` (or `bash scripts/build-engine.sh`) first, or pass --engine DIR",
+                wasm_path.display(),
+                glue_path.display()
+            ))
+        }
+    };
+    let read = |p: &Path| {
+        std::fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()))
+    };
+    let shell = read(&www.join("index.html"))?;
+    let list = |dir: &Path, ext: &str| -> Result<Vec<String>, String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.ends_with(ext) && !n.starts_with('.'))
+            .collect();
+        names.sort();
+        Ok(names)
+    };
+    let css_dir = www.join("css");
+    let mut css = list(&css_dir, ".css")?;
+    css.sort_by_key(|n| n != "base.css");
+    let styles = css
+        .into_iter()
+        .map(|n| Ok((n.clone(), read(&css_dir.join(&n))?)))
+        .collect::<Result<Vec<_>, String>>()?;
+    let js_dir = www.join("js");
+    let mut modules = BTreeMap::new();
+    for n in list(&js_dir, ".js")? {
+        if n == GLUE_MODULE {
+            return Err(format!(
+                "www/js/{n}: this name is reserved for the wasm-bindgen glue; rename the file"
+            ));
+        }
+        let src = read(&js_dir.join(&n))?;
+        modules.insert(n, src);
+    }
+    modules.insert(GLUE_MODULE.to_string(), glue);
+    Ok(Parts {
+        shell,
+        styles,
+        modules,
+        wasm,
+        bundle: Vec::new(),
+    })
+}
+
+/// The finished page.
+pub fn assemble(parts: &Parts) -> Result<String, String> {
+    let script = bundle::bundle(&parts.modules, "main.js")?;
+    let lower = script.to_ascii_lowercase();
+    if lower.contains("</script") || lower.contains("<!--") {
+        return Err(
+            "a module contains `</script` or `<!--`, which would end the inline script early: write it as `<\\/script` or `<\\!--`".into(),
+        );
+    }
+    let mut head = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n");
+    for (name, css) in &parts.styles {
+        if css.to_ascii_lowercase().contains("</style") {
+            return Err(format!("www/css/{name}: contains `</style`"));
+        }
+        head.push_str(&format!("<style>/* {name} */\n{css}</style>\n"));
+    }
+    let data = format!(
+        "<script type=\"application/octet-stream\" id=\"docent-wasm\">{}</script>\n<script type=\"application/octet-stream\" id=\"docent-bundle\">{}</script>",
+        base64(&parts.wasm),
+        base64(&parts.bundle)
+    );
+    let mut html = parts.shell.clone();
+    for (marker, with) in [
+        ("<!-- docent:head -->", head),
+        ("<!-- docent:data -->", data),
+        (
+            "<!-- docent:script -->",
+            format!("<script type=\"module\">\n{script}</script>"),
+        ),
+    ] {
+        if html.matches(marker).count() != 1 {
+            return Err(format!(
+                "www/index.html must contain the marker {marker} exactly once"
+            ));
+        }
+        html = html.replacen(marker, &with, 1);
+    }
+    Ok(html)
+}
+
+/// Standard base64 with padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(shell: &str, main: &str) -> Parts {
+        let mut modules = BTreeMap::new();
+        modules.insert("main.js".to_string(), main.to_string());
+        modules.insert(
+            GLUE_MODULE.to_string(),
+            "function initSync(m) {}\nexport { initSync };\n".to_string(),
+        );
+        Parts {
+            shell: shell.to_string(),
+            styles: vec![("base.css".into(), ":root { --ink: #111; }\n".into())],
+            modules,
+            wasm: b"\0asm".to_vec(),
+            bundle: b"DOCENT".to_vec(),
+        }
+    }
+
+    const SHELL: &str = "<!doctype html><head><!-- docent:head --></head><body><!-- docent:data --><!-- docent:script --></body>";
+
+    fn check(shell: &str, main: &str, expect: Result<&[&str], &str>) {
+        match (assemble(&parts(shell, main)), expect) {
+            (Ok(html), Ok(frags)) => {
+                for f in frags {
+                    assert!(html.contains(f), "missing {f:?} in {html}");
+                }
+                assert!(!html.contains("<!-- docent:"), "marker left in {html}");
+            }
+            (Err(e), Err(frag)) => assert!(e.contains(frag), "{e:?} lacks {frag:?}"),
+            (got, want) => panic!("got {got:?}, want {want:?}"),
+        }
+    }
+
+    #[test]
+    fn assembles_one_file() {
+        check(
+            SHELL,
+            "import { initSync } from './engine-glue.js';\ninitSync();\n",
+            Ok(&[
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:\">",
+                "<style>/* base.css */\n:root { --ink: #111; }\n</style>",
+                "id=\"docent-wasm\">AGFzbQ==</script>",
+                "id=\"docent-bundle\">RE9DRU5U</script>",
+                "<script type=\"module\">\n// ---- engine-glue.js",
+                "const { initSync } = __docent_engine_glue;",
+            ]),
+        );
+    }
+
+    #[test]
+    fn refuses_broken_shells_and_early_script_ends() {
+        check("<html></html>", "", Err("marker <!-- docent:head -->"));
+        check(
+            &format!("{SHELL}<!-- docent:data -->"),
+            "",
+            Err("<!-- docent:data --> exactly once"),
+        );
+        check(SHELL, "const s = '</script>';\n", Err("`</script`"));
+    }
+
+    #[test]
+    fn base64_matches_rfc4648() {
+        for (input, want) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64(input.as_bytes()), want, "{input:?}");
+        }
+        assert_eq!(base64(&[0xff, 0xfe, 0xfd]), "//79");
+    }
+}

@@ -1,0 +1,137 @@
+//! `docent build` end to end (with a stand-in engine, so no wasm toolchain is
+//! needed): it writes one file with everything inline and prints its absolute
+//! path; it refuses a broken corpus or a missing engine with a message saying
+//! what to do, and never leaves a half-written reader behind.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn docent(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run docent");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// A scratch directory with a corpus of `docs` (name, bytes) and a stand-in engine.
+fn scratch(name: &str, docs: &[(&str, &[u8])]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("docent-build-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("corpus/documents")).unwrap();
+    for (n, bytes) in docs {
+        std::fs::write(dir.join("corpus/documents").join(n), bytes).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("engine")).unwrap();
+    std::fs::write(dir.join("engine/docent_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(
+        dir.join("engine/docent.js"),
+        "export class Docent {}\nexport function initSync(m) {}\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// `docent build` of the scratch corpus into `out` with the engine in `engine`.
+fn build(dir: &Path, out: &Path, engine: &str) -> Run {
+    docent(&[
+        "build",
+        "--corpus",
+        s(&dir.join("corpus")),
+        "--out",
+        s(out),
+        "--engine",
+        s(&dir.join(engine)),
+    ])
+}
+
+const GOOD: &[u8] = b"Title: A short treaty\nDate: 1956-10-19\nSource: https://example.org/t\n\nArticle 1\n\nThe parties agree.\n";
+
+#[test]
+fn build_writes_one_self_contained_file_and_prints_its_path() {
+    let dir = scratch("ok", &[("1956-10-19-treaty.txt", GOOD)]);
+    let out = dir.join("out");
+    let r = build(&dir, &out, "engine");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let printed = PathBuf::from(r.stdout.trim());
+    assert!(printed.is_absolute(), "{printed:?}");
+    assert_eq!(
+        printed,
+        std::fs::canonicalize(out.join("docent.html")).unwrap()
+    );
+    let html = std::fs::read_to_string(&printed).unwrap();
+    for needle in [
+        "content=\"default-src 'none';",
+        "id=\"docent-wasm\">AGFzbQEAAAA=</script>",
+        // base64 of the bundle magic "DOCENT\0\x1a"
+        "id=\"docent-bundle\">RE9DRU5UABo",
+        "<script type=\"module\">",
+        "const { initSync, Docent } = __docent_engine_glue;",
+    ] {
+        assert!(html.contains(needle), "missing {needle}");
+    }
+    assert!(!html.contains("<!-- docent:"), "a marker was left");
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        1,
+        "no stray files"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn build_refuses_a_broken_corpus_and_keeps_the_old_reader() {
+    let dir = scratch(
+        "broken",
+        &[
+            ("good.txt", GOOD),
+            ("bad.txt", b"Title: \xff\xfe\n\ntext\n"),
+        ],
+    );
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("docent.html"), "the previous reader").unwrap();
+    let r = build(&dir, &out, "engine");
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("documents/bad.txt"), "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+    assert_eq!(
+        std::fs::read_to_string(out.join("docent.html")).unwrap(),
+        "the previous reader"
+    );
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        1,
+        "no stray files"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn build_without_an_engine_says_to_run_setup() {
+    let dir = scratch("noengine", &[("good.txt", GOOD)]);
+    let r = build(&dir, &dir.join("out"), "nowhere");
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("run `bash scripts/setup.sh`"),
+        "{}",
+        r.stderr
+    );
+    assert!(!dir.join("out/docent.html").exists());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,83 @@
+// Views and the URL fragment. The state of the page lives in the fragment
+// (`#doc=ID&p=N`, `#q=QUERY`, …), so deep links, back/forward and reloads work
+// under file:// and inside an iframe. A widget that owns a whole screen
+// registers a view; the first registered view (highest priority) whose
+// `matches(params)` is true renders into <main>.
+import { byId } from './dom.js';
+import { errorBox } from './shell.js';
+
+const views = [];
+let current = null;
+
+/**
+ * Registers a view: `{ name, priority, matches(params), render(params, main, ctx),
+ * update?(params, main) → true if handled in place, leave?() }`. `params` is a
+ * URLSearchParams of the fragment; `ctx.initial` is true on the first route.
+ * Higher `priority` is tried first (library: 0, reader: 100).
+ */
+export function registerView(view) {
+  for (const key of ['name', 'matches', 'render']) {
+    if (!view[key]) throw new Error(`registerView: the view lacks \`${key}\``);
+  }
+  views.push(view);
+  views.sort((a, b) => (b.priority || 0) - (a.priority || 0));
+}
+
+/** The current fragment parameters. */
+export function currentParams() {
+  return new URLSearchParams(location.hash.slice(1));
+}
+
+/** A fragment link for `{doc: 'x', p: 3}` (empty/null values left out). */
+export function href(state) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(state)) {
+    if (v !== null && v !== undefined && v !== '') p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `#${s}` : '#';
+}
+
+/** The full permanent link for a state (this file's URL plus the fragment). */
+export function permalink(state) {
+  return location.href.split('#')[0] + href(state);
+}
+
+/** Goes to a state: a new history entry (or replaces the current one). */
+export function navigate(state, { replace = false } = {}) {
+  const target = href(state);
+  if (replace) {
+    history.replaceState(null, '', target);
+    route(false);
+  } else if (location.hash === target || (target === '#' && location.hash === '')) {
+    route(false);
+  } else {
+    location.hash = target;
+  }
+}
+
+function route(initial) {
+  const params = currentParams();
+  const main = byId('main');
+  const view = views.find((v) => v.matches(params));
+  if (!view) return;
+  try {
+    if (current && current.view === view && view.update && view.update(params, main) === true) {
+      return;
+    }
+    if (current && current.view !== view && current.view.leave) current.view.leave();
+    current = { view };
+    document.body.dataset.view = view.name;
+    view.render(params, main, { initial });
+  } catch (err) {
+    current = null;
+    main.replaceChildren(errorBox('This page cannot be shown', err));
+    console.warn(err);
+  }
+}
+
+/** Routes the current fragment now and on every change (hashchange, back/forward). */
+export function startRouter() {
+  addEventListener('hashchange', () => route(false));
+  route(true);
+}
