@@ -196,15 +196,22 @@ function speed(engines, queries) {
   const rows = {};
   for (const [name, e] of Object.entries(engines)) {
     for (const q of queries.slice(0, 50)) e.search(q.q, 10); // warm up
+    // Wall time, and CPU time of this process (the machine may be shared:
+    // CPU time leaves out the time other processes had the core).
     const times = [];
+    const cpu = [];
     for (const q of queries) {
+      const c = process.cpuUsage();
       const t = performance.now();
       e.search(q.q, 10);
       times.push(performance.now() - t);
+      const d = process.cpuUsage(c);
+      cpu.push((d.user + d.system) / 1000);
     }
     times.sort((a, b) => a - b);
-    const pick = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-    rows[name] = { p50: pick(0.5), p99: pick(0.99), max: times[times.length - 1] };
+    cpu.sort((a, b) => a - b);
+    const pick = (v, p) => v[Math.min(v.length - 1, Math.floor(p * v.length))];
+    rows[name] = { p50: pick(times, 0.5), p99: pick(times, 0.99), max: times[times.length - 1], cpu50: pick(cpu, 0.5), cpu99: pick(cpu, 0.99) };
   }
   return rows;
 }
@@ -223,6 +230,8 @@ function report(title, data, engines, sp, qual) {
   line('query p50', (x) => ms(sp[x].p50));
   line('query p99', (x) => ms(sp[x].p99));
   line('query max', (x) => ms(sp[x].max));
+  line('query p50 (cpu)', (x) => ms(sp[x].cpu50));
+  line('query p99 (cpu)', (x) => ms(sp[x].cpu99));
   if (qual) {
     line('MRR', (x) => qual[x].mrr.toFixed(3));
     line('nDCG@10', (x) => qual[x].ndcg10.toFixed(3));
@@ -239,6 +248,7 @@ function report(title, data, engines, sp, qual) {
   for (const peer of names.filter((x) => x !== 'Docent')) {
     console.log(
       `Docent / ${peer}: p50 ×${(sp.Docent.p50 / sp[peer].p50).toFixed(2)}, p99 ×${(sp.Docent.p99 / sp[peer].p99).toFixed(2)}, ` +
+        `cpu p50 ×${(sp.Docent.cpu50 / sp[peer].cpu50).toFixed(2)}, ` +
         `index raw ×${(d.index_raw / engines[peer].index_raw).toFixed(2)}, gzip ×${(d.index_gz / engines[peer].index_gz).toFixed(2)}`
     );
   }
@@ -249,7 +259,8 @@ function report(title, data, engines, sp, qual) {
   );
 }
 
-const results = {};
+const results = { loadavg: os.loadavg() };
+console.log(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
 const wasm = fs.readFileSync(engineWasm);
 console.log(`engine: ${kb(wasm.length)} wasm, ${kb(gz(wasm))} gzipped`);
 

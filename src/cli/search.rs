@@ -62,17 +62,7 @@ pub fn listing(r: &Results) -> String {
             ));
             last_doc = &h.doc;
         }
-        let snippet: String = h
-            .snippet
-            .iter()
-            .map(|f| {
-                if f.mark {
-                    format!("[{}]", f.text)
-                } else {
-                    f.text.clone()
-                }
-            })
-            .collect();
+        let snippet = docent::search::snippet::bracketed(&h.snippet);
         let who = h
             .speaker
             .as_deref()

@@ -412,6 +412,15 @@ impl Postings {
         self.pos.clear();
     }
 
+    /// Ends unit `u`, whose positions start at `starts`; a unit that got
+    /// no position is dropped.
+    pub fn close_unit(&mut self, u: u32, starts: u32) {
+        if self.pos.len() as u32 > starts {
+            self.units.push(u);
+            self.starts.push(starts);
+        }
+    }
+
     pub fn positions(&self, i: usize) -> &[u32] {
         let a = self.starts[i] as usize;
         let b = self.starts[i + 1] as usize;

@@ -617,10 +617,7 @@ fn without(p: &Postings, other: &[(u32, u32)]) -> Postings {
                 out.pos.push(x);
             }
         }
-        if out.pos.len() as u32 > starts {
-            out.units.push(u);
-            out.starts.push(starts);
-        }
+        out.close_unit(u, starts);
     }
     out.starts.push(out.pos.len() as u32);
     out
@@ -671,10 +668,7 @@ fn phrase_matches(lists: &[Postings]) -> Postings {
                 out.pos.push(p);
             }
         }
-        if out.pos.len() as u32 > starts {
-            out.units.push(u);
-            out.starts.push(starts);
-        }
+        out.close_unit(u, starts);
     }
     out.starts.push(out.pos.len() as u32);
     out

@@ -117,22 +117,26 @@ pub(crate) fn snippet(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<F
     out
 }
 
+/// A snippet as plain text with the marked fragments in `[brackets]`.
+pub fn bracketed(snippet: &[Fragment]) -> String {
+    snippet
+        .iter()
+        .map(|f| {
+            if f.mark {
+                format!("[{}]", f.text)
+            } else {
+                f.text.clone()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn check(text: &str, marks: &[(u32, u32)], expect: &str) {
-        let got: String = snippet(text, &[], marks)
-            .iter()
-            .map(|f| {
-                if f.mark {
-                    format!("[{}]", f.text)
-                } else {
-                    f.text.clone()
-                }
-            })
-            .collect();
-        assert_eq!(got, expect);
+        assert_eq!(bracketed(&snippet(text, &[], marks)), expect);
     }
 
     #[test]
