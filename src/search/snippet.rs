@@ -22,10 +22,10 @@ pub struct Fragment {
 /// Byte ranges of the marked words (runs of adjacent marked words merged,
 /// with what lies between them).
 pub(crate) fn mark_ranges(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<(usize, usize)> {
-    ranges_of(&unit_words(text, spans), marks)
+    ranges_of(text, &unit_words(text, spans), marks)
 }
 
-fn ranges_of(ws: &[Token], marks: &[(u32, u32)]) -> Vec<(usize, usize)> {
+fn ranges_of(text: &str, ws: &[Token], marks: &[(u32, u32)]) -> Vec<(usize, usize)> {
     let mut marked = vec![false; ws.len()];
     for &(p, len) in marks {
         for k in p..p.saturating_add(len) {
@@ -40,7 +40,10 @@ fn ranges_of(ws: &[Token], marks: &[(u32, u32)]) -> Vec<(usize, usize)> {
             continue;
         }
         match out.last_mut() {
-            Some(last) if k > 0 && marked[k - 1] => last.1 = t.end,
+            // Adjacent marked words join when only space lies between.
+            Some(last) if k > 0 && marked[k - 1] && text[last.1..t.start].trim().is_empty() => {
+                last.1 = t.end
+            }
             _ => out.push((t.start, t.end)),
         }
     }
@@ -86,7 +89,7 @@ pub(crate) fn snippet(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<F
         plain.push('…');
     }
     let mut at = from;
-    for (a, b) in ranges_of(&ws, marks) {
+    for (a, b) in ranges_of(text, &ws, marks) {
         if b <= from || a >= to {
             continue;
         }
