@@ -120,6 +120,42 @@ impl Docent {
     }
 }
 
+// ---- search ----
+
+#[wasm_bindgen]
+impl Docent {
+    /// Searches: `{query, total, hits: [{doc, title, date, paragraph,
+    /// speaker, score, snippet: [{text, mark}]}], docs, did_you_mean?,
+    /// notices?}`, the same JSON as `docent search --json`. Any string is a
+    /// valid query (lone surrogates arrive as U+FFFD).
+    pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
+        to_js(&self.core.search(query, limit))
+    }
+
+    /// Every match of `query` in document `doc`, for highlighting it:
+    /// `{doc, total, paragraphs: [{paragraph, ranges: [[start, end], …]}]}`
+    /// with UTF-16 offsets into each paragraph's text.
+    pub fn highlights(&self, query: &str, doc: &str) -> Result<JsValue, JsError> {
+        let mut h = self.core.highlights(query, doc).ok_or_else(|| {
+            JsError::new(&format!("no document with id `{doc}` in this collection"))
+        })?;
+        highlights_utf16(&self.core, &mut h);
+        to_js(&h)
+    }
+}
+
+/// Converts the byte ranges of `h` to UTF-16 offsets.
+fn highlights_utf16(core: &Collection, h: &mut crate::search::Highlights) {
+    let Some(doc) = core.doc(&h.doc) else { return };
+    for p in &mut h.paragraphs {
+        let Some(para) = doc.paragraphs.get(p.paragraph as usize) else {
+            continue;
+        };
+        let mut offs: Vec<&mut u32> = p.ranges.iter_mut().flat_map(|[a, b]| [a, b]).collect();
+        utf16_offsets(&para.text, &mut offs);
+    }
+}
+
 // ---- entities ----
 
 /// Converts a report's mention offsets to UTF-16.
