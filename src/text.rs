@@ -50,6 +50,9 @@ fn is_super_or_sub(c: char) -> bool {
 
 /// Does `c` belong inside a word?
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     (c.is_alphanumeric() || is_combining_mark(c)) && !is_super_or_sub(c)
 }
 

@@ -254,6 +254,78 @@ impl Docent {
     }
 }
 
+// ---- entities ----
+
+/// Converts a report's mention offsets to UTF-16.
+fn report_utf16(core: &Collection, r: &mut crate::entities::EntityReport) {
+    for m in &mut r.mentions {
+        let text = core
+            .doc(&m.doc)
+            .and_then(|d| d.paragraphs.get(m.paragraph as usize))
+            .map_or("", |p| p.text.as_str());
+        utf16_offsets(text, &mut [&mut m.start, &mut m.end]);
+    }
+}
+
+#[wasm_bindgen]
+impl Docent {
+    /// Everything about one entity, looked up by any of its names or its id
+    /// (case-, diacritic- and title-insensitive): card, every mention in
+    /// context (grouped by document in date order, offsets in UTF-16),
+    /// co-mentioned entities, timeline. When no single entity matches, an
+    /// object `{error: "ambiguous" | "not found", query, candidates}`.
+    pub fn entity(&self, name: &str) -> Result<JsValue, JsError> {
+        match self.core.lookup_entity(name) {
+            Ok(mut r) => {
+                report_utf16(&self.core, &mut r);
+                to_js(&r)
+            }
+            Err(miss) => to_js(&miss),
+        }
+    }
+
+    /// Every entity with its mention count, A–Z within each kind.
+    pub fn entities(&self) -> Result<JsValue, JsError> {
+        to_js(&self.core.entity_summaries())
+    }
+
+    /// The mentions of one document for highlighting: paragraph, UTF-16
+    /// range, entity ids, kind, name, variant and ambiguity flags.
+    pub fn mentions(&self, doc_id: &str) -> Result<JsValue, JsError> {
+        let di = self.core.doc_index(doc_id).ok_or_else(|| {
+            JsError::new(&format!(
+                "no document with id `{doc_id}` in this collection"
+            ))
+        })?;
+        let doc = &self.core.docs[di];
+        let mut rows = self.core.doc_mentions(di);
+        for m in &mut rows {
+            let text = doc
+                .paragraphs
+                .get(m.paragraph as usize)
+                .map_or("", |p| p.text.as_str());
+            utf16_offsets(text, &mut [&mut m.start, &mut m.end]);
+        }
+        to_js(&rows)
+    }
+
+    /// Re-detects every mention in the collection with a freshly compiled
+    /// register and returns how many there are (the tagging benchmark).
+    pub fn retag(&self) -> u32 {
+        crate::entities::Mentions::build(&self.core.entities, &self.core.docs).len() as u32
+    }
+
+    /// Tags free text (paragraphs separated by blank lines) with the
+    /// register and returns the number of mentions. At most 64 MB of text.
+    pub fn tag_text(&self, text: &str) -> Result<u32, JsError> {
+        if text.len() > 64 << 20 {
+            return Err(JsError::new("the text is over 64 MB; tag it in parts"));
+        }
+        let matcher = crate::entities::Matcher::new(&self.core.entities);
+        Ok(crate::entities::tag_paragraphs(&matcher, text) as u32)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::utf16_offsets;

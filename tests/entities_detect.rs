@@ -1,0 +1,359 @@
+//! Mention detection rules, table-driven through one `check()` helper over a
+//! small inline register, and the register's diagnostics.
+
+use docent::entities::{Mentions, Register};
+use docent::model::{Document, ParaKind, Paragraph, Span, SpanKind};
+
+const REGISTER: &str = r#"
+[check]
+ignore = ["Japan"]
+
+[[entity]]
+id = "habomai"
+kind = "place"
+name = "Habomai Islands"
+aliases = ["Habomai", "Habomaï"]
+description = "Islands."
+
+[[entity]]
+id = "shikotan"
+kind = "place"
+name = "Shikotan"
+variants = ["Shikoton"]
+description = "Island."
+
+[[entity]]
+id = "khrushchev"
+kind = "person"
+name = "Nikita Khrushchev"
+aliases = ["Khrushchev", "N.S. Khrushchev", "Comrade Khrushchev", "Хрущёв"]
+description = "Leader."
+
+[[entity]]
+id = "sergei"
+kind = "person"
+name = "Sergei N. Khrushchev"
+description = "Son."
+
+[[entity]]
+id = "h-yamada"
+kind = "person"
+name = "H. Yamada"
+ambiguous = ["Yamada"]
+description = "Ambassador."
+
+[[entity]]
+id = "o-yamada"
+kind = "person"
+name = "Otozo Yamada"
+ambiguous = ["Yamada"]
+description = "General."
+
+[[entity]]
+id = "matsumoto"
+kind = "person"
+name = "Shunichi Matsumoto"
+aliases = ["Matsumoto"]
+variants = ["Mr. Masumoto"]
+description = "Plenipotentiary."
+
+[[entity]]
+id = "letters"
+kind = "document"
+name = "Matsumoto-Gromyko Correspondence"
+description = "Letters."
+
+[[entity]]
+id = "un"
+kind = "organization"
+name = "United Nations"
+aliases = ["UN", "Nations Unies"]
+description = "UN."
+
+[[entity]]
+id = "us"
+kind = "organization"
+name = "US Army"
+aliases = ["US"]
+description = "A test acronym that is also a common word."
+
+[[entity]]
+id = "diet"
+kind = "organization"
+name = "National Diet"
+aliases = ["Diet"]
+description = "Parliament."
+
+[[entity]]
+id = "ldp"
+kind = "organization"
+name = "Liberal Democratic Party"
+aliases = ["Liberal-Democratic Party"]
+description = "Party."
+
+[[entity]]
+id = "kuriles"
+kind = "place"
+name = "Lesser Kurile Islands"
+aliases = ["lesser Kuriles"]
+description = "Islands."
+
+[[entity]]
+id = "tsushima"
+kind = "place"
+name = "Tsushima Strait"
+description = "Strait."
+"#;
+
+fn register() -> Register {
+    Register::from_toml("entities.toml", REGISTER).unwrap()
+}
+
+fn doc(paras: &[&str]) -> Document {
+    Document {
+        id: "t".into(),
+        source_file: "documents/t.txt".into(),
+        paragraphs: paras
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Paragraph {
+                kind: ParaKind::Body,
+                speaker: None,
+                text: t.to_string(),
+                spans: vec![],
+                line: i as u32 + 1,
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
+/// Detects in `paras` and compares `surface=id` (ids joined by `|` when
+/// ambiguous, `!` suffix for a variant), paragraph by paragraph.
+fn check(paras: &[&str], expect: &[&str]) {
+    let reg = register();
+    let d = doc(paras);
+    let m = Mentions::build(&reg, std::slice::from_ref(&d));
+    let got: Vec<String> = m
+        .of_doc(0)
+        .iter()
+        .map(|x| {
+            let ids: Vec<&str> = x
+                .entities
+                .iter()
+                .map(|&e| reg.entities[e as usize].id.as_str())
+                .collect();
+            let t = &d.paragraphs[x.paragraph as usize].text[x.start as usize..x.end as usize];
+            format!("{t}={}{}", ids.join("|"), if x.variant { "!" } else { "" })
+        })
+        .collect();
+    assert_eq!(got, expect, "mentions in {paras:?}");
+}
+
+#[test]
+fn detection_table() {
+    // Editorial brackets.
+    check(
+        &["transfer of H[abomai] and S[hikoton]"],
+        &["H[abomai]=habomai", "S[hikoton]=shikotan!"],
+    );
+    check(
+        &["territory [Habomai and Shikotan] is"],
+        &["Habomai=habomai", "Shikotan=shikotan"],
+    );
+    check(
+        &["the [Liberal Democratic] Party and the Liberal-Democratic Party"],
+        &[
+            "[Liberal Democratic] Party=ldp",
+            "Liberal-Democratic Party=ldp",
+        ],
+    );
+    // Possessives and plurals; diacritics; Cyrillic ё.
+    check(
+        &["Khrushchev's view of the Habomais; Habomaï; Хрущев"],
+        &[
+            "Khrushchev's=khrushchev",
+            "Habomais=habomai",
+            "Habomaï=habomai",
+            "Хрущев=khrushchev",
+        ],
+    );
+    check(&["the Tsushima Straits"], &["Tsushima Straits=tsushima"]);
+    // Longest match first; titles are not part of a mention; initials are.
+    check(
+        &["Sergei N. Khrushchev on N.S. Khrushchev and Comrade Khrushchev"],
+        &[
+            "Sergei N. Khrushchev=sergei",
+            "N.S. Khrushchev=khrushchev",
+            "Khrushchev=khrushchev",
+        ],
+    );
+    check(
+        &["the Matsumoto-Gromyko Correspondence"],
+        &["Matsumoto-Gromyko Correspondence=letters"],
+    );
+    // Separators: a comma or slash breaks a name.
+    check(
+        &["Matsumoto, Gromyko Correspondence"],
+        &["Matsumoto=matsumoto"],
+    );
+    // Variants are flagged.
+    check(
+        &["between Mr. Masumoto and Malik; Shikoton [sic]"],
+        &["Masumoto=matsumoto!", "Shikoton=shikotan!"],
+    );
+    // Case rules: acronyms only in capitals, capitalized words only capitalized.
+    check(&["against us, un accord, a diet of rice"], &[]);
+    check(
+        &["the US and the UN's; the Nations Unies; the Diet"],
+        &["US=us", "UN's=un", "Nations Unies=un", "Diet=diet"],
+    );
+    check(
+        &["the lesser Kuriles; the Lesser Kuriles; the lesser kuriles"],
+        &["lesser Kuriles=kuriles", "Lesser Kuriles=kuriles"],
+    );
+    // French elision.
+    check(&["l'île d'Habomai"], &["Habomai=habomai"]);
+    // Ambiguity: resolved by the nearest unambiguous mention, else kept.
+    check(
+        &["Ambassador H. Yamada came.", "Yamada said."],
+        &["H. Yamada=h-yamada", "Yamada=h-yamada"],
+    );
+    check(
+        &["Yamada said.", "x", "x", "Otozo Yamada met H. Yamada."],
+        &[
+            "Yamada=o-yamada",
+            "Otozo Yamada=o-yamada",
+            "H. Yamada=h-yamada",
+        ],
+    );
+    check(&["Yamada said."], &["Yamada=h-yamada|o-yamada"]);
+    // Whole words only.
+    check(&["Habomaian Khrushchevite UNESCO"], &[]);
+    check(&[""], &[]);
+}
+
+#[test]
+fn sic_span_flags_a_variant() {
+    let reg = register();
+    let mut d = doc(&["Mr. Matsumoto agreed."]);
+    d.paragraphs[0].spans.push(Span {
+        start: 4,
+        end: 13,
+        kind: SpanKind::Sic("Matsumoto".into()),
+    });
+    let m = Mentions::build(&reg, &[d]);
+    assert!(m.of_doc(0)[0].variant);
+}
+
+#[test]
+fn gaps_are_not_text() {
+    let reg = register();
+    let mut d = doc(&["[[GAP: Habomai missing]]"]);
+    d.paragraphs[0].kind = ParaKind::Gap;
+    assert!(Mentions::build(&reg, &[d]).is_empty());
+}
+
+/// Register source → expected diagnostics (`line: substring`), errors only.
+fn check_register(src: &str, expect: &[&str]) {
+    let diags = match Register::from_toml("entities.toml", src) {
+        Ok(r) => r.check(&[]),
+        Err(d) => d,
+    };
+    let got: Vec<String> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{}: {}", d.line.unwrap_or(0), d.message))
+        .collect();
+    assert_eq!(got.len(), expect.len(), "diagnostics of {src:?}: {got:#?}");
+    for (g, e) in got.iter().zip(expect) {
+        assert!(g.contains(e), "{g:?} should contain {e:?}");
+    }
+}
+
+const A: &str =
+    "[[entity]]\nid = \"a\"\nkind = \"person\"\nname = \"Alpha\"\ndescription = \"x\"\n";
+
+#[test]
+fn register_diagnostics_table() {
+    check_register(A, &[]);
+    check_register(
+        &format!("{A}aliases = [\"Yamada\"]\n[[entity]]\nid = \"b\"\nkind = \"person\"\nname = \"Beta\"\naliases = [\"Mr. Yamada\"]\ndescription = \"y\"\n"),
+        &["11: the name `yamada` belongs to both `a` (line 6) and `b` (line 11)"],
+    );
+    check_register(
+        &format!("{A}ambiguous = [\"Yamada\"]\n[[entity]]\nid = \"b\"\nkind = \"person\"\nname = \"Beta\"\nambiguous = [\"Yamada\"]\ndescription = \"y\"\n"),
+        &[],
+    );
+    check_register(
+        "[[entity]]\nid = \"a\"\nkind = \"island\"\nname = \"A\"\ndescription = \"x\"\n",
+        &["3: unknown kind `island`"],
+    );
+    check_register(
+        "[[entity]]\nid = \"a\"\nkind = \"place\"\nname = \"A\"\n",
+        &["1: the entity has no `description`"],
+    );
+    check_register(
+        &format!("{A}colour = \"red\"\n"),
+        &["6: unknown field `colour`"],
+    );
+    check_register(
+        &format!("{A}dates = \"1956-13-01\"\n"),
+        &["6: `dates = \"1956-13-01\"` is not an ISO date"],
+    );
+    check_register(
+        &format!("{A}wikidata = \"42\"\n"),
+        &["6: `wikidata = \"42\"` is not a Wikidata id"],
+    );
+    check_register(
+        "[[entity]]\nid = \"A b\"\nkind = \"place\"\nname = \"A\"\ndescription = \"x\"\n",
+        &["2: id `A b` must use only"],
+    );
+    check_register(
+        &format!("{A}{A}"),
+        &["7: duplicate id `a` (first at line 1)"],
+    );
+    check_register(
+        "[[entity]]\nid = \"a\"\nkind = \n",
+        &["3: invalid register"],
+    );
+    check_register("[[entitty]]\nid = \"a\"\n", &["1: invalid register"]);
+    check_register(
+        &format!("{A}aliases = \"Alf\"\n"),
+        &["6: `aliases` must be a list of strings"],
+    );
+}
+
+#[test]
+fn completeness_check_lists_uncovered_names() {
+    let reg = register();
+    let d = doc(&[
+        "Khrushchev met Kazuo Fujita in Japan. Fujita smiled.",
+        "However, the talks went on. Yesterday they met.",
+    ]);
+    let warnings: Vec<String> = reg
+        .check(&[d])
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| d.message.clone())
+        .collect();
+    assert!(
+        warnings.iter().any(|w| w.contains("`Kazuo Fujita`")),
+        "{warnings:#?}"
+    );
+    assert!(
+        warnings.iter().any(|w| w.contains("`Fujita`")),
+        "{warnings:#?}"
+    );
+    // Sentence-initial common words, ignored words and covered names are not listed.
+    for quiet in ["However", "Yesterday", "`Japan`", "`Khrushchev`"] {
+        assert!(
+            !warnings.iter().any(|w| w.contains(quiet)),
+            "{quiet} listed: {warnings:#?}"
+        );
+    }
+    // Entities never mentioned are listed too.
+    assert!(warnings
+        .iter()
+        .any(|w| w.contains("`shikotan`") && w.contains("never mentioned")));
+}
