@@ -57,6 +57,11 @@ pub(crate) const STOP: &[&str] = &[
     "de", "des", "du", "et", "l", "d", "un", "une", "au", "aux",
 ];
 
+/// Is `w` a function word? (No allocation: this runs for every word.)
+fn is_stop(w: &str) -> bool {
+    w.len() <= 7 && STOP.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
 /// Above this many units on either side, the diff works by sentences.
 pub const MAX_UNITS: usize = 40_000;
 
@@ -437,7 +442,7 @@ pub(crate) fn units(text: &str, opts: &Options, v: &Variants, keys: &mut Keys) -
             sig_end: t.end,
             key,
             words: u32::from(t.kind == TokenKind::Word),
-            content: u32::from(t.kind == TokenKind::Word && !STOP.contains(&fold(s).as_str())),
+            content: u32::from(t.kind == TokenKind::Word && !is_stop(s)),
         });
     }
     if !seen_sig {
