@@ -45,7 +45,7 @@ pub mod passages;
 
 use crate::text::{fold, term, tokenize, TokenKind};
 use serde::{Deserialize, Serialize};
-use similar::algorithms::{diff_slices, Algorithm, DiffHook};
+use similar::algorithms::{histogram, DiffHook};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -610,7 +610,7 @@ pub(crate) fn raw(a: &str, b: &str, opts: &Options, v: &Variants) -> Raw {
     let kb: Vec<u32> = ub.units.iter().map(|u| u.key).collect();
     let mut c = Collect::default();
     // Infallible hook: the result is always Ok.
-    let _ = diff_slices(Algorithm::Histogram, &mut c, &ka, &kb);
+    let _ = histogram::diff(&mut c, &ka[..], 0..ka.len(), &kb[..], 0..kb.len());
     let matched = c
         .segs
         .iter()
