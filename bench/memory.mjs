@@ -79,24 +79,26 @@ function batch(label, n, fn) {
   }
 }
 
-batch('queries', 10000, typeof d.search === 'function' && ((i) => d.search(query(i))));
+batch('queries', 10000, typeof d.search === 'function' && ((i) => {
+  const q = query(i);
+  const r = d.search(q, 20);
+  // Every fifth query also highlights its best document, as opening a hit does.
+  if (i % 5 === 0 && r.hits.length) d.highlights(q, r.hits[0].doc);
+}));
 
-let entityIds = [];
-if (typeof d.entities === 'function') {
-  const list = d.entities();
-  entityIds = (Array.isArray(list) ? list : list.entities || []).map((e) => e.id).filter(Boolean);
-}
-batch('entity lookups', 1000, typeof d.entity === 'function' && entityIds.length > 0 && ((i) => d.entity(entityIds[i % entityIds.length])));
+const entityIds = typeof d.entities === 'function' ? d.entities().map((e) => e.id) : [];
+batch('entity lookups', 1000, entityIds.length > 0 && ((i) => d.entity(entityIds[(i * 7) % entityIds.length])));
 
-let pairs = [];
+// Diffs over the registered clause wordings (every pair, every toggle set).
+const texts = [];
 if (typeof d.clauses === 'function') {
-  const list = d.clauses();
-  for (const c of Array.isArray(list) ? list : list.clauses || []) {
-    const versions = (c.versions || []).map((v) => v.id ?? v.label ?? v);
-    for (let a = 0; a < versions.length; a++) for (let b = 0; b < versions.length; b++) if (a !== b) pairs.push([c.id, versions[a], versions[b]]);
+  for (const f of d.clauses()) {
+    for (const v of d.clause(f.id, null).family.versions) if (v.quote) texts.push(v.quote);
   }
 }
-batch('diffs', 1000, typeof d.diff === 'function' && pairs.length > 0 && ((i) => d.diff(...pairs[i % pairs.length])));
+const TOGGLES = [null, 'case', 'punct', 'spelling', 'case,punct,spelling'];
+batch('diffs', 1000, typeof d.diff === 'function' && texts.length > 1
+  && ((i) => d.diff(texts[i % texts.length], texts[(i * 7 + 1) % texts.length], TOGGLES[i % TOGGLES.length])));
 
 const loaded = rows[1].bytes;
 console.log(`${'step'.padEnd(40)} ${'memory'.padStart(10)}  ${'vs loaded'.padStart(9)}`);
@@ -119,7 +121,10 @@ const cases = [
   ['document("no-such-id")', () => d.document('no-such-id')],
 ];
 if (typeof d.entity === 'function') cases.push(['entity("no-such-entity")', () => d.entity('no-such-entity')]);
-if (typeof d.diff === 'function') cases.push(['diff("no-such-clause", "a", "b")', () => d.diff('no-such-clause', 'a', 'b')]);
+if (typeof d.highlights === 'function') cases.push(['highlights("x", "no-such-id")', () => d.highlights('x', 'no-such-id')]);
+if (typeof d.clause === 'function') cases.push(['clause("no-such-clause")', () => d.clause('no-such-clause', null)]);
+if (typeof d.diff === 'function') cases.push(['diff("a", "b", "colour")', () => d.diff('a', 'b', 'colour')]);
+if (typeof d.clause_step === 'function') cases.push(['clause_step(first, 0, 999)', () => d.clause_step(d.clauses()[0].id, 0, 999, null)]);
 let unreadable = 0;
 for (const [label, fn] of cases) {
   let outcome;

@@ -6,7 +6,7 @@
 // Also: www/ never parses strings as markup or code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -331,4 +331,48 @@ test('clause views show hostile titles, labels, speakers and quotes as literal t
       }
     }
   }
+});
+
+test('search: hostile queries and snippets stay text, hits open highlighted with <mark> only', { skip: !existsSync(join(WWW, 'js/search.js')) && 'no search widget' }, async () => {
+  const queries = [
+    'script pwned',                          // finds the script record: snippets carry markup as text
+    'onerror alert',
+    '<script>alert(1)</script>',
+    '"<img src=x onerror=alert(4)>"',
+    'javascript:alert(5) -click',
+    '</textarea><!-- &lt;b&gt; &amp;',
+    'speaker:"<script>Alert</script>" turn',
+    `W${'W'.repeat(9999)}`,
+  ];
+  for (const q of queries) {
+    const hash = `#${new URLSearchParams({ q })}`;
+    const view = await openView(hash);
+    const results = view.page.locator('.search-results');
+    await results.waitFor({ state: 'attached' });
+    await assertClean(`search ${q.slice(0, 40)}`, view);
+    const shown = await results.innerText();
+    const total = Number(await view.page.locator('.search-count').getAttribute('data-total'));
+    if (total === 0) assert.ok(shown.includes(q.trim().slice(0, 200)), `${q.slice(0, 40)}: the query is not shown literally`);
+    assert.equal(await view.page.locator('form.search-box input').inputValue(), q, 'the box holds the query as typed');
+    if (q === 'script pwned') {
+      assert.ok(total > 0, 'the script record is found');
+      assert.match(shown, /<script>window\.__pwned/, 'snippets show markup as text');
+      // Opening the hit highlights the words in the document, as <mark> elements.
+      await view.page.locator('a.result-hit').first().click();
+      await view.page.waitForSelector('article.doc mark.search-hit', { state: 'attached' });
+      await assertClean('search hit opened', view);
+      const marks = await view.page.$$eval('article.doc mark.search-hit', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+      assert.ok(marks.includes('script') && marks.includes('pwned'), marks.join(','));
+    }
+    await view.page.close();
+  }
+  // Typed into the box (not through the URL).
+  const view = await openView('');
+  await view.page.waitForSelector('.doc-card', { state: 'attached' });
+  await view.page.fill('form.search-box input', '<img src=x onerror="window.__pwned=10"> Kono');
+  await view.page.press('form.search-box input', 'Enter');
+  await view.page.waitForSelector('.search-results', { state: 'attached' });
+  await assertClean('typed search', view);
+  await shot(view.page, 'hostile-search-1280-light');
+  await view.page.close();
 });
