@@ -722,10 +722,7 @@ fn check_rejects_broken_corpora() {
         let c = TempCorpus::new(&name.replace([' ', ':', '(', ')'], "-"), &files);
         let (code, out) = docent_check(&c.0);
         let dir = c.0.display().to_string();
-        if code != 1
-            || !want.iter().all(|w| out.contains(w))
-            || !out.contains(&format!("{dir}/"))
-        {
+        if code != 1 || !want.iter().all(|w| out.contains(w)) || !out.contains(&format!("{dir}/")) {
             failures.push(format!(
                 "{name}: exit {code}, want 1 and {want:?}; got:\n{out}"
             ));
@@ -779,13 +776,17 @@ fn check_accepts_the_real_corpus() {
 fn check_warns_about_unknown_header_fields_and_keeps_them() {
     let c = TempCorpus::new(
         "unknown-header",
-        &[("a.txt", b"Title: T\nDate: 1956\nPublishr: Gaimusho\n\nText.\n")],
+        &[(
+            "a.txt",
+            b"Title: T\nDate: 1956\nPublishr: Gaimusho\n\nText.\n",
+        )],
     );
     let (code, out) = docent_check(&c.0);
     assert_eq!(code, 0, "a warning does not fail the check: {out}");
     assert!(
-        out.contains("documents/a.txt:3: warning: unknown header field `Publishr` (kept as a field)")
-            && out.contains("the known fields are Title"),
+        out.contains(
+            "documents/a.txt:3: warning: unknown header field `Publishr` (kept as a field)"
+        ) && out.contains("the known fields are Title"),
         "{out}"
     );
 }

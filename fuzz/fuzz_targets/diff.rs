@@ -14,7 +14,8 @@ fn variants() -> &'static Variants {
     static V: OnceLock<Variants> = OnceLock::new();
     V.get_or_init(|| {
         let src = include_str!("../../corpus/entities.toml");
-        let register = Register::from_toml("entities.toml", src).expect("the corpus register parses");
+        let register =
+            Register::from_toml("entities.toml", src).expect("the corpus register parses");
         Variants::new(&register.alias_groups())
     })
 }
@@ -28,14 +29,22 @@ fuzz_target!(|input: (u8, u8, u16, &str, &str)| {
             spelling: toggles & 4 != 0,
         },
         min_moved_words: u32::from(moved % 8),
-        max_units: if units & 0x8000 == 0 { MAX_UNITS } else { 1 + usize::from(units & 0xff) },
+        max_units: if units & 0x8000 == 0 {
+            MAX_UNITS
+        } else {
+            1 + usize::from(units & 0xff)
+        },
     };
     let empty = Variants::default();
     let v = if toggles & 8 != 0 { variants() } else { &empty };
     let d = diff(a, b, &opts, v);
     assert_eq!(d.text_a(), a, "ops do not rebuild A");
     assert_eq!(d.text_b(), b, "ops do not rebuild B");
-    assert!((0.0..=1.0).contains(&d.similarity), "similarity {}", d.similarity);
+    assert!(
+        (0.0..=1.0).contains(&d.similarity),
+        "similarity {}",
+        d.similarity
+    );
     let mut moves = std::collections::BTreeMap::new();
     for o in &d.ops {
         match o.op {
@@ -45,14 +54,24 @@ fuzz_target!(|input: (u8, u8, u16, &str, &str)| {
         }
         if let Some(id) = o.moved {
             let e = moves.entry(id).or_insert((0, 0));
-            if o.op == OpKind::Delete { e.0 += 1 } else { e.1 += 1 }
+            if o.op == OpKind::Delete {
+                e.0 += 1
+            } else {
+                e.1 += 1
+            }
         }
     }
     for (id, (del, ins)) in &moves {
-        assert!(*del >= 1 && *ins >= 1, "move {id}: {del} deletions, {ins} insertions");
+        assert!(
+            *del >= 1 && *ins >= 1,
+            "move {id}: {del} deletions, {ins} insertions"
+        );
     }
     assert_eq!(d.moves as usize, moves.len(), "moves count");
     if a == b && d.granularity == Granularity::Word {
-        assert!(d.ops.iter().all(|o| o.op == OpKind::Equal), "identical texts differ");
+        assert!(
+            d.ops.iter().all(|o| o.op == OpKind::Equal),
+            "identical texts differ"
+        );
     }
 });

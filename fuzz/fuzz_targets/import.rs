@@ -13,7 +13,10 @@ fuzz_target!(|data: &[u8]| {
         assert!(!d.message.is_empty());
     }
     let Some(doc) = doc else {
-        assert!(diags.iter().any(|d| d.is_error()), "no document and no error");
+        assert!(
+            diags.iter().any(|d| d.is_error()),
+            "no document and no error"
+        );
         return;
     };
     let has_error = diags.iter().any(|d| d.is_error());
@@ -21,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
         let mut last = 0;
         for s in &p.spans {
             let (a, b) = (s.start as usize, s.end as usize);
-            assert!(a <= b && b <= p.text.len(), "p{i}: span {a}..{b} outside {} bytes", p.text.len());
+            assert!(
+                a <= b && b <= p.text.len(),
+                "p{i}: span {a}..{b} outside {} bytes",
+                p.text.len()
+            );
             assert!(
                 p.text.is_char_boundary(a) && p.text.is_char_boundary(b),
                 "p{i}: span {a}..{b} not on a char boundary of {:?}",

@@ -35,7 +35,9 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     let mut rest = html;
     while let Some(at) = rest.find("<script") {
         rest = &rest[at..];
-        let Some(open_end) = rest.find('>') else { break };
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
         let tag = &rest[..open_end];
         let body = &rest[open_end + 1..];
         let end = body.find("</script").unwrap_or(body.len());
@@ -241,14 +243,27 @@ mod tests {
         let shell = SHELL.replace("<body>", "<body><script>guard()</script>");
         let html = assemble(&parts(&shell, "run();\n")).unwrap();
         let scripts = inline_scripts(&html);
-        assert_eq!(scripts.len(), 2, "the guard and the module, not the data blocks");
+        assert_eq!(
+            scripts.len(),
+            2,
+            "the guard and the module, not the data blocks"
+        );
         assert_eq!(scripts[0], "guard()");
-        let meta = html.split("content=\"").nth(1).unwrap().split('"').next().unwrap();
+        let meta = html
+            .split("content=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
         assert_eq!(meta, csp(&scripts));
         assert_eq!(meta.matches("'sha256-").count(), 2, "{meta}");
         // `printf 'guard()' | openssl dgst -sha256 -binary | base64`
         assert!(meta.contains("'sha256-JHLvb4xNjXS+xqzA28jkoJD7jYxmjvUnQ4n2L+5Gnmw='"));
-        assert!(meta.starts_with("default-src 'none'; script-src 'sha256-"), "{meta}");
+        assert!(
+            meta.starts_with("default-src 'none'; script-src 'sha256-"),
+            "{meta}"
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 // Also: www/ never parses strings as markup or code.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -375,4 +375,29 @@ test('search: hostile queries and snippets stay text, hits open highlighted with
   await assertClean('typed search', view);
   await shot(view.page, 'hostile-search-1280-light');
   await view.page.close();
+});
+
+test('a damaged or outdated collection bundle shows a readable error that says to rebuild', async () => {
+  const block = /(<script type="application\/octet-stream" id="docent-bundle">)([^<]*)/;
+  const b64 = builtHtml.match(block)[2];
+  const bytes = Buffer.from(b64, 'base64');
+  const old = Buffer.from(bytes);
+  old.writeUInt32LE(1, 8); // format version 1
+  const cases = [
+    ['garbage', Buffer.from('not a bundle at all').toString('base64'), /not a Docent bundle/],
+    ['truncated', bytes.subarray(0, bytes.length >> 1).toString('base64'), /damaged/],
+    ['old version', old.toString('base64'), /version 1 is not the version \d+/],
+  ];
+  for (const [name, data, want] of cases) {
+    const file = join(out, `broken-${name.replace(' ', '-')}.html`);
+    writeFileSync(file, builtHtml.replace(block, `$1${data}`));
+    const page = await browser.context.newPage();
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForSelector('body[data-state="error"] .error-box[role="alert"]');
+    const text = await page.locator('.error-box').innerText();
+    assert.match(text, /The reader could not start/, name);
+    assert.match(text, want, `${name}: ${text}`);
+    assert.match(text, /rebuild/, `${name}: ${text}`);
+    await page.close();
+  }
 });
