@@ -43,7 +43,7 @@ function walk(dir, prefix = '') {
 }
 
 const HTML_TAGS = new Set(('a abbr address article aside b bdi bdo blockquote br button caption cite code col colgroup '
-  + 'data dd del details dfn dialog div dl dt em fieldset figcaption figure footer h1 h2 h3 h4 h5 h6 header hgroup hr i '
+  + 'data dd del details dfn dialog div dl dt em fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr i '
   + 'input ins kbd label legend li main mark menu meter nav ol optgroup option output p pre progress q s samp search '
   + 'section select small span strong sub summary sup table tbody td template textarea tfoot th thead time tr u ul var wbr')
   .split(' '));
