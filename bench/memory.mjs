@@ -79,12 +79,16 @@ function batch(label, n, fn) {
   }
 }
 
+let found = 0;
 batch('queries', 10000, typeof d.search === 'function' && ((i) => {
   const q = query(i);
   const r = d.search(q, 20);
+  if (r.total > 0) found++;
   // Every fifth query also highlights its best document, as opening a hit does.
   if (i % 5 === 0 && r.hits.length) d.highlights(q, r.hits[0].doc);
 }));
+
+if (typeof d.search === 'function') rows.at(-1).note = `${found} of 20,000 queries found something`;
 
 const entityIds = typeof d.entities === 'function' ? d.entities().map((e) => e.id) : [];
 batch('entity lookups', 1000, entityIds.length > 0 && ((i) => d.entity(entityIds[(i * 7) % entityIds.length])));
@@ -129,8 +133,7 @@ let unreadable = 0;
 for (const [label, fn] of cases) {
   let outcome;
   try {
-    fn();
-    outcome = 'no error (accepted)';
+    outcome = `returned ${JSON.stringify(fn()).slice(0, 100)}`;
   } catch (err) {
     const readable = err instanceof Error && err.message.length > 20 && !/unreachable|RuntimeError/.test(err.message);
     if (!readable) unreadable++;
