@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, ready, shot, ROOT } from './helpers.mjs';
+import { launch, open, ready, shot, ROOT } from './helpers.mjs';
 
 const HOSTILE = join(ROOT, 'tests/hostile');
 const DOCS_DIR = join(HOSTILE, 'documents');
@@ -97,17 +97,11 @@ after(async () => {
   if (out) rmSync(out, { recursive: true, force: true });
 });
 
-/** Opens the hostile reader at `hash`, recording requests and errors. */
+/** Opens the hostile reader at `hash` (recording requests and errors) and waits until it has routed. */
 async function openView(hash) {
-  const page = await browser.context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (r) => requests.push(r.url().split('#')[0]));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url + hash);
-  await ready(page);
-  return { page, requests, errors };
+  const view = await open(browser.context, hash, { url });
+  await ready(view.page);
+  return view;
 }
 
 /** Everything a view must satisfy, whatever it shows. */
