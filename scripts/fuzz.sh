@@ -4,6 +4,7 @@
 # inputs go to fuzz/corpus/<target>/, crashes to fuzz/artifacts/<target>/.
 #
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]     (default: every target)
+#   FUZZ_BUILD="--dev -s none" bash scripts/fuzz.sh 5   (quick smoke: cheaper build)
 #
 # Prints one summary line per target: executions, and OK or the crash file.
 # Exits 1 if any target found a crash, a hang (an input taking more than 10 s)
@@ -34,8 +35,8 @@ for t in "${TARGETS[@]}"; do
   mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t"
   opts=(-max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1)
   [ -f "fuzz/$t.dict" ] && opts+=(-dict="$ROOT/fuzz/$t.dict")
-  # shellcheck disable=SC2046
-  if nice -n 19 cargo +nightly fuzz run "$t" "$ROOT/fuzz/corpus/$t" $(seeds "$t") -- "${opts[@]}" \
+  # shellcheck disable=SC2046,SC2086
+  if nice -n 19 cargo +nightly fuzz run ${FUZZ_BUILD:-} "$t" "$ROOT/fuzz/corpus/$t" $(seeds "$t") -- "${opts[@]}" \
       >"fuzz/artifacts/$t/last-run.log" 2>&1; then
     result=OK
   else
