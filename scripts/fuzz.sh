@@ -30,9 +30,25 @@ seeds() {
 # The fuzz crate resolves the same dependency versions as the main crate.
 [ -f fuzz/Cargo.lock ] || cp Cargo.lock fuzz/Cargo.lock
 
+# A bundle of the current format version from the tiny corpus in
+# fuzz/seeds/bundle-corpus, when the CLI is built (the committed seed may be
+# of an older version after a format change).
+fresh_bundle() {
+  local out html
+  [ -x target/release/docent ] || return 0
+  out=$(mktemp -d)
+  if target/release/docent build --corpus fuzz/seeds/bundle-corpus --out "$out" >/dev/null 2>&1; then
+    html="$out/docent.html"
+    mkdir -p fuzz/corpus/bundle_decode
+    sed -n 's/.*id="docent-bundle">\([^<]*\)<.*/\1/p' "$html" | base64 -d >fuzz/corpus/bundle_decode/current.bundle || true
+  fi
+  rm -rf "$out"
+}
+
 failed=0
 for t in "${TARGETS[@]}"; do
   mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t"
+  [ "$t" = bundle_decode ] && fresh_bundle
   opts=(-max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1)
   [ -f "fuzz/$t.dict" ] && opts+=(-dict="$ROOT/fuzz/$t.dict")
   # shellcheck disable=SC2046,SC2086
