@@ -66,19 +66,6 @@ fn paragraph_utf16(p: &Paragraph) -> Paragraph {
     p
 }
 
-/// One row of the library view.
-#[derive(Serialize)]
-struct LibraryEntry<'a> {
-    id: &'a str,
-    title: &'a str,
-    date: Option<String>,
-    date_label: &'a str,
-    kind: &'a str,
-    summary: Option<&'a str>,
-    partial: Option<&'a str>,
-    paragraphs: usize,
-}
-
 #[wasm_bindgen]
 impl Docent {
     /// Decodes a bundle made by `docent build`.
@@ -91,22 +78,7 @@ impl Docent {
 
     /// The documents in date order: id, title, date, kind, summary.
     pub fn library(&self) -> Result<JsValue, JsError> {
-        let rows: Vec<LibraryEntry> = self
-            .core
-            .docs
-            .iter()
-            .map(|d| LibraryEntry {
-                id: &d.id,
-                title: &d.title,
-                date: d.date.map(|x| x.iso()),
-                date_label: &d.date_label,
-                kind: &d.kind,
-                summary: d.field("Summary"),
-                partial: d.partial.as_deref(),
-                paragraphs: d.paragraphs.len(),
-            })
-            .collect();
-        to_js(&rows)
+        to_js(&self.core.library())
     }
 
     /// One whole document (metadata and paragraphs), offsets in UTF-16.

@@ -17,6 +17,18 @@ use std::path::Path;
 /// wasm, and `data:` images. Nothing may be fetched.
 pub const CSP: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:";
 
+/// The folder form also runs the classic scripts of `shards/`. Chromium 156
+/// matches a file:// script to `'self'`; `file:` covers browsers that give
+/// file:// pages an opaque origin. Neither allows the network: an http(s)
+/// page cannot load file: scripts, and `'self'` is the folder's own origin.
+pub const CSP_SHARDS: &str = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' 'self' file:; style-src 'unsafe-inline'; img-src data:";
+
+/// The folder the folder form's shard scripts live in, relative to the page.
+pub const SHARD_DIR: &str = "shards";
+
+/// The global function each shard script calls: `__docentShard(i, "base64")`.
+pub const SHARD_CALLBACK: &str = "__docentShard";
+
 /// The name JS modules import the wasm-bindgen glue by.
 pub const GLUE_MODULE: &str = "engine-glue.js";
 
@@ -87,8 +99,48 @@ pub fn read_parts(www: &Path, engine: &Path) -> Result<Parts, String> {
     })
 }
 
-/// The finished page.
+/// The finished single-file page: the collection bundle inline.
 pub fn assemble(parts: &Parts) -> Result<String, String> {
+    let data = format!(
+        "<script type=\"application/octet-stream\" id=\"docent-bundle\">{}</script>",
+        base64(&parts.bundle)
+    );
+    page(parts, CSP, &data)
+}
+
+/// The folder form's page: the library rows inline as JSON (shown before any
+/// shard arrives) and the number of shard scripts that hold the bundle
+/// (`parts.bundle` is not used). Write the shards with [`shards`].
+pub fn assemble_sharded(parts: &Parts, library_json: &str, count: usize) -> Result<String, String> {
+    let data = format!(
+        "<script type=\"application/json\" id=\"docent-library\">{}</script>\n<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\"}}</script>",
+        script_safe_json(library_json)
+    );
+    page(parts, CSP_SHARDS, &data)
+}
+
+/// The bundle cut into shard scripts of at most `size` bytes of data each:
+/// `(file name, script)`, named `shards/000.js`, `001.js` … in order.
+pub fn shards(bundle: &[u8], size: usize) -> Vec<(String, String)> {
+    bundle
+        .chunks(size.max(1))
+        .enumerate()
+        .map(|(i, chunk)| {
+            (
+                format!("{i:03}.js"),
+                format!("{SHARD_CALLBACK}({i}, \"{}\");\n", base64(chunk)),
+            )
+        })
+        .collect()
+}
+
+/// JSON that cannot end a `<script>` element early: `<` only occurs inside
+/// JSON strings, where `\u003c` means the same.
+fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+fn page(parts: &Parts, csp: &str, data: &str) -> Result<String, String> {
     let script = bundle::bundle(&parts.modules, "main.js")?;
     let lower = script.to_ascii_lowercase();
     if lower.contains("</script") || lower.contains("<!--") {
@@ -96,7 +148,7 @@ pub fn assemble(parts: &Parts) -> Result<String, String> {
             "a module contains `</script` or `<!--`, which would end the inline script early: write it as `<\\/script` or `<\\!--`".into(),
         );
     }
-    let mut head = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n");
+    let mut head = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n");
     for (name, css) in &parts.styles {
         if css.to_ascii_lowercase().contains("</style") {
             return Err(format!("www/css/{name}: contains `</style`"));
@@ -104,9 +156,8 @@ pub fn assemble(parts: &Parts) -> Result<String, String> {
         head.push_str(&format!("<style>/* {name} */\n{css}</style>\n"));
     }
     let data = format!(
-        "<script type=\"application/octet-stream\" id=\"docent-wasm\">{}</script>\n<script type=\"application/octet-stream\" id=\"docent-bundle\">{}</script>",
+        "<script type=\"application/octet-stream\" id=\"docent-wasm\">{}</script>\n{data}",
         base64(&parts.wasm),
-        base64(&parts.bundle)
     );
     let mut html = parts.shell.clone();
     for (marker, with) in [
@@ -209,6 +260,31 @@ mod tests {
             Err("<!-- docent:data --> exactly once"),
         );
         check(SHELL, "const s = '</script>';\n", Err("`</script`"));
+    }
+
+    #[test]
+    fn folder_form_carries_library_and_shard_count_not_the_bundle() {
+        let p = parts(SHELL, "export const x = 1;\n");
+        let html = assemble_sharded(&p, r#"[{"title":"</script><b>"}]"#, 3).unwrap();
+        assert!(html.contains(CSP_SHARDS));
+        assert!(
+            html.contains(r#"id="docent-library">[{"title":"\u003c/script>\u003cb>"}]</script>"#)
+        );
+        assert!(html.contains(r#"{"dir":"shards","count":3,"callback":"__docentShard"}"#));
+        assert!(html.contains("id=\"docent-wasm\">AGFzbQ==</script>"));
+        assert!(!html.contains("docent-bundle"));
+        let cut = shards(b"foobar!", 3);
+        assert_eq!(
+            cut,
+            [
+                (
+                    "000.js".to_string(),
+                    "__docentShard(0, \"Zm9v\");\n".to_string()
+                ),
+                ("001.js".into(), "__docentShard(1, \"YmFy\");\n".into()),
+                ("002.js".into(), "__docentShard(2, \"IQ==\");\n".into()),
+            ]
+        );
     }
 
     #[test]

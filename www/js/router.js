@@ -79,5 +79,9 @@ function route(initial) {
 /** Routes the current fragment now and on every change (hashchange, back/forward). */
 export function startRouter() {
   addEventListener('hashchange', () => route(false));
+  // The folder form's collection arrived: render again what waited for it or failed.
+  addEventListener('docent:ready', () => {
+    if (!current || byId('main').querySelector('[data-waiting]')) route(false);
+  });
   route(true);
 }
