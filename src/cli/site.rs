@@ -41,6 +41,9 @@ pub struct Parts {
     pub modules: BTreeMap<String, String>,
     pub wasm: Vec<u8>,
     pub bundle: Vec<u8>,
+    /// The library rows as JSON, inlined when the bundle is deflated or
+    /// sharded so that the library shows before the collection is decoded.
+    pub library: String,
 }
 
 /// Reads `www/` and the engine directory into [`Parts`] (the bundle is added by the caller).
@@ -96,33 +99,67 @@ pub fn read_parts(www: &Path, engine: &Path) -> Result<Parts, String> {
         modules,
         wasm,
         bundle: Vec::new(),
+        library: String::new(),
     })
 }
 
-/// The finished single-file page: the collection bundle inline.
+/// Bundles above this size are deflated (raw DEFLATE, RFC 1951): a 10 MB
+/// collection's page shrinks to about a third, and the browser parses that
+/// much less HTML; it inflates with its own `DecompressionStream`. Smaller
+/// bundles stay plain and are decoded synchronously at start.
+pub const DEFLATE_ABOVE: usize = 1 << 20;
+
+/// The bundle as it goes into the page, and its encoding (`none` or `deflate-raw`).
+pub fn pack(bundle: &[u8]) -> (Vec<u8>, &'static str) {
+    if bundle.len() > DEFLATE_ABOVE {
+        (
+            miniz_oxide::deflate::compress_to_vec(bundle, 6),
+            "deflate-raw",
+        )
+    } else {
+        (bundle.to_vec(), "none")
+    }
+}
+
+/// The finished single-file page: the collection bundle inline (deflated
+/// when large, with the library rows inline beside it).
 pub fn assemble(parts: &Parts) -> Result<String, String> {
-    let data = format!(
-        "<script type=\"application/octet-stream\" id=\"docent-bundle\">{}</script>",
-        base64(&parts.bundle)
+    let (bytes, encoding) = pack(&parts.bundle);
+    let mut data = format!(
+        "<script type=\"application/octet-stream\" id=\"docent-bundle\" data-encoding=\"{encoding}\">{}</script>",
+        base64(&bytes)
     );
+    if encoding != "none" {
+        data.push_str(&library_block(parts)?);
+    }
     page(parts, CSP, &data)
 }
 
-/// The folder form's page: the library rows inline as JSON (shown before any
-/// shard arrives) and the number of shard scripts that hold the bundle
-/// (`parts.bundle` is not used). Write the shards with [`shards`].
-pub fn assemble_sharded(parts: &Parts, library_json: &str, count: usize) -> Result<String, String> {
+/// The folder form's page: the library rows inline and the number of shard
+/// scripts that hold the packed bundle (`parts.bundle` is not inlined).
+/// Write the shards with [`shards`] from the same [`pack`]ed bytes.
+pub fn assemble_sharded(parts: &Parts, count: usize, encoding: &str) -> Result<String, String> {
     let data = format!(
-        "<script type=\"application/json\" id=\"docent-library\">{}</script>\n<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\"}}</script>",
-        script_safe_json(library_json)
+        "{}\n<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\",\"encoding\":\"{encoding}\"}}</script>",
+        library_block(parts)?
     );
     page(parts, CSP_SHARDS, &data)
 }
 
-/// The bundle cut into shard scripts of at most `size` bytes of data each:
-/// `(file name, script)`, named `shards/000.js`, `001.js` … in order.
-pub fn shards(bundle: &[u8], size: usize) -> Vec<(String, String)> {
-    bundle
+fn library_block(parts: &Parts) -> Result<String, String> {
+    if parts.library.is_empty() {
+        return Err("internal: the library rows are missing from the page parts".into());
+    }
+    Ok(format!(
+        "\n<script type=\"application/json\" id=\"docent-library\">{}</script>",
+        script_safe_json(&parts.library)
+    ))
+}
+
+/// Bytes cut into shard scripts of at most `size` bytes of data each:
+/// `(file name, script)`, named `000.js`, `001.js` … in order.
+pub fn shards(bytes: &[u8], size: usize) -> Vec<(String, String)> {
+    bytes
         .chunks(size.max(1))
         .enumerate()
         .map(|(i, chunk)| {
@@ -217,6 +254,7 @@ mod tests {
             modules,
             wasm: b"\0asm".to_vec(),
             bundle: b"DOCENT".to_vec(),
+            library: r#"[{"title":"</script><b>"}]"#.to_string(),
         }
     }
 
@@ -244,7 +282,7 @@ mod tests {
                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:\">",
                 "<style>/* base.css */\n:root { --ink: #111; }\n</style>",
                 "id=\"docent-wasm\">AGFzbQ==</script>",
-                "id=\"docent-bundle\">RE9DRU5U</script>",
+                "id=\"docent-bundle\" data-encoding=\"none\">RE9DRU5U</script>",
                 "<script type=\"module\">\n// ---- engine-glue.js",
                 "const { initSync } = __docent_engine_glue;",
             ]),
@@ -265,12 +303,14 @@ mod tests {
     #[test]
     fn folder_form_carries_library_and_shard_count_not_the_bundle() {
         let p = parts(SHELL, "export const x = 1;\n");
-        let html = assemble_sharded(&p, r#"[{"title":"</script><b>"}]"#, 3).unwrap();
+        let html = assemble_sharded(&p, 3, "none").unwrap();
         assert!(html.contains(CSP_SHARDS));
         assert!(
             html.contains(r#"id="docent-library">[{"title":"\u003c/script>\u003cb>"}]</script>"#)
         );
-        assert!(html.contains(r#"{"dir":"shards","count":3,"callback":"__docentShard"}"#));
+        assert!(html.contains(
+            r#"{"dir":"shards","count":3,"callback":"__docentShard","encoding":"none"}"#
+        ));
         assert!(html.contains("id=\"docent-wasm\">AGFzbQ==</script>"));
         assert!(!html.contains("docent-bundle"));
         let cut = shards(b"foobar!", 3);
@@ -285,6 +325,25 @@ mod tests {
                 ("002.js".into(), "__docentShard(2, \"IQ==\");\n".into()),
             ]
         );
+    }
+
+    #[test]
+    fn large_bundles_are_deflated_and_inflate_back() {
+        let small = b"DOCENT small".to_vec();
+        assert_eq!(pack(&small), (small.clone(), "none"));
+        let big: Vec<u8> = (0..DEFLATE_ABOVE + 10).map(|i| (i % 251) as u8).collect();
+        let (packed, encoding) = pack(&big);
+        assert_eq!(encoding, "deflate-raw");
+        assert!(packed.len() < big.len() / 10);
+        assert_eq!(
+            miniz_oxide::inflate::decompress_to_vec(&packed).unwrap(),
+            big
+        );
+        let mut p = parts(SHELL, "export const x = 1;\n");
+        p.bundle = big;
+        let html = assemble(&p).unwrap();
+        assert!(html.contains("data-encoding=\"deflate-raw\">"));
+        assert!(html.contains("id=\"docent-library\">"));
     }
 
     #[test]

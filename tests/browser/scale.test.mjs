@@ -3,8 +3,9 @@
 // corpus) built as one file and as a folder whose bundle arrives in shard
 // scripts. Both: the library lists every document, a long address opens with
 // every word of its source, only file:// requests inside the output, no
-// console errors. The folder form: shards load after the library, a deep link
-// waits for them, a missing shard gives a readable error.
+// console errors. The single file deflates a large bundle; the folder form's
+// shards load after the library; a deep link waits for the collection; a
+// missing shard gives a readable error.
 // DOCENT_SCALE_DOCS=N limits the corpus to its first N addresses (default all).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -95,6 +96,7 @@ test('the single file: one request, every document listed, a long address opens 
   const url = pathToFileURL(join(single, 'docent.html')).href;
   const html = readFileSync(join(single, 'docent.html'), 'utf8');
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=/);
+  assert.match(html, /id="docent-bundle" data-encoding="deflate-raw">/, 'a large bundle is deflated');
   const page = await checkLibrary(url, [url]);
   // Open a document by clicking it in the library.
   await page.click(`.doc-card[data-doc="${ids[ids.length - 1]}"] a`);

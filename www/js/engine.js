@@ -2,21 +2,24 @@
 // <script type="application/octet-stream"> block; it is decoded once here and
 // compiled synchronously from the bytes (no fetch: it works from file://).
 //
-// The collection bundle comes in one of two forms:
-//  - the single file: a second inline block, decoded at start;
-//  - the folder form (`docent build --shards`): the library rows inline as
-//    JSON (the library shows at once) and the bundle in classic scripts
-//    `shards/NNN.js`, each calling `__docentShard(i, "base64")`. They are
-//    added as soon as the engine starts and run after the first render; when
-//    the last one has arrived the handle is made and `docent:ready` fires on
-//    window. Until then `engine()` throws "still loading" and views that need
-//    it show a waiting note (see `engineReady`, `whenEngine`).
+// The collection bundle comes in one of three forms:
+//  - small, in the single file: a second inline block, decoded at start;
+//  - large, in the single file: that block deflated (data-encoding=
+//    "deflate-raw"), with the library rows inline as JSON: the library shows
+//    at once and the browser inflates the bundle right after;
+//  - the folder form (`docent build --shards`): the library rows inline and
+//    the (packed) bundle in classic scripts `shards/NNN.js`, each calling
+//    `__docentShard(i, "base64")`, added as soon as the engine starts; they
+//    run after the first render.
+// While the collection is pending, `engine()` throws "still loading" and views
+// that need it show a waiting note (`engineReady`); when it is ready
+// `docent:ready` fires on window and the router renders again.
 import { initSync, Docent } from './engine-glue.js';
 import { showFatal } from './shell.js';
 
 let handle = null;
 let wasmMemory = null;
-let shards = null; // folder form: { dir, count, callback, got, rows, promise }
+let pending = null; // the collection is on its way: { count, got, rows, promise }
 performance.mark('docent:script');
 
 function fromBase64(b64) {
@@ -38,18 +41,51 @@ function inlineBytes(id) {
 
 function makeHandle(bundle) {
   handle = new Docent(bundle);
+  pending = null;
   performance.mark('docent:collection');
   return handle;
 }
 
+/** Inflates raw DEFLATE with the browser's own DecompressionStream (no fetch). */
+async function inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The handle from packed bundle bytes. */
+async function unpack(bytes, encoding) {
+  if (encoding === 'deflate-raw') {
+    if (typeof DecompressionStream !== 'function') {
+      throw new Error('this browser cannot inflate the compressed collection (no DecompressionStream). Open the file in a current Chrome, Edge, Firefox or Safari.');
+    }
+    bytes = await inflate(bytes);
+    performance.mark('docent:inflated');
+  } else if (encoding !== 'none') {
+    throw new Error(`the collection is packed as "${encoding}", which this reader does not know: rebuild it with \`docent build\``);
+  }
+  return makeHandle(bytes);
+}
+
+/** The collection arrives later: show the inline library rows meanwhile. */
+function defer(count, promise) {
+  const library = document.getElementById('docent-library');
+  pending = { count, got: 0, rows: library ? JSON.parse(library.textContent) : [] };
+  pending.promise = promise(pending);
+  pending.promise.then(
+    () => dispatchEvent(new Event('docent:ready')),
+    (err) => { showFatal(err); console.warn(err); });
+}
+
 /** Starts the engine once; throws an Error with a readable message if it cannot. */
 export function startEngine() {
-  if (handle || shards) return handle;
+  if (handle || pending) return handle;
   if (typeof WebAssembly !== 'object') {
     throw new Error('this browser cannot run WebAssembly, which the reader needs. Open the file in a current Chrome, Edge, Firefox or Safari.');
   }
   const wasm = inlineBytes('docent-wasm');
   const manifest = document.getElementById('docent-shards');
+  const block = document.getElementById('docent-bundle');
+  const encoding = (block && block.dataset.encoding) || 'none';
   const bundle = manifest ? null : inlineBytes('docent-bundle');
   performance.mark('docent:decoded');
   try {
@@ -63,42 +99,38 @@ export function startEngine() {
     // memory in bytes and the handle, to time engine calls without the DOM.
     globalThis.__docent = { memory: () => (wasmMemory ? wasmMemory.buffer.byteLength : 0), engine: () => handle };
   }
-  if (!manifest) return makeHandle(bundle);
-  const info = JSON.parse(manifest.textContent);
-  const library = document.getElementById('docent-library');
-  shards = { ...info, got: 0, rows: library ? JSON.parse(library.textContent) : [] };
-  shards.promise = loadShards(shards);
-  shards.promise.then(
-    () => dispatchEvent(new Event('docent:ready')),
-    (err) => { showFatal(err); console.warn(err); });
-  return null;
+  if (manifest) {
+    const info = JSON.parse(manifest.textContent);
+    defer(info.count, (p) => loadShards(info, p));
+  } else if (encoding !== 'none') {
+    defer(1, () => unpack(bundle, encoding));
+  } else {
+    makeHandle(bundle);
+  }
+  return handle;
 }
 
 /** Adds every shard script; resolves with the handle once all have arrived. */
-function loadShards(s) {
+function loadShards(info, p) {
   return new Promise((resolve, reject) => {
-    const parts = new Array(s.count);
-    globalThis[s.callback] = (i, b64) => {
-      if (!Number.isInteger(i) || i < 0 || i >= s.count || parts[i] || typeof b64 !== 'string') return;
+    const parts = new Array(info.count);
+    globalThis[info.callback] = (i, b64) => {
+      if (!Number.isInteger(i) || i < 0 || i >= info.count || parts[i] || typeof b64 !== 'string') return;
       parts[i] = fromBase64(b64);
-      s.got += 1;
-      if (s.got < s.count) return;
-      delete globalThis[s.callback];
-      const bundle = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      p.got += 1;
+      if (p.got < info.count) return;
+      delete globalThis[info.callback];
+      const bytes = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
       let at = 0;
-      for (const p of parts) { bundle.set(p, at); at += p.length; }
+      for (const x of parts) { bytes.set(x, at); at += x.length; }
       performance.mark('docent:shards');
-      try {
-        resolve(makeHandle(bundle));
-      } catch (err) {
-        reject(err);
-      }
+      unpack(bytes, info.encoding || 'none').then(resolve, reject);
     };
-    for (let i = 0; i < s.count; i++) {
+    for (let i = 0; i < info.count; i++) {
       const script = document.createElement('script');
-      script.src = `${s.dir}/${String(i).padStart(3, '0')}.js`;
+      script.src = `${info.dir}/${String(i).padStart(3, '0')}.js`;
       script.onload = () => script.remove();
-      script.onerror = () => reject(new Error(`${script.src.split('/').slice(-2).join('/')} is missing or blocked: copy the whole folder (docent.html with its ${s.dir}/ folder), or rebuild it with \`docent build --shards\``));
+      script.onerror = () => reject(new Error(`${script.src.split('/').slice(-2).join('/')} is missing or blocked: copy the whole folder (docent.html with its ${info.dir}/ folder), or rebuild it with \`docent build --shards\``));
       document.head.append(script);
     }
   });
@@ -109,17 +141,10 @@ export function engineReady() {
   return handle !== null;
 }
 
-/** A promise of the handle (resolved at once in the single file). */
-export function whenEngine() {
-  if (handle) return Promise.resolve(handle);
-  if (shards) return shards.promise;
-  return Promise.reject(new Error('the engine is not started yet'));
-}
-
 /** The library rows: from the engine, or inline while the folder form loads. */
 export function libraryData() {
   if (handle) return handle.library();
-  if (shards) return shards.rows;
+  if (pending) return pending.rows;
   throw new Error('the engine is not started yet');
 }
 
@@ -130,8 +155,9 @@ export function libraryData() {
  */
 export function engine() {
   if (handle) return handle;
-  if (shards) {
-    throw new Error(`the collection is still loading (${shards.got} of ${shards.count} parts): try again in a moment`);
+  if (pending) {
+    const parts = pending.count > 1 ? ` (${pending.got} of ${pending.count} parts)` : '';
+    throw new Error(`the collection is still loading${parts}: try again in a moment`);
   }
   throw new Error('the engine is not started yet');
 }
