@@ -92,6 +92,42 @@ impl Docent {
     }
 }
 
+// ---- search ----
+
+#[wasm_bindgen]
+impl Docent {
+    /// Searches: `{query, total, hits: [{doc, title, date, paragraph,
+    /// speaker, score, snippet: [{text, mark}]}], docs, did_you_mean?,
+    /// notices?}`, the same JSON as `docent search --json`. Any string is a
+    /// valid query (lone surrogates arrive as U+FFFD).
+    pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
+        to_js(&self.core.search(query, limit))
+    }
+
+    /// Every match of `query` in document `doc`, for highlighting it:
+    /// `{doc, total, paragraphs: [{paragraph, ranges: [[start, end], …]}]}`
+    /// with UTF-16 offsets into each paragraph's text.
+    pub fn highlights(&self, query: &str, doc: &str) -> Result<JsValue, JsError> {
+        let mut h = self.core.highlights(query, doc).ok_or_else(|| {
+            JsError::new(&format!("no document with id `{doc}` in this collection"))
+        })?;
+        highlights_utf16(&self.core, &mut h);
+        to_js(&h)
+    }
+}
+
+/// Converts the byte ranges of `h` to UTF-16 offsets.
+fn highlights_utf16(core: &Collection, h: &mut crate::search::Highlights) {
+    let Some(doc) = core.doc(&h.doc) else { return };
+    for p in &mut h.paragraphs {
+        let Some(para) = doc.paragraphs.get(p.paragraph as usize) else {
+            continue;
+        };
+        let mut offs: Vec<&mut u32> = p.ranges.iter_mut().flat_map(|[a, b]| [a, b]).collect();
+        utf16_offsets(&para.text, &mut offs);
+    }
+}
+
 // ---- entities ----
 
 /// Converts a report's mention offsets to UTF-16.
@@ -147,10 +183,19 @@ impl Docent {
         to_js(&rows)
     }
 
-    /// Re-detects every mention in the collection with a freshly compiled
-    /// register and returns how many there are (the tagging benchmark).
+    /// Re-detects every mention in the collection and returns how many
+    /// there are (the tagging benchmark). The first call also compiles the
+    /// register; later calls reuse it.
     pub fn retag(&self) -> u32 {
         crate::entities::Mentions::build(&self.core.entities, &self.core.docs).len() as u32
+    }
+
+    /// Compiles the register afresh and returns its number of entities
+    /// (the benchmark's measure of compile time).
+    pub fn compile_register(&self) -> u32 {
+        let m = crate::entities::Matcher::new(&self.core.entities);
+        std::hint::black_box(&m);
+        self.core.entities.entities.len() as u32
     }
 
     /// Tags free text (paragraphs separated by blank lines) with the
@@ -159,8 +204,7 @@ impl Docent {
         if text.len() > 64 << 20 {
             return Err(JsError::new("the text is over 64 MB; tag it in parts"));
         }
-        let matcher = crate::entities::Matcher::new(&self.core.entities);
-        Ok(crate::entities::tag_paragraphs(&matcher, text) as u32)
+        Ok(crate::entities::tag_paragraphs(self.core.entities.matcher(), text) as u32)
     }
 }
 

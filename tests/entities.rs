@@ -211,3 +211,14 @@ fn snapshot_entity_report_json() {
         "run with UPDATE_SNAPSHOTS=1 if the change is intended"
     );
 }
+
+#[test]
+fn register_and_mentions_survive_the_bundle() {
+    let c = collection();
+    let back = docent::format::decode(&docent::format::encode(&c)).unwrap();
+    assert_eq!(back.entities, c.entities);
+    assert_eq!(back.mentions, c.mentions);
+    // The decoded register compiles to the same detector.
+    let again = docent::entities::Mentions::build(&back.entities, &back.docs);
+    assert_eq!(again, c.mentions);
+}

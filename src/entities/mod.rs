@@ -19,6 +19,8 @@
 //! dates = "1894/1971"                # optional: ISO date or interval (life, span)
 //! wikidata = "Q35314"                # optional authority id
 //! note = "…"                         # optional editorial note
+//! sort = "Khrushchev"                # optional index key (default: a person's
+//!                                    #   last name, anything else's name)
 //!
 //! [check]
 //! ignore = ["Japan", "USSR"]         # capitalized words the completeness check skips
@@ -129,6 +131,19 @@ pub enum Kind {
     Object,
 }
 
+impl Entity {
+    /// The key the index sorts by: `sort`, else a person's last word
+    /// ("Nikita Khrushchev" → "Khrushchev"), else the name; folded.
+    pub fn sort_key(&self) -> String {
+        let key = match (&self.sort, self.kind) {
+            (Some(s), _) => s.as_str(),
+            (None, Kind::Person) => self.name.rsplit([' ', '.']).next().unwrap_or(&self.name),
+            (None, _) => self.name.as_str(),
+        };
+        crate::text::fold_text(key)
+    }
+}
+
 impl Kind {
     /// Every kind, in display order.
     pub const ALL: [Kind; 7] = [
@@ -193,18 +208,49 @@ pub struct Entity {
     pub dates: Option<String>,
     pub wikidata: Option<String>,
     pub note: Option<String>,
+    /// Index order key (`sort`); by default a person's last name, else the name.
+    pub sort: Option<String>,
     /// Line of the `[[entity]]` header in the register.
     pub line: u32,
 }
 
 /// The entity register (`corpus/entities.toml`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Register {
     pub entities: Vec<Entity>,
     /// Folded words the completeness check does not report (`[check] ignore`).
     pub ignore: Vec<String>,
     /// The register's file name, for diagnostics.
     pub file: String,
+    /// The compiled matcher, built on first use (not stored in bundles).
+    #[serde(skip)]
+    compiled: std::sync::OnceLock<Matcher>,
+}
+
+/// Registers are equal when their entries are (the compiled cache aside).
+impl PartialEq for Register {
+    fn eq(&self, other: &Register) -> bool {
+        (&self.entities, &self.ignore, &self.file) == (&other.entities, &other.ignore, &other.file)
+    }
+}
+
+impl Eq for Register {}
+
+impl Register {
+    /// A register of these entities (see the TOML reader for the checked way).
+    pub fn new(entities: Vec<Entity>, ignore: Vec<String>, file: &str) -> Register {
+        Register {
+            entities,
+            ignore,
+            file: file.to_string(),
+            compiled: Default::default(),
+        }
+    }
+
+    /// The register compiled for detection (once; later calls reuse it).
+    pub fn matcher(&self) -> &Matcher {
+        self.compiled.get_or_init(|| Matcher::new(self))
+    }
 }
 
 /// One mention: a byte range of a paragraph naming an entity.
@@ -240,7 +286,7 @@ pub struct Mentions {
 impl Mentions {
     /// Detects every mention of `register`'s names in `docs` (see the module docs).
     pub fn build(register: &Register, docs: &[crate::model::Document]) -> Mentions {
-        let matcher = Matcher::new(register);
+        let matcher = register.matcher();
         Mentions {
             docs: docs
                 .iter()

@@ -1,6 +1,6 @@
 //! Reading and checking the register; resolving a name to an entity.
 
-use super::mentions::{name_key, strip_titles, units, Matcher};
+use super::mentions::{name_key, strip_titles, units};
 use super::{Entity, Kind, Mention, NameKind, Register};
 use crate::model::{Document, ParaKind};
 use crate::text::fold;
@@ -117,9 +117,14 @@ impl Register {
     /// shared without being declared ambiguous (errors), capitalized
     /// name-like words no entity covers and entities never mentioned
     /// (warnings).
+    /// An empty register (none, or one that failed to load: its errors are
+    /// reported already) checks nothing.
     pub fn check(&self, docs: &[Document]) -> Vec<Diagnostic> {
+        if self.entities.is_empty() {
+            return Vec::new();
+        }
         let mut out = self.duplicates();
-        let matcher = Matcher::new(self);
+        let matcher = self.matcher();
         let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| matcher.document(d)).collect();
         out.extend(self.uncovered(docs, &mentions));
         let mut mentioned = vec![false; self.entities.len()];
@@ -371,6 +376,7 @@ mod toml_reader {
         "dates",
         "wikidata",
         "note",
+        "sort",
     ];
 
     fn line_at(src: &str, offset: usize) -> u32 {
@@ -410,7 +416,7 @@ mod toml_reader {
             };
             for k in t.keys() {
                 if !FIELDS.contains(&k.as_str()) {
-                    err(field_line(k), format!("unknown field `{k}` in an entity"), "the fields are: id, kind, name, aliases, variants, ambiguous, description, dates, wikidata, note");
+                    err(field_line(k), format!("unknown field `{k}` in an entity"), "the fields are: id, kind, name, aliases, variants, ambiguous, description, dates, wikidata, note, sort");
                 }
             }
             let string = |key: &str,
@@ -480,6 +486,7 @@ mod toml_reader {
             let dates = string("dates", false, &mut err);
             let wikidata = string("wikidata", false, &mut err);
             let note = string("note", false, &mut err);
+            let sort = string("sort", false, &mut err);
             let aliases = list("aliases", &mut err);
             let variants = list("variants", &mut err);
             let ambiguous = list("ambiguous", &mut err);
@@ -571,6 +578,7 @@ mod toml_reader {
                 dates,
                 wikidata,
                 note,
+                sort,
                 line,
             });
         }
@@ -589,11 +597,7 @@ mod toml_reader {
             }
         }
         if errors.is_empty() {
-            Ok(Register {
-                entities,
-                ignore,
-                file: file.to_string(),
-            })
+            Ok(Register::new(entities, ignore, file))
         } else {
             Err(errors)
         }

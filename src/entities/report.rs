@@ -87,6 +87,8 @@ pub struct EntityReport {
 pub struct EntitySummary {
     pub id: String,
     pub name: String,
+    /// The folded key the index is sorted by (a person's last name).
+    pub sort: String,
     pub kind: Kind,
     pub description: String,
     pub count: usize,
@@ -323,15 +325,14 @@ impl Collection {
             .map(|(i, e)| EntitySummary {
                 id: e.id.clone(),
                 name: e.name.clone(),
+                sort: e.sort_key(),
                 kind: e.kind,
                 description: e.description.clone(),
                 count: count[i],
                 docs: docs[i].len(),
             })
             .collect();
-        out.sort_by(|a, b| {
-            (a.kind, crate::text::fold(&a.name)).cmp(&(b.kind, crate::text::fold(&b.name)))
-        });
+        out.sort_by(|a, b| (a.kind, &a.sort, &a.name).cmp(&(b.kind, &b.sort, &b.name)));
         out
     }
 

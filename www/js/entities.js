@@ -239,7 +239,7 @@ function renderIndex(params, mainEl) {
     h('ul', {}, byKind.map(([k, list]) => h('li', {}, h('a', { href: `#kind-${k}`, on: { click: (ev) => { ev.preventDefault(); document.getElementById(`kind-${k}`).scrollIntoView(); } } }, `${KIND_LABEL[k]} (${list.length})`)))));
   const sections = byKind.map(([k, list]) => h('section', { class: 'entity-index-kind', id: `kind-${k}`, dataset: { kind: k }, 'aria-labelledby': `kind-${k}-title` },
     h('h2', { id: `kind-${k}-title` }, KIND_LABEL[k]),
-    h('ul', { class: 'entity-index-list' }, list.map((e) => h('li', { dataset: { entity: e.id, count: String(e.count) } },
+    h('ul', { class: 'entity-index-list' }, list.map((e) => h('li', { dataset: { entity: e.id, count: String(e.count), sort: e.sort } },
       entityButton(e, plural(e.count, 'mention')),
       h('span', { class: 'entity-index-desc' }, e.description))))));
   const total = rows.reduce((n, r) => n + r.count, 0);

@@ -1,0 +1,446 @@
+//! The index: what is stored in the bundle and how it is built.
+//!
+//! Units are a document's title and each of its paragraphs (headings,
+//! speaker turns, footnotes, closing matter; gaps are skipped). Terms are
+//! [`crate::text::term`]s of the words of [`unit_words`]; for each term the
+//! postings list the units it occurs in with its word positions, delta- and
+//! varint-coded in one byte vector. Around it: an `fst` dictionary of terms
+//! (prefix and typo search walk it), a second one of exact forms where they
+//! differ from the folded term (Хрущёв beside хрущев), English stem groups of
+//! the terms that are not names, and the alias groups of the entity register.
+
+use super::query::exact_form;
+use crate::model::{Document, ParaKind, Span, SpanKind};
+use crate::text::{term, words, Token};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+pub(crate) const TITLE: u8 = 0;
+pub(crate) const HEADING: u8 = 1;
+pub(crate) const BODY: u8 = 2;
+pub(crate) const FOOTNOTE: u8 = 3;
+pub(crate) const CLOSING: u8 = 4;
+/// `Unit::para` of a title unit, `Unit::speaker` when nobody speaks.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// A searchable unit: a title or a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Unit {
+    pub doc: u32,
+    pub para: u32,
+    pub kind: u8,
+    /// Indexed words.
+    pub len: u32,
+    pub speaker: u32,
+}
+
+/// The search index of a collection (see the [module docs](super)).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    /// fst map: term → term id (ids in key order).
+    pub(crate) terms: Vec<u8>,
+    /// fst map: exact form → id, numbered after the terms.
+    pub(crate) exact: Vec<u8>,
+    /// Number of terms; exact forms are numbered from here.
+    pub(crate) n_terms: u32,
+    /// (term id, id of an exact form of it that differs from it), sorted.
+    pub(crate) variants: Vec<(u32, u32)>,
+    /// Start of each id's postings in `postings` (one more entry at the end).
+    pub(crate) offsets: Vec<u32>,
+    /// Units containing each id.
+    pub(crate) df: Vec<u32>,
+    pub(crate) postings: Vec<u8>,
+    /// Bit per term id: never seen in lower case, so a name (never stemmed).
+    pub(crate) names: Vec<u8>,
+    /// fst map: English stem → group number; a group lists its term ids.
+    pub(crate) stems: Vec<u8>,
+    pub(crate) stem_offsets: Vec<u32>,
+    pub(crate) stem_terms: Vec<u32>,
+    pub(crate) units: Vec<Unit>,
+    /// First unit (the title) of each document, plus the end.
+    pub(crate) doc_units: Vec<u32>,
+    /// Folded speaker names, by `Unit::speaker`.
+    pub(crate) speakers: Vec<String>,
+    /// Alias groups: each name as its terms joined by one space.
+    pub(crate) aliases: Vec<Vec<String>>,
+    /// Mean length of paragraph units and of title units.
+    pub(crate) avg_len: [f32; 2],
+}
+
+/// The indexed words of a unit: every word except a speaker label's
+/// ("Kono." opening a turn is who speaks, not what is said). Positions in
+/// the index count these words; highlighting cuts text with this too.
+pub(crate) fn unit_words(text: &str, spans: &[Span]) -> Vec<Token> {
+    let labels: Vec<&Span> = spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::SpeakerLabel)
+        .collect();
+    words(text)
+        .filter(|t| {
+            !labels
+                .iter()
+                .any(|s| t.start >= s.start as usize && t.end <= s.end as usize)
+        })
+        .collect()
+}
+
+/// Folded words of a name or phrase, joined by one space.
+pub(crate) fn term_key(text: &str) -> String {
+    words(text)
+        .map(|t| term(&text[t.start..t.end]))
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(crate) fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a varint at `*at`; a truncated one reads as what is there.
+pub(crate) fn get_varint(b: &[u8], at: &mut usize) -> u32 {
+    let mut v = 0u32;
+    let mut shift = 0;
+    while let Some(&x) = b.get(*at) {
+        *at += 1;
+        if shift < 32 {
+            v |= u32::from(x & 0x7f) << shift;
+        }
+        shift += 7;
+        if x < 0x80 {
+            break;
+        }
+    }
+    v
+}
+
+/// Postings being collected for one term.
+#[derive(Default)]
+struct Acc {
+    bytes: Vec<u8>,
+    last_unit: u32,
+    df: u32,
+    lower_seen: bool,
+}
+
+impl Acc {
+    fn add(&mut self, unit: u32, positions: &[u32]) {
+        put_varint(&mut self.bytes, unit - self.last_unit);
+        self.last_unit = unit;
+        self.df += 1;
+        put_varint(&mut self.bytes, positions.len() as u32);
+        let mut last = 0;
+        for &p in positions {
+            put_varint(&mut self.bytes, p - last);
+            last = p;
+        }
+    }
+}
+
+/// Interned terms with their postings.
+#[derive(Default)]
+struct Vocab {
+    ids: HashMap<String, u32>,
+    accs: Vec<Acc>,
+}
+
+impl Vocab {
+    fn id(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.accs.len() as u32;
+        self.ids.insert(key.to_string(), id);
+        self.accs.push(Acc::default());
+        id
+    }
+
+    /// Keys in order with their accumulators, and the fst map key → rank.
+    fn finish(self) -> (Vec<(String, Acc)>, Vec<u8>) {
+        let mut accs: Vec<Option<Acc>> = self.accs.into_iter().map(Some).collect();
+        let mut keys: Vec<(String, u32)> = self.ids.into_iter().collect();
+        keys.sort();
+        let sorted: Vec<(String, Acc)> = keys
+            .into_iter()
+            .map(|(k, id)| {
+                let acc = accs[id as usize].take().unwrap_or_default();
+                (k, acc)
+            })
+            .collect();
+        let map = fst_map(sorted.iter().map(|(k, _)| k.as_str()));
+        (sorted, map)
+    }
+}
+
+/// An fst map from sorted, distinct keys to their rank.
+fn fst_map<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<u8> {
+    let mut b = fst::MapBuilder::memory();
+    for (i, k) in keys.enumerate() {
+        // Keys come sorted and distinct, so insertion cannot fail.
+        let _ = b.insert(k, i as u64);
+    }
+    b.into_inner().unwrap_or_default()
+}
+
+fn kind_of(k: ParaKind) -> Option<u8> {
+    match k {
+        ParaKind::Heading(_) => Some(HEADING),
+        ParaKind::Body => Some(BODY),
+        ParaKind::Footnote(_) => Some(FOOTNOTE),
+        ParaKind::Closing => Some(CLOSING),
+        ParaKind::Gap => None,
+    }
+}
+
+impl Index {
+    /// Builds the index of `docs` (in collection order) with the alias
+    /// groups `(id, names)` of the entity register.
+    pub fn build_with_aliases(docs: &[Document], groups: &[(String, Vec<String>)]) -> Index {
+        let mut terms = Vocab::default();
+        let mut exact = Vocab::default();
+        let mut units = Vec::new();
+        let mut doc_units = Vec::with_capacity(docs.len() + 1);
+        let mut speakers: Vec<String> = Vec::new();
+        let mut speaker_ids: HashMap<String, u32> = HashMap::new();
+        let mut lens = [(0u64, 0u64); 2];
+        let mut hits: Vec<(u32, bool, u32)> = Vec::new(); // (id, exact?, position)
+        let mut positions: Vec<u32> = Vec::new();
+        for (d, doc) in docs.iter().enumerate() {
+            doc_units.push(units.len() as u32);
+            let title = std::iter::once((NONE, TITLE, doc.title.as_str(), &[][..], None));
+            let paras = doc.paragraphs.iter().enumerate().filter_map(|(i, p)| {
+                kind_of(p.kind).map(|k| {
+                    (
+                        i as u32,
+                        k,
+                        p.text.as_str(),
+                        &p.spans[..],
+                        p.speaker.as_ref(),
+                    )
+                })
+            });
+            for (para, kind, text, spans, speaker) in title.chain(paras) {
+                let unit = units.len() as u32;
+                hits.clear();
+                let ws = unit_words(text, spans);
+                for (pos, t) in ws.iter().enumerate() {
+                    let w = &text[t.start..t.end];
+                    let key = term(w);
+                    if key.is_empty() {
+                        continue;
+                    }
+                    let id = terms.id(&key);
+                    if w.chars().next().is_some_and(char::is_lowercase) {
+                        terms.accs[id as usize].lower_seen = true;
+                    }
+                    hits.push((id, false, pos as u32));
+                    let ex = exact_form(w);
+                    if ex != key {
+                        hits.push((exact.id(&ex), true, pos as u32));
+                    }
+                }
+                hits.sort_unstable();
+                let mut i = 0;
+                while i < hits.len() {
+                    let (id, is_exact, _) = hits[i];
+                    positions.clear();
+                    while i < hits.len() && hits[i].0 == id && hits[i].1 == is_exact {
+                        positions.push(hits[i].2);
+                        i += 1;
+                    }
+                    let v = if is_exact { &mut exact } else { &mut terms };
+                    v.accs[id as usize].add(unit, &positions);
+                }
+                let speaker = speaker.map_or(NONE, |s| {
+                    let key = term_key(&s.name);
+                    *speaker_ids.entry(key.clone()).or_insert_with(|| {
+                        speakers.push(key);
+                        speakers.len() as u32 - 1
+                    })
+                });
+                let slot = usize::from(kind != TITLE);
+                lens[slot].0 += ws.len() as u64;
+                lens[slot].1 += 1;
+                units.push(Unit {
+                    doc: d as u32,
+                    para,
+                    kind,
+                    len: ws.len() as u32,
+                    speaker,
+                });
+            }
+        }
+        doc_units.push(units.len() as u32);
+
+        let (terms, terms_fst) = terms.finish();
+        let (exact, exact_fst) = exact.finish();
+        let rank: HashMap<&str, u32> = terms
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (k.as_str(), i as u32))
+            .collect();
+        let mut variants: Vec<(u32, u32)> = exact
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (k, _))| {
+                let t = *rank.get(term(k).as_str())?;
+                Some((t, terms.len() as u32 + i as u32))
+            })
+            .collect();
+        variants.sort_unstable();
+        let mut offsets = Vec::with_capacity(terms.len() + exact.len() + 1);
+        let mut df = Vec::with_capacity(terms.len() + exact.len());
+        let mut postings = Vec::new();
+        let mut names = vec![0u8; terms.len().div_ceil(8)];
+        let mut stem_groups: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        for (i, (key, acc)) in terms.iter().chain(exact.iter()).enumerate() {
+            offsets.push(postings.len() as u32);
+            df.push(acc.df);
+            postings.extend_from_slice(&acc.bytes);
+            if i < terms.len() {
+                if !acc.lower_seen {
+                    names[i / 8] |= 1 << (i % 8);
+                } else if stemmable(key) {
+                    stem_groups
+                        .entry(stemmer.stem(key).into_owned())
+                        .or_default()
+                        .push(i as u32);
+                }
+            }
+        }
+        offsets.push(postings.len() as u32);
+        let stems = fst_map(stem_groups.keys().map(String::as_str));
+        let mut stem_offsets = vec![0];
+        let mut stem_terms = Vec::new();
+        for g in stem_groups.values() {
+            stem_terms.extend_from_slice(g);
+            stem_offsets.push(stem_terms.len() as u32);
+        }
+        let aliases = groups
+            .iter()
+            .map(|(_, names)| {
+                let mut keys: Vec<String> = names.iter().map(|n| term_key(n)).collect();
+                keys.retain(|k| !k.is_empty());
+                keys.sort();
+                keys.dedup();
+                keys
+            })
+            .filter(|g| g.len() > 1)
+            .collect();
+        let avg = |(n, c): (u64, u64)| {
+            if c == 0 {
+                1.0
+            } else {
+                (n as f32 / c as f32).max(1.0)
+            }
+        };
+        Index {
+            n_terms: terms.len() as u32,
+            variants,
+            terms: terms_fst,
+            exact: exact_fst,
+            offsets,
+            df,
+            postings,
+            names,
+            stems,
+            stem_offsets,
+            stem_terms,
+            units,
+            doc_units,
+            speakers,
+            aliases,
+            avg_len: [avg(lens[1]), avg(lens[0])],
+        }
+    }
+
+    pub(crate) fn is_name(&self, id: u32) -> bool {
+        self.names
+            .get(id as usize / 8)
+            .is_some_and(|b| b & (1 << (id % 8)) != 0)
+    }
+
+    /// The decoded postings of an id: `(unit, positions)` in unit order.
+    pub(crate) fn postings(&self, id: u32, out: &mut Postings) {
+        out.clear();
+        let (Some(&a), Some(&b)) = (
+            self.offsets.get(id as usize),
+            self.offsets.get(id as usize + 1),
+        ) else {
+            return;
+        };
+        let bytes = self.postings.get(a as usize..b as usize).unwrap_or(&[]);
+        let mut at = 0;
+        let mut unit = 0u32;
+        while at < bytes.len() {
+            unit = unit.wrapping_add(get_varint(bytes, &mut at));
+            let n = get_varint(bytes, &mut at).min(bytes.len() as u32);
+            let mut p = 0u32;
+            out.starts.push(out.pos.len() as u32);
+            for _ in 0..n {
+                p = p.wrapping_add(get_varint(bytes, &mut at));
+                out.pos.push(p);
+            }
+            out.units.push(unit);
+        }
+        out.starts.push(out.pos.len() as u32);
+    }
+}
+
+/// Plain English words (ASCII letters and apostrophes) get stemmed.
+fn stemmable(key: &str) -> bool {
+    key.len() > 2 && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
+}
+
+/// Decoded postings of one term: `units[i]` holds `pos[starts[i]..starts[i+1]]`.
+#[derive(Default, Debug)]
+pub(crate) struct Postings {
+    pub units: Vec<u32>,
+    pub starts: Vec<u32>,
+    pub pos: Vec<u32>,
+}
+
+impl Postings {
+    fn clear(&mut self) {
+        self.units.clear();
+        self.starts.clear();
+        self.pos.clear();
+    }
+
+    /// Ends unit `u`, whose positions start at `starts`; a unit that got
+    /// no position is dropped.
+    pub fn close_unit(&mut self, u: u32, starts: u32) {
+        if self.pos.len() as u32 > starts {
+            self.units.push(u);
+            self.starts.push(starts);
+        }
+    }
+
+    pub fn positions(&self, i: usize) -> &[u32] {
+        let a = self.starts[i] as usize;
+        let b = self.starts[i + 1] as usize;
+        &self.pos[a..b]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip() {
+        let mut b = Vec::new();
+        for v in [0, 1, 127, 128, 300, u32::MAX] {
+            put_varint(&mut b, v);
+        }
+        let mut at = 0;
+        let got: Vec<u32> = (0..6).map(|_| get_varint(&b, &mut at)).collect();
+        assert_eq!(got, [0, 1, 127, 128, 300, u32::MAX]);
+        assert_eq!(get_varint(&[0x80, 0x80], &mut 0), 0);
+    }
+}

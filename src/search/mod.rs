@@ -1,0 +1,249 @@
+//! Full-text search over paragraphs: ranked, typo-tolerant, cross-script.
+//!
+//! # A guide
+//!
+//! The unit of search is a paragraph (a speaker's turn, a heading, a
+//! footnote, closing matter); a document's title is a heavier field every
+//! paragraph of the document shares. [`Index::build`] cuts every unit with the
+//! one tokenizer ([`crate::text`]); [`Collection::search`] parses the query
+//! ([`query`]), expands each word into weighted alternatives and ranks with
+//! BM25F and a proximity boost ([`rank`]), then groups the hits by document
+//! and cuts snippets ([`snippet`]).
+//!
+//! ```
+//! use docent::{Collection, Document, Paragraph, ParaKind};
+//! let para = |t: &str| Paragraph { kind: ParaKind::Body, speaker: None, text: t.into(), spans: vec![], line: 1 };
+//! let doc = Document {
+//!     id: "memo".into(), title: "Memorandum".into(),
+//!     paragraphs: vec![para("Хрущёв spoke of the treaties."), para("Kōno replied.")],
+//!     ..Default::default()
+//! };
+//! let c = Collection::build(vec![doc], Default::default(), Default::default());
+//! // Folding (ё → е), stemming (treaty → treaties), typos (Kruschev) all find paragraph 0.
+//! for q in ["хрущев", "treaty", "kono", "\"spoke of the\""] {
+//!     assert_eq!(c.search(q, 10).total, 1, "{q}");
+//! }
+//! let r = c.search("treaty", 10);
+//! assert_eq!(r.hits[0].paragraph, 0);
+//! assert!(r.hits[0].snippet.iter().any(|f| f.mark && f.text == "treaties"));
+//! assert_eq!(c.search("shikotan", 10).total, 0);
+//! ```
+//!
+//! Work per query is bounded whatever the input: the query is cut to 1 KB and
+//! 16 clauses, each word expands to at most a few dozen terms, and typo
+//! matching walks the term dictionary with a pruned automaton ([`typo`]).
+
+pub mod index;
+pub mod query;
+pub mod rank;
+pub mod snippet;
+pub mod typo;
+
+pub use index::Index;
+pub use query::Query;
+pub use snippet::Fragment;
+
+use crate::{entities, model::Document, Collection};
+use serde::Serialize;
+
+impl Index {
+    /// Builds the index of `docs` (in collection order); aliases come from
+    /// the entity register's [`entities::Register::alias_groups`].
+    pub fn build(docs: &[Document], entities: &entities::Register) -> Index {
+        Index::build_with_aliases(docs, &entities.alias_groups())
+    }
+}
+
+/// Most hits a search returns.
+pub const MAX_LIMIT: usize = 1000;
+
+/// The answer to a query (the JSON of `docent search --json` and of
+/// `Docent.search`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Results {
+    pub query: String,
+    /// Matching paragraphs in all.
+    pub total: usize,
+    /// The best `limit` paragraphs, grouped by document (documents in order
+    /// of their best paragraph), best paragraph first within a document.
+    pub hits: Vec<Hit>,
+    /// Every matching document with its number of matching paragraphs.
+    pub docs: Vec<DocHits>,
+    /// A corrected query that finds something, when this one finds nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub did_you_mean: Option<String>,
+    /// What was ignored or relaxed, in plain words.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notices: Vec<String>,
+}
+
+/// One matching paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    pub doc: String,
+    pub title: String,
+    pub date: Option<String>,
+    /// 0-based index into `Document::paragraphs` (`#doc=ID&p=N`).
+    pub paragraph: u32,
+    pub speaker: Option<String>,
+    pub score: f32,
+    pub snippet: Vec<Fragment>,
+}
+
+/// A matching document and how many of its paragraphs match.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocHits {
+    pub doc: String,
+    pub title: String,
+    pub hits: usize,
+}
+
+/// Every match of a query in one document: byte ranges per paragraph.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Highlights {
+    pub doc: String,
+    /// Ranges in all.
+    pub total: usize,
+    pub paragraphs: Vec<ParaHighlights>,
+}
+
+/// Marked byte ranges `[start, end)` of one paragraph's text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ParaHighlights {
+    pub paragraph: u32,
+    pub ranges: Vec<[u32; 2]>,
+}
+
+impl Collection {
+    /// Searches the collection; `limit` is capped at [`MAX_LIMIT`].
+    pub fn search(&self, query: &str, limit: usize) -> Results {
+        let q = Query::parse(query);
+        let (mut r, unmatched) = self.run(&q, limit.min(MAX_LIMIT));
+        if r.total == 0 || unmatched {
+            r.did_you_mean = self.did_you_mean(&q);
+        }
+        r
+    }
+
+    /// The results, and whether some word matched nothing at all.
+    fn run(&self, q: &Query, limit: usize) -> (Results, bool) {
+        let ix = &self.index;
+        let ev = ix.evaluate(&self.docs, q);
+        let mut notices = q.notices.clone();
+        if ev.partial {
+            notices
+                .push("no paragraph has every word; showing paragraphs with some of them".into());
+        }
+        // Documents in order of their best paragraph.
+        let mut doc_rank: Vec<usize> = vec![usize::MAX; self.docs.len()];
+        let mut docs: Vec<DocHits> = Vec::new();
+        for s in &ev.ranked {
+            let d = ix.units[s.unit as usize].doc as usize;
+            if doc_rank[d] == usize::MAX {
+                doc_rank[d] = docs.len();
+                docs.push(DocHits {
+                    doc: self.docs[d].id.clone(),
+                    title: self.docs[d].title.clone(),
+                    hits: 0,
+                });
+            }
+            docs[doc_rank[d]].hits += 1;
+        }
+        let mut top: Vec<_> = ev.ranked.iter().take(limit).copied().collect();
+        top.sort_by_key(|s| doc_rank[ix.units[s.unit as usize].doc as usize]);
+        let hits = top
+            .iter()
+            .map(|s| {
+                let unit = ix.units[s.unit as usize];
+                let doc = &self.docs[unit.doc as usize];
+                let p = &doc.paragraphs[unit.para as usize];
+                let marks = unit_marks(&ev.clauses, s.unit);
+                Hit {
+                    doc: doc.id.clone(),
+                    title: doc.title.clone(),
+                    date: doc.date.map(|d| d.iso()),
+                    paragraph: unit.para,
+                    speaker: p.speaker.as_ref().map(|s| s.name.clone()),
+                    score: (s.score * 1000.0).round() / 1000.0,
+                    snippet: snippet::snippet(&p.text, &p.spans, &marks),
+                }
+            })
+            .collect();
+        let r = Results {
+            query: q.text.clone(),
+            total: ev.ranked.len(),
+            hits,
+            docs,
+            did_you_mean: None,
+            notices,
+        };
+        (r, !ev.unmatched.is_empty())
+    }
+
+    /// A spelling of the query whose unknown words are replaced by the
+    /// closest frequent term, if that finds every word.
+    fn did_you_mean(&self, q: &Query) -> Option<String> {
+        let ix = &self.index;
+        let mut text = q.text.clone();
+        let mut changed = false;
+        for c in q.clauses.iter().rev() {
+            if c.phrase || c.words.len() != 1 || ix.term_id(&c.words[0].term).is_some() {
+                continue;
+            }
+            let w = &c.words[0].term;
+            let max = if w.chars().count() >= 6 { 2 } else { 1 };
+            if let Some((_, _, term)) = ix.near(w, max, 1).first() {
+                text.replace_range(c.at.0..c.at.1, term);
+                changed = true;
+            }
+        }
+        if !changed {
+            return None;
+        }
+        let (r, unmatched) = self.run(&Query::parse(&text), 1);
+        (r.total > 0 && !unmatched && r.notices.is_empty()).then_some(text)
+    }
+
+    /// Every match of `query` in the document `doc_id` (in paragraphs that
+    /// match the whole query), for highlighting an open document. `None`
+    /// when there is no such document.
+    pub fn highlights(&self, query: &str, doc_id: &str) -> Option<Highlights> {
+        let d = self.doc_index(doc_id)?;
+        let q = Query::parse(query);
+        let ev = self.index.evaluate(&self.docs, &q);
+        let mut paragraphs: Vec<ParaHighlights> = ev
+            .ranked
+            .iter()
+            .filter(|s| self.index.units[s.unit as usize].doc as usize == d)
+            .filter_map(|s| {
+                let para = self.index.units[s.unit as usize].para;
+                let p = &self.docs[d].paragraphs[para as usize];
+                let marks = unit_marks(&ev.clauses, s.unit);
+                let ranges: Vec<[u32; 2]> = snippet::mark_ranges(&p.text, &p.spans, &marks)
+                    .into_iter()
+                    .map(|(a, b)| [a as u32, b as u32])
+                    .collect();
+                (!ranges.is_empty()).then_some(ParaHighlights {
+                    paragraph: para,
+                    ranges,
+                })
+            })
+            .collect();
+        paragraphs.sort_by_key(|p| p.paragraph);
+        Some(Highlights {
+            doc: doc_id.to_string(),
+            total: paragraphs.iter().map(|p| p.ranges.len()).sum(),
+            paragraphs,
+        })
+    }
+}
+
+/// All marks of a unit across clauses, sorted.
+fn unit_marks(clauses: &[rank::ClauseHits], unit: u32) -> Vec<(u32, u32)> {
+    let mut m: Vec<(u32, u32)> = clauses
+        .iter()
+        .flat_map(|c| c.marks_in(unit).iter().copied())
+        .collect();
+    m.sort_unstable();
+    m
+}

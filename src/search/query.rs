@@ -1,0 +1,401 @@
+//! The query language, parsed into clauses and filters.
+//!
+//! ```text
+//! kruschev okinawa          words (every word must match: AND)
+//! "Habomai and Shikotan"    a phrase (positional; no stemming or typos inside)
+//! -Okinawa  -"peace treaty" exclusion
+//! speaker:Khrushchev        filters: speaker:NAME speaker:"From the floor"
+//! doc:1956-10-17 kind:footnote kind:treaty
+//! 1956  1955..1956          years and year ranges (document dates)
+//! hatoy                     the last bare word is also a prefix while typing
+//! ```
+//!
+//! Parsing never fails: what cannot be used becomes a notice. Work is bounded:
+//! the query is cut to [`MAX_QUERY_BYTES`], at most [`MAX_CLAUSES`] clauses and
+//! [`MAX_PHRASE_WORDS`] words per phrase are kept.
+
+use super::index::term_key;
+use crate::text::{term, words};
+
+/// Longer queries are cut (at a character boundary) with a notice.
+pub const MAX_QUERY_BYTES: usize = 1024;
+/// Clauses (words and phrases, kept or excluded) beyond this are ignored.
+pub const MAX_CLAUSES: usize = 16;
+/// Words of a phrase beyond this are ignored.
+pub const MAX_PHRASE_WORDS: usize = 12;
+/// Longer words are cut to this many characters (they match nothing anyway).
+pub const MAX_WORD_CHARS: usize = 64;
+
+/// One word of a clause: its search term and its exact (lower-case, not
+/// diacritic-folded) form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub term: String,
+    pub exact: String,
+}
+
+/// A word or a phrase of the query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clause {
+    pub words: Vec<Word>,
+    /// Quoted (or several words glued by punctuation, like `Japan-Soviet`):
+    /// positional, no stemming, no typo tolerance.
+    pub phrase: bool,
+    /// The last bare word while typing: also matches as a prefix.
+    pub prefix: bool,
+    /// Byte range of the clause in the (cut) query, for "did you mean".
+    pub at: (usize, usize),
+}
+
+/// A `key:value` filter; `negated` for `-key:value`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filter {
+    pub key: FilterKey,
+    /// Folded value.
+    pub value: String,
+    pub negated: bool,
+}
+
+/// What a filter restricts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterKey {
+    Speaker,
+    Doc,
+    Kind,
+}
+
+/// A parsed query.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// The query as used (cut to [`MAX_QUERY_BYTES`]).
+    pub text: String,
+    pub clauses: Vec<Clause>,
+    pub excluded: Vec<Clause>,
+    pub filters: Vec<Filter>,
+    /// Inclusive year ranges; a paragraph passes if any range holds.
+    pub years: Vec<(u16, u16)>,
+    /// What was ignored or cut, said plainly.
+    pub notices: Vec<String>,
+}
+
+impl Query {
+    /// Parses any string.
+    ///
+    /// ```
+    /// use docent::search::query::Query;
+    /// let q = Query::parse("\"Habomai and Shikotan\" speaker:Khrushchev 1956 -okinawa");
+    /// assert_eq!(q.clauses.len(), 1);
+    /// assert_eq!(q.clauses[0].words.len(), 3);
+    /// assert_eq!(q.filters[0].value, "khrushchev");
+    /// assert_eq!(q.years, [(1956, 1956)]);
+    /// assert_eq!(q.excluded[0].words[0].term, "okinawa");
+    /// ```
+    pub fn parse(input: &str) -> Query {
+        let mut q = Query::default();
+        let mut end = input.len().min(MAX_QUERY_BYTES);
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < input.len() {
+            q.notices.push(format!(
+                "the query was cut to its first {MAX_QUERY_BYTES} bytes"
+            ));
+        }
+        let s = &input[..end];
+        q.text = s.to_string();
+        let b = s.as_bytes();
+        let mut i = 0;
+        let mut last_bare: Option<usize> = None;
+        let mut dropped = false;
+        while i < b.len() {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            let start = i;
+            let negated = c == '-';
+            if negated {
+                i += 1;
+            }
+            last_bare = None;
+            if i < b.len() && b[i] == b'"' {
+                let (inner, next) = quoted(s, i);
+                i = next;
+                let clause = clause_of(inner, true, (start, i));
+                q.push(clause, negated, &mut dropped);
+                continue;
+            }
+            // A chunk up to white space or a quote.
+            let chunk_end = s[i..]
+                .find(|c: char| c.is_whitespace() || c == '"')
+                .map_or(s.len(), |k| i + k);
+            let chunk = &s[i..chunk_end];
+            i = chunk_end;
+            if let Some((key, value)) = chunk.split_once(':') {
+                let key_l = key.to_ascii_lowercase();
+                let fkey = match key_l.as_str() {
+                    "speaker" => Some(FilterKey::Speaker),
+                    "doc" => Some(FilterKey::Doc),
+                    "kind" => Some(FilterKey::Kind),
+                    "year" | "date" => None,
+                    _ => {
+                        // Not a filter: ordinary words.
+                        let clause = clause_of(chunk, false, (start, i));
+                        q.push(clause, negated, &mut dropped);
+                        continue;
+                    }
+                };
+                let mut value = value.to_string();
+                if value.is_empty() && i < b.len() && b[i] == b'"' {
+                    let (inner, next) = quoted(s, i);
+                    value = inner.to_string();
+                    i = next;
+                }
+                let folded = term_key(&value);
+                match fkey {
+                    _ if folded.is_empty() => q
+                        .notices
+                        .push(format!("`{key}:` needs a value, e.g. {}", example(&key_l))),
+                    Some(key) => q.filters.push(Filter {
+                        key,
+                        value: folded,
+                        negated,
+                    }),
+                    None => match years(&folded) {
+                        Some(r) => q.years.push(r),
+                        None => q.notices.push(format!(
+                            "`{chunk}` is not a year or a range like 1955..1956"
+                        )),
+                    },
+                }
+                continue;
+            }
+            if !negated {
+                if let Some(r) = years(chunk) {
+                    q.years.push(r);
+                    continue;
+                }
+            }
+            let clause = clause_of(chunk, false, (start, i));
+            let bare = !negated && !clause.phrase && !clause.words.is_empty();
+            q.push(clause, negated, &mut dropped);
+            if bare && !dropped {
+                last_bare = Some(q.clauses.len() - 1);
+            }
+        }
+        if let Some(k) = last_bare {
+            if !s.ends_with(char::is_whitespace) {
+                q.clauses[k].prefix = true;
+            }
+        }
+        if dropped {
+            q.notices.push(format!(
+                "only the first {MAX_CLAUSES} words and phrases were used"
+            ));
+        }
+        q
+    }
+
+    fn push(&mut self, clause: Clause, negated: bool, dropped: &mut bool) {
+        if clause.words.is_empty() {
+            return;
+        }
+        if self.clauses.len() + self.excluded.len() >= MAX_CLAUSES {
+            *dropped = true;
+            return;
+        }
+        if negated {
+            self.excluded.push(clause);
+        } else {
+            self.clauses.push(clause);
+        }
+    }
+
+    /// Is there nothing to look for (no words, no filters)?
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+            && self.excluded.is_empty()
+            && self.filters.is_empty()
+            && self.years.is_empty()
+    }
+}
+
+fn example(key: &str) -> &'static str {
+    match key {
+        "speaker" => "speaker:Khrushchev or speaker:\"From the floor\"",
+        "doc" => "doc:1956-10-17-khrushchev-kono",
+        "kind" => "kind:footnote or kind:treaty",
+        _ => "year:1956 or 1955..1956",
+    }
+}
+
+/// The inside of a quote starting at `at` (which holds `"`), and the index
+/// after the closing quote (or the end: an unbalanced quote runs to the end).
+fn quoted(s: &str, at: usize) -> (&str, usize) {
+    let body = &s[at + 1..];
+    match body.find('"') {
+        Some(k) => (&body[..k], at + 1 + k + 1),
+        None => (body, s.len()),
+    }
+}
+
+fn clause_of(text: &str, quoted: bool, at: (usize, usize)) -> Clause {
+    let mut ws = Vec::new();
+    for t in words(text) {
+        if ws.len() == MAX_PHRASE_WORDS {
+            break;
+        }
+        let w = cut_chars(&text[t.start..t.end], MAX_WORD_CHARS);
+        let term = term(w);
+        if term.is_empty() {
+            continue;
+        }
+        ws.push(Word {
+            exact: exact_form(w),
+            term,
+        });
+    }
+    Clause {
+        phrase: quoted || ws.len() > 1,
+        words: ws,
+        prefix: false,
+        at,
+    }
+}
+
+fn cut_chars(w: &str, n: usize) -> &str {
+    match w.char_indices().nth(n) {
+        Some((k, _)) => &w[..k],
+        None => w,
+    }
+}
+
+/// A word's exact key: lower case and NFC, diacritics kept, possessive
+/// dropped. Equals [`term`] for plain words.
+pub fn exact_form(w: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut s: String = w
+        .nfc()
+        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if matches!(c, '\u{2019}' | '\u{02BC}') {
+                '\''
+            } else {
+                c
+            }
+        })
+        .collect();
+    if s.ends_with("'s") && s.len() > 2 {
+        s.truncate(s.len() - 2);
+    } else if s.ends_with('\'') {
+        s.pop();
+    }
+    s
+}
+
+/// `1956` or `1955..1956` (either order) as an inclusive range.
+fn years(s: &str) -> Option<(u16, u16)> {
+    fn year(s: &str) -> Option<u16> {
+        if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+            let y: u16 = s.parse().ok()?;
+            (1000..=2999).contains(&y).then_some(y)
+        } else {
+            None
+        }
+    }
+    if let Some((a, b)) = s.split_once("..") {
+        let (a, b) = (year(a)?, year(b)?);
+        Some((a.min(b), a.max(b)))
+    } else {
+        year(s).map(|y| (y, y))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One row: query → (clauses as terms with markers, excluded, filters, years, notices).
+    fn check(input: &str, expect: &str) {
+        let q = Query::parse(input);
+        let mut parts = Vec::new();
+        for c in &q.clauses {
+            let t: Vec<&str> = c.words.iter().map(|w| w.term.as_str()).collect();
+            let mut s = t.join(" ");
+            if c.phrase {
+                s = format!("\"{s}\"");
+            }
+            if c.prefix {
+                s.push('*');
+            }
+            parts.push(s);
+        }
+        for c in &q.excluded {
+            let t: Vec<&str> = c.words.iter().map(|w| w.term.as_str()).collect();
+            parts.push(format!("-{}", t.join(" ")));
+        }
+        for f in &q.filters {
+            let n = if f.negated { "-" } else { "" };
+            parts.push(format!("{n}{:?}={}", f.key, f.value));
+        }
+        for (a, b) in &q.years {
+            parts.push(format!("{a}..{b}"));
+        }
+        if !q.notices.is_empty() {
+            parts.push(format!("!{}", q.notices.len()));
+        }
+        assert_eq!(parts.join(" | "), expect, "query {input:?}");
+    }
+
+    #[test]
+    fn parse_table() {
+        check("", "");
+        check("kruschev okinawa", "kruschev | okinawa*");
+        check("kruschev okinawa ", "kruschev | okinawa");
+        check(
+            "\"Habomai and Shikotan\" speaker:Khrushchev 1956",
+            "\"habomai and shikotan\" | Speaker=khrushchev | 1956..1956",
+        );
+        check("Хрущёв", "хрущев*");
+        check("-okinawa treaty", "treaty* | -okinawa");
+        check("-\"peace treaty\" x", "x* | -peace treaty");
+        check("-", "");
+        check("\"", "");
+        check("\"Habomai and", "\"habomai and\"");
+        check("speaker:", "!1");
+        check(
+            "speaker:\"From the floor\" fishing",
+            "fishing* | Speaker=from the floor",
+        );
+        check("-speaker:kono", "-Speaker=kono");
+        check(
+            "doc:1956-10-17 kind:Footnote",
+            "Doc=1956 10 17 | Kind=footnote",
+        );
+        check("1956..1955 year:1960", "1955..1956 | 1960..1960");
+        check("year:19x", "!1");
+        check("Japan-Soviet", "\"japan soviet\"");
+        check("foo:bar", "\"foo bar\"");
+        check("🙂 \u{202e}\u{0645}\u{0631} \u{fffd}\u{0}", "مر");
+        check("Bulganin's", "bulganin*");
+    }
+
+    #[test]
+    fn long_queries_are_cut_with_a_notice() {
+        let q = Query::parse(&"ё".repeat(100_000));
+        assert!(q.text.len() <= MAX_QUERY_BYTES);
+        assert_eq!(q.notices.len(), 1);
+        let many = "a ".repeat(100);
+        let q = Query::parse(&many);
+        assert_eq!(q.clauses.len(), MAX_CLAUSES);
+        assert!(q.notices[0].contains("first 16"));
+    }
+
+    #[test]
+    fn exact_forms_keep_diacritics() {
+        assert_eq!(exact_form("Хрущёв"), "хрущёв");
+        assert_eq!(exact_form("Kōno’s"), "kōno");
+        assert_eq!(exact_form("Kono"), term("Kono"));
+    }
+}

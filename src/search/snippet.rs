@@ -1,0 +1,167 @@
+//! Snippets and highlights: marked word positions back to text.
+//!
+//! The ranker hands over word positions (the n-th indexed word of a unit);
+//! the text is cut again with [`super::index::unit_words`], the same cut the
+//! index used, so position n is the same word here.
+
+use super::index::unit_words;
+use crate::model::Span;
+use crate::text::Token;
+use serde::Serialize;
+
+/// Words of context in a snippet.
+pub const SNIPPET_WORDS: usize = 32;
+
+/// A piece of a snippet; `mark` is true on matched words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fragment {
+    pub text: String,
+    pub mark: bool,
+}
+
+/// Byte ranges of the marked words (runs of adjacent marked words merged,
+/// with what lies between them).
+pub(crate) fn mark_ranges(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<(usize, usize)> {
+    ranges_of(text, &unit_words(text, spans), marks)
+}
+
+fn ranges_of(text: &str, ws: &[Token], marks: &[(u32, u32)]) -> Vec<(usize, usize)> {
+    let mut marked = vec![false; ws.len()];
+    for &(p, len) in marks {
+        for k in p..p.saturating_add(len) {
+            if let Some(m) = marked.get_mut(k as usize) {
+                *m = true;
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (k, t) in ws.iter().enumerate() {
+        if !marked[k] {
+            continue;
+        }
+        match out.last_mut() {
+            // Adjacent marked words join when only space lies between.
+            Some(last) if k > 0 && marked[k - 1] && text[last.1..t.start].trim().is_empty() => {
+                last.1 = t.end
+            }
+            _ => out.push((t.start, t.end)),
+        }
+    }
+    out
+}
+
+/// A window of about [`SNIPPET_WORDS`] words around the densest run of
+/// marks, cut into fragments; "…" where the paragraph goes on.
+pub(crate) fn snippet(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<Fragment> {
+    let ws = unit_words(text, spans);
+    let n = ws.len();
+    let (mut from, mut to) = (0usize, text.len());
+    if n > SNIPPET_WORDS {
+        // Densest window of SNIPPET_WORDS words by count of mark starts.
+        let starts: Vec<usize> = marks
+            .iter()
+            .map(|m| m.0 as usize)
+            .filter(|&p| p < n)
+            .collect();
+        let mut best = (0usize, 0usize); // (count, first mark)
+        let mut j = 0;
+        for (i, &p) in starts.iter().enumerate() {
+            while j < starts.len() && starts[j] < p + SNIPPET_WORDS {
+                j += 1;
+            }
+            if j - i > best.0 {
+                best = (j - i, p);
+            }
+        }
+        let first = best.1.saturating_sub(SNIPPET_WORDS / 4);
+        let first = first.min(n - SNIPPET_WORDS);
+        let last = first + SNIPPET_WORDS;
+        if first > 0 {
+            from = ws[first].start;
+        }
+        if last < n {
+            to = ws[last - 1].end;
+        }
+    }
+    let mut out = Vec::new();
+    let mut plain = String::new();
+    if from > 0 {
+        plain.push('…');
+    }
+    let mut at = from;
+    for (a, b) in ranges_of(text, &ws, marks) {
+        if b <= from || a >= to {
+            continue;
+        }
+        let (a, b) = (a.max(from), b.min(to));
+        plain.push_str(&text[at..a]);
+        if !plain.is_empty() {
+            out.push(Fragment {
+                text: std::mem::take(&mut plain),
+                mark: false,
+            });
+        }
+        out.push(Fragment {
+            text: text[a..b].to_string(),
+            mark: true,
+        });
+        at = b;
+    }
+    plain.push_str(&text[at..to]);
+    if to < text.len() {
+        plain.push('…');
+    }
+    if !plain.is_empty() {
+        out.push(Fragment {
+            text: plain,
+            mark: false,
+        });
+    }
+    out
+}
+
+/// A snippet as plain text with the marked fragments in `[brackets]`.
+pub fn bracketed(snippet: &[Fragment]) -> String {
+    snippet
+        .iter()
+        .map(|f| {
+            if f.mark {
+                format!("[{}]", f.text)
+            } else {
+                f.text.clone()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, marks: &[(u32, u32)], expect: &str) {
+        assert_eq!(bracketed(&snippet(text, &[], marks)), expect);
+    }
+
+    #[test]
+    fn snippet_table() {
+        check(
+            "Habomai and Shikotan.",
+            &[(0, 3)],
+            "[Habomai and Shikotan].",
+        );
+        check(
+            "Habomai and Shikotan.",
+            &[(0, 1), (2, 1)],
+            "[Habomai] and [Shikotan].",
+        );
+        check("", &[], "");
+        check("a b", &[(9, 1)], "a b");
+        let long: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
+        let long = long.join(" ");
+        let s = snippet(&long, &[], &[(60, 1)]);
+        let text: String = s.iter().map(|f| f.text.as_str()).collect();
+        assert!(text.starts_with("…w52 "), "{text}");
+        assert!(text.ends_with(" w83…"), "{text}");
+        assert_eq!(s.iter().filter(|f| f.mark).count(), 1);
+    }
+}

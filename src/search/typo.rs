@@ -1,0 +1,197 @@
+//! Bounded typo matching: an automaton over the term dictionary (an `fst`)
+//! accepting every key within a small edit distance of a word.
+//!
+//! Distance counts characters, not bytes (Cyrillic letters are one edit), and
+//! an adjacent transposition is one edit ("Kruhschev"). The automaton keeps
+//! one row of the edit-distance table in a fixed array, so it never
+//! allocates; the dictionary walk is pruned as soon as no key below a node
+//! can come within the distance. The first letter must be right (as in
+//! Lucene's `prefix_length` 1): typos there are rare, and requiring it keeps
+//! the walk to one branch of the dictionary.
+
+use fst::Automaton;
+
+/// Words longer than this get no typo tolerance (bounded work).
+pub const MAX_CHARS: usize = 32;
+const W: usize = MAX_CHARS + 1;
+
+/// Edits allowed for a word of `chars` characters: 1 from 5, 2 from 8.
+pub fn allowed(chars: usize) -> u8 {
+    match chars {
+        0..=4 => 0,
+        5..=7 => 1,
+        8..=MAX_CHARS => 2,
+        _ => 0,
+    }
+}
+
+/// Accepts keys within `max` edits (Damerau, optimal string alignment) of `word`.
+pub struct Typo {
+    word: Vec<char>,
+    max: u8,
+}
+
+#[derive(Clone)]
+pub struct State {
+    row: [u8; W],
+    prev: [u8; W],
+    prev_char: char,
+    /// Code point being assembled from UTF-8 bytes, and bytes still expected.
+    partial: u32,
+    need: u8,
+}
+
+impl Typo {
+    /// `None` when the word is too long for typo matching.
+    pub fn new(word: &str, max: u8) -> Option<Typo> {
+        let word: Vec<char> = word.chars().collect();
+        (word.len() <= MAX_CHARS).then_some(Typo { word, max })
+    }
+
+    fn step(&self, s: &State, c: char) -> State {
+        let m = self.word.len();
+        let cap = self.max + 1;
+        let mut row = [cap; W];
+        if s.row[0] == 0 && self.word.first() != Some(&c) {
+            // The key's first letter differs from the word's: dead.
+            return State {
+                row,
+                prev: row,
+                prev_char: c,
+                partial: 0,
+                need: 0,
+            };
+        }
+        row[0] = s.row[0].saturating_add(1).min(cap);
+        for i in 1..=m {
+            let q = self.word[i - 1];
+            let sub = s.row[i - 1] + u8::from(q != c);
+            let mut v = sub.min(s.row[i] + 1).min(row[i - 1] + 1);
+            if i > 1 && q == s.prev_char && self.word[i - 2] == c && q != c {
+                v = v.min(s.prev[i - 2] + 1);
+            }
+            row[i] = v.min(cap);
+        }
+        State {
+            row,
+            prev: s.row,
+            prev_char: c,
+            partial: 0,
+            need: 0,
+        }
+    }
+}
+
+impl Automaton for Typo {
+    type State = State;
+
+    fn start(&self) -> State {
+        let mut row = [self.max + 1; W];
+        for (i, r) in row.iter_mut().enumerate().take(self.word.len() + 1) {
+            *r = (i as u8).min(self.max + 1);
+        }
+        State {
+            row,
+            prev: [self.max + 1; W],
+            prev_char: '\0',
+            partial: 0,
+            need: 0,
+        }
+    }
+
+    fn is_match(&self, s: &State) -> bool {
+        s.need == 0 && s.row[self.word.len()] <= self.max
+    }
+
+    fn can_match(&self, s: &State) -> bool {
+        s.row[..=self.word.len()].iter().any(|&v| v <= self.max)
+    }
+
+    fn accept(&self, s: &State, byte: u8) -> State {
+        let (partial, need) = if s.need > 0 {
+            ((s.partial << 6) | u32::from(byte & 0x3f), s.need - 1)
+        } else if byte < 0x80 {
+            (u32::from(byte), 0)
+        } else if byte >= 0xf0 {
+            (u32::from(byte & 0x07), 3)
+        } else if byte >= 0xe0 {
+            (u32::from(byte & 0x0f), 2)
+        } else {
+            (u32::from(byte & 0x1f), 1)
+        };
+        if need > 0 {
+            let mut next = s.clone();
+            next.partial = partial;
+            next.need = need;
+            return next;
+        }
+        let c = char::from_u32(partial).unwrap_or('\u{fffd}');
+        self.step(s, c)
+    }
+}
+
+/// The edit distance of `key` from `word` if it is at most `max`.
+pub fn distance(word: &str, key: &str, max: u8) -> Option<u8> {
+    let aut = Typo::new(word, max)?;
+    let mut s = aut.start();
+    for &b in key.as_bytes() {
+        s = aut.accept(&s, b);
+        if !aut.can_match(&s) {
+            return None;
+        }
+    }
+    aut.is_match(&s).then(|| s.row[aut.word.len()])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fst::{IntoStreamer, Set, Streamer};
+
+    fn check(keys: &[&str], word: &str, max: u8, expect: &[&str]) {
+        let mut keys = keys.to_vec();
+        keys.sort();
+        let set = Set::from_iter(keys).unwrap();
+        let aut = Typo::new(word, max).unwrap();
+        let mut s = set.search(aut).into_stream();
+        let mut got = Vec::new();
+        while let Some(k) = s.next() {
+            got.push(String::from_utf8(k.to_vec()).unwrap());
+        }
+        assert_eq!(got, expect, "{word} ±{max}");
+    }
+
+    #[test]
+    fn typo_table() {
+        let keys = [
+            "khrushchev",
+            "kruschev",
+            "hatoyama",
+            "shikotan",
+            "хрущев",
+            "хрущов",
+            "kono",
+            "treaty",
+            "treat",
+            "treats",
+        ];
+        check(&keys, "kruschev", 2, &["khrushchev", "kruschev"]);
+        check(&keys, "hatoyma", 1, &["hatoyama"]);
+        check(&keys, "shikotn", 1, &["shikotan"]);
+        check(&keys, "хрушев", 1, &["хрущев"]);
+        check(&keys, "хрущев", 1, &["хрущев", "хрущов"]);
+        check(&keys, "ono", 1, &[]);
+        check(&keys, "rkuschev", 2, &[]);
+        check(&keys, "traety", 1, &["treaty"]);
+        check(&keys, "treaty", 0, &["treaty"]);
+        check(&keys, "kono", 1, &["kono"]);
+        assert_eq!(allowed(4), 0);
+        assert_eq!(allowed(5), 1);
+        assert_eq!(allowed(8), 2);
+        assert!(Typo::new(&"a".repeat(40), 2).is_none());
+        assert_eq!(distance("kruschev", "khrushchev", 2), Some(2));
+        assert_eq!(distance("хрушев", "хрущев", 2), Some(1));
+        assert_eq!(distance("kruhschev", "kruschev", 2), Some(1));
+        assert_eq!(distance("kono", "okinawa", 2), None);
+    }
+}

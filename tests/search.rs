@@ -1,0 +1,344 @@
+//! Search behaviour on a small hand-built collection: one table of queries
+//! and the paragraphs they must find, in order, through one `check()`; plus
+//! a snapshot of the JSON that crosses the boundary.
+
+use docent::search::Index;
+use docent::{
+    Collection, Date, Document, ParaKind, Paragraph, Span, SpanKind, Speaker, SpeechMode,
+};
+
+fn para(kind: ParaKind, who: Option<&str>, text: &str) -> Paragraph {
+    let mut spans = Vec::new();
+    let mut text = text.to_string();
+    // "Name. …" opens a direct speech turn: the label is a span.
+    if let Some(name) = who {
+        let label = format!("{name}. ");
+        if text.starts_with(&label) {
+            spans.push(Span {
+                start: 0,
+                end: name.len() as u32 + 1,
+                kind: SpanKind::SpeakerLabel,
+            });
+        }
+    }
+    text.shrink_to_fit();
+    Paragraph {
+        kind,
+        speaker: who.map(|n| Speaker {
+            name: n.into(),
+            mode: SpeechMode::Direct,
+        }),
+        text,
+        spans,
+        line: 1,
+    }
+}
+
+fn doc(
+    id: &str,
+    title: &str,
+    date: Option<(u16, u8, u8)>,
+    kind: &str,
+    paras: Vec<Paragraph>,
+) -> Document {
+    Document {
+        id: id.into(),
+        source_file: format!("documents/{id}.txt"),
+        title: title.into(),
+        date: date.map(|(year, month, day)| Date { year, month, day }),
+        kind: kind.into(),
+        paragraphs: paras,
+        ..Default::default()
+    }
+}
+
+fn collection() -> Collection {
+    use ParaKind::*;
+    let docs = vec![
+        doc(
+            "memo",
+            "Memorandum of Conversation of N. S. Khrushchev with I. Kono",
+            Some((1956, 10, 17)),
+            "memorandum",
+            vec![
+                para(Body, Some("Kono"), "Kono. I will not debate too much today about Habomai and Shikotan."),
+                para(Body, Some("Khrushchev"), "Khrushchev. The transfer of Habomai and Shikotan will pressure the USA over Okinawa."),
+                para(Body, Some("Khrushchev"), "Khrushchev. Shikotan is small, and far from it lies Habomai, so they say."),
+                para(Body, Some("Kono"), "Kono. We hope the treaties will be signed."),
+                para(Footnote(1), None, "Iturup was not discussed at this meeting."),
+            ],
+        ),
+        doc(
+            "chapter",
+            "Chapter 3 Negotiations to Normalize Relations",
+            None,
+            "chapter",
+            vec![
+                para(Heading(2), None, "Section 2 The London Talks"),
+                para(Body, None, "In 1956 Хрущёв received the delegation; the treaty was near."),
+                para(Body, None, "Хрущев treats the question as settled, and the treaty too."),
+                para(Body, None, "Kōno and Matsumoto negotiated the peace treaty in Moscow."),
+                para(Gap, None, "[[GAP: pages missing]]"),
+                para(Body, None, "Etorofu and Kunashiri remained in dispute in 1955."),
+            ],
+        ),
+        doc(
+            "note",
+            "Soviet note on the treaty",
+            Some((1960, 1, 24)),
+            "note",
+            vec![para(Body, None, "The Soviet Government cannot agree to the treaty being used against it.")],
+        ),
+    ];
+    let mut c = Collection::build(docs, Default::default(), Default::default());
+    let groups = vec![
+        (
+            "iturup".to_string(),
+            vec![
+                "Iturup".to_string(),
+                "Etorofu".to_string(),
+                "Итуруп".to_string(),
+            ],
+        ),
+        (
+            "khrushchev".to_string(),
+            vec![
+                "Khrushchev".to_string(),
+                "Хрущёв".to_string(),
+                "N. S. Khrushchev".to_string(),
+            ],
+        ),
+    ];
+    c.index = Index::build_with_aliases(&c.docs, &groups);
+    c
+}
+
+/// The hits as `doc#paragraph`, in rank order.
+fn found(c: &Collection, query: &str) -> String {
+    let r = c.search(query, 50);
+    assert_eq!(r.total, r.hits.len(), "total of {query:?}");
+    let got: Vec<String> = r
+        .hits
+        .iter()
+        .map(|h| format!("{}#{}", h.doc, h.paragraph))
+        .collect();
+    got.join(" ")
+}
+
+/// `rows`: (query, hits as `doc#paragraph` in rank order, "" for none).
+/// Every row is run; the failure lists every wrong row.
+fn check(c: &Collection, rows: &[(&str, &str)]) {
+    let wrong: Vec<String> = rows
+        .iter()
+        .filter_map(|(q, expect)| {
+            let got = found(c, q);
+            (got != *expect).then(|| format!("{q:?}: expected {expect:?}, got {got:?}"))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn ranking_table() {
+    let c = collection();
+    #[rustfmt::skip]
+    let rows = [
+    // Documents are sorted by date: memo (1956), note (1960), chapter (undated).
+    ("okinawa", "memo#1"),
+    // Phrases are positional: paragraph 2 has both words, not the phrase.
+    ("\"Habomai and Shikotan\"", "memo#0 memo#1"),
+    // Proximity: adjacent words (0, 1) before words far apart (2).
+    ("habomai shikotan ", "memo#0 memo#1 memo#2"),
+    // Exact form before folded: ё as typed first.
+    ("Хрущёв", "chapter#1 chapter#2"),
+    ("хрущев", "chapter#2 chapter#1"),
+    // The exact form first, then stems (the note's title counts for it).
+    ("treaties ", "memo#3 note#0 chapter#3 chapter#1 chapter#2"),
+    // Diacritics: Kono finds Kōno; the speaker label "Kono." is not text.
+    ("kono ", "chapter#3"),
+    // Typos: edit distance 1 from 5 letters, 2 from 8.
+    ("Shikotn ", "memo#0 memo#1 memo#2"),
+    ("Matsumotto ", "chapter#3"),
+    ("kno ", ""),
+    // Prefix on the last word while typing, not once a space follows.
+    ("Matsu", "chapter#3"),
+    ("Matsu ", ""),
+    // Aliases from the entity register (both ways, across scripts).
+    ("Etorofu ", "chapter#5 memo#4"),
+    ("итуруп ", "chapter#5 memo#4"),
+    ("Khrushchev delegation ", "chapter#1"),
+    // Exclusion.
+    ("treaty -peace -Soviet ", "chapter#1 chapter#2 memo#3"),
+    // Filters.
+    ("speaker:khrushchev", "memo#1 memo#2"),
+    ("speaker:хрущев", "memo#1 memo#2"),
+    ("habomai speaker:Kono ", "memo#0"),
+    ("habomai -speaker:Kono ", "memo#1 memo#2"),
+    ("treaty kind:note ", "note#0"),
+    ("iturup kind:footnote ", "memo#4"),
+    ("treaty doc:chap ", "chapter#3 chapter#1 chapter#2"),
+    ("treaty 1960 ", "note#0"),
+    ("treaty 1955..1956 ", "chapter#1 memo#3"),
+    ("dispute 1955 ", "chapter#5"),
+    ("dispute 1956 ", ""),
+    // The title is a field every paragraph shares; headings count double.
+    ("soviet ", "note#0"),
+    ("london ", "chapter#0"),
+    // Nothing, and bad input, without panics.
+    ("", ""),
+    ("\"", ""),
+    ("-", ""),
+    ("speaker:", ""),
+    ("zzzz", ""),
+    ("\u{fffd}\u{0}🙂\u{202e}", ""),
+    ];
+    check(&c, &rows);
+}
+
+#[test]
+fn names_are_never_stemmed() {
+    use ParaKind::Body;
+    let docs = vec![doc(
+        "d",
+        "",
+        None,
+        "",
+        vec![para(Body, None, "They met on Negotiating Street.")],
+    )];
+    let c = Collection::build(docs, Default::default(), Default::default());
+    check(&c, &[("negotiated ", "")]);
+    let docs = vec![doc(
+        "d",
+        "",
+        None,
+        "",
+        vec![para(Body, None, "They kept negotiating in Moscow.")],
+    )];
+    let c = Collection::build(docs, Default::default(), Default::default());
+    check(&c, &[("negotiated ", "d#0")]);
+}
+
+#[test]
+fn exact_then_folded_then_stemmed_then_typo_only_when_missing() {
+    use ParaKind::Body;
+    let p = |t: &str| para(Body, None, t);
+    let docs = vec![doc(
+        "d",
+        "",
+        None,
+        "",
+        vec![
+            p("the treats text"),
+            p("the treaties text"),
+            p("the trëaty text"),
+            p("the treaty text"),
+        ],
+    )];
+    let c = Collection::build(docs, Default::default(), Default::default());
+    // A word found as typed gets no typo alternatives ("treats" stays out);
+    // one the collection lacks does.
+    check(
+        &c,
+        &[
+            ("treaty ", "d#3 d#2 d#1"),
+            ("trëaty ", "d#2 d#3 d#1"),
+            ("traets ", "d#0"),
+        ],
+    );
+}
+
+#[test]
+fn did_you_mean_when_nothing_matches() {
+    let c = collection();
+    let r = c.search("kno okinawa", 10);
+    assert!(r.notices[0].contains("some of them"));
+    assert_eq!(r.did_you_mean.as_deref(), Some("kono okinawa"));
+    assert_eq!(c.search("okinawa", 10).did_you_mean, None);
+    assert_eq!(c.search("qqqqqqq", 10).did_you_mean, None);
+}
+
+#[test]
+fn some_words_when_not_all_match() {
+    let c = collection();
+    let r = c.search("okinawa zzzzzz", 10);
+    assert_eq!(r.hits[0].paragraph, 1);
+    assert!(r.notices[0].contains("some of them"));
+}
+
+#[test]
+fn filters_alone_list_paragraphs() {
+    let c = collection();
+    check(
+        &c,
+        &[
+            ("speaker:kono", "memo#0 memo#3"),
+            ("kind:heading", "chapter#0"),
+            ("1960", "note#0"),
+        ],
+    );
+}
+
+#[test]
+fn hits_are_grouped_by_document() {
+    let c = collection();
+    let r = c.search("treaty", 3);
+    assert_eq!(r.total, 5);
+    let docs: Vec<&str> = r.hits.iter().map(|h| h.doc.as_str()).collect();
+    let mut seen: Vec<&str> = docs.clone();
+    seen.dedup();
+    let mut uniq = seen.clone();
+    uniq.sort();
+    uniq.dedup();
+    assert_eq!(
+        seen.len(),
+        uniq.len(),
+        "hits of one document stay together: {docs:?}"
+    );
+    let counts: Vec<(String, usize)> = r.docs.iter().map(|d| (d.doc.clone(), d.hits)).collect();
+    assert_eq!(counts.iter().map(|c| c.1).sum::<usize>(), 5);
+}
+
+#[test]
+fn highlights_cover_every_match_in_a_document() {
+    let c = collection();
+    let h = c.highlights("habomai shikotan", "memo").unwrap();
+    let got: Vec<(u32, Vec<[u32; 2]>)> = h
+        .paragraphs
+        .iter()
+        .map(|p| (p.paragraph, p.ranges.clone()))
+        .collect();
+    let text = &c.doc("memo").unwrap().paragraphs[0].text;
+    assert_eq!(
+        &text[got[0].1[0][0] as usize..got[0].1[0][1] as usize],
+        "Habomai"
+    );
+    assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(h.total, 6);
+    assert!(c.highlights("habomai", "nope").is_none());
+}
+
+/// Compares `value`'s pretty JSON with tests/snapshots/NAME.json;
+/// `UPDATE_SNAPSHOTS=1 cargo test` rewrites the file.
+fn snapshot<T: serde::Serialize>(name: &str, value: &T) {
+    let json = serde_json::to_string_pretty(value).unwrap() + "\n";
+    let path = format!("{}/tests/snapshots/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::create_dir_all(std::path::Path::new(&path).parent().unwrap()).unwrap();
+        std::fs::write(&path, &json).unwrap();
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(json, want, "snapshot {path} (UPDATE_SNAPSHOTS=1 to accept)");
+}
+
+#[test]
+fn search_json_snapshots() {
+    let c = collection();
+    snapshot(
+        "search-phrase-speaker-year",
+        &c.search("\"habomai and shikotan\" speaker:khrushchev 1956", 5),
+    );
+    snapshot("search-did-you-mean", &c.search("kno", 5));
+    snapshot("search-cyrillic-alias", &c.search("хрущёв", 5));
+    snapshot("search-bad-input", &c.search("speaker: \"unbalanced -", 5));
+    snapshot("highlights-memo", &c.highlights("habomai okinawa", "memo"));
+}
