@@ -123,6 +123,18 @@ test('the folder form: library first, then every shard from the folder, nothing 
   await checkDocument(url, allowed);
 });
 
+test('a search link opened before the collection arrives shows its results once it has', async () => {
+  for (const dir of [single, folder]) {
+    const { page, errors } = await open(browser.context, '#q=constitution', { url: pathToFileURL(join(dir, 'docent.html')).href });
+    await page.waitForSelector('.search-count[data-total]', { timeout: 30000 });
+    await page.waitForFunction(() => Number(document.querySelector('.search-count').dataset.total) > 0, null, { timeout: 30000 });
+    assert.equal(await page.locator('#main .error-box').count(), 0);
+    assert.ok(await page.locator('.result-doc').count() > 0);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
 test('the folder form with a shard missing says what to do', async () => {
   const broken = join(work, 'broken');
   cpSync(folder, broken, { recursive: true });
