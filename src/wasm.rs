@@ -68,11 +68,17 @@ fn paragraph_utf16(p: &Paragraph) -> Paragraph {
 
 #[wasm_bindgen]
 impl Docent {
-    /// Decodes a bundle made by `docent build`.
+    /// Decodes a bundle made by `docent build` (a `Uint8Array`), copying one
+    /// section at a time into wasm memory rather than the whole bundle.
     #[wasm_bindgen(constructor)]
-    pub fn new(bundle: &[u8]) -> Result<Docent, JsError> {
+    pub fn new(bundle: &js_sys::Uint8Array) -> Result<Docent, JsError> {
         console_error_panic_hook::set_once();
-        let core = format::decode(bundle).map_err(|e| JsError::new(e.message()))?;
+        let core = format::decode_from(bundle.length() as usize, |at, buf| {
+            bundle
+                .subarray(at as u32, (at + buf.len()) as u32)
+                .copy_to(buf)
+        })
+        .map_err(|e| JsError::new(e.message()))?;
         Ok(Docent { core })
     }
 
