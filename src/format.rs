@@ -23,7 +23,7 @@
 //! ```
 
 use crate::{model::Document, Collection, Error};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// First bytes of every bundle.
 pub const MAGIC: &[u8; 8] = b"DOCENT\0\x1a";
