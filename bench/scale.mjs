@@ -135,7 +135,8 @@ for (const form of forms) {
           times.push(performance.now() - t);
           hits += res.total || 0;
         }
-        return { times, hits };
+        const slowest = qs.map((q, i) => [q, times[i]]).sort((a, b) => b[1] - a[1]).slice(0, 3);
+        return { times, hits, slowest };
       }, queries);
     }
     await context.close();
@@ -169,6 +170,7 @@ for (const { form, r } of results) {
   if (r.queries) {
     const p99 = pct(r.queries.times, 0.99);
     console.log(`query p50 / p99           ${pct(r.queries.times, 0.5).toFixed(2)} / ${p99.toFixed(2)} ms over ${QUERIES} queries (${r.queries.hits} hits; timer resolution ~0.1 ms)  ${ratio(p99, AIM.p99)} (≤ ${AIM.p99} ms)`);
+    console.log(`  slowest: ${r.queries.slowest.map(([q, t]) => `${q} ${t.toFixed(1)} ms`).join(', ')}`);
   } else {
     console.log('query p99                 — (this engine has no search yet)');
   }
