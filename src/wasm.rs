@@ -216,22 +216,24 @@ impl Docent {
 
 // ---- clauses ----
 
-/// Spelling variants from the entity register, only when they are asked for.
-fn variants_for(core: &Collection, opts: &crate::diff::Options) -> crate::diff::Variants {
-    if opts.ignore.spelling {
+/// Diff options from the `ignore` list (case, punct, spelling), with the
+/// entity register's spelling variants when spelling is ignored.
+fn diff_setup(
+    core: &Collection,
+    ignore: Option<String>,
+) -> Result<(crate::diff::Options, crate::diff::Variants), JsError> {
+    let ignore = crate::diff::Ignore::parse(ignore.as_deref().unwrap_or(""))
+        .map_err(|e| JsError::new(e.message()))?;
+    let variants = if ignore.spelling {
         crate::diff::Variants::new(&core.entities.alias_groups())
     } else {
         crate::diff::Variants::default()
-    }
-}
-
-fn diff_options(ignore: Option<String>) -> Result<crate::diff::Options, JsError> {
-    let ignore = crate::diff::Ignore::parse(ignore.as_deref().unwrap_or(""))
-        .map_err(|e| JsError::new(e.message()))?;
-    Ok(crate::diff::Options {
+    };
+    let opts = crate::diff::Options {
         ignore,
         ..Default::default()
-    })
+    };
+    Ok((opts, variants))
 }
 
 fn no_family(core: &Collection, id: &str) -> JsError {
@@ -257,8 +259,7 @@ impl Docent {
     /// One family: every version and the diff between consecutive ones.
     /// `ignore` is a comma-separated list of case, punct, spelling.
     pub fn clause(&self, id: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
-        let opts = diff_options(ignore)?;
-        let v = variants_for(&self.core, &opts);
+        let (opts, v) = diff_setup(&self.core, ignore)?;
         let view = self
             .core
             .clauses
@@ -275,8 +276,7 @@ impl Docent {
         b: usize,
         ignore: Option<String>,
     ) -> Result<JsValue, JsError> {
-        let opts = diff_options(ignore)?;
-        let v = variants_for(&self.core, &opts);
+        let (opts, v) = diff_setup(&self.core, ignore)?;
         let f = self
             .core
             .clauses
@@ -299,8 +299,7 @@ impl Docent {
         base: usize,
         ignore: Option<String>,
     ) -> Result<JsValue, JsError> {
-        let opts = diff_options(ignore)?;
-        let v = variants_for(&self.core, &opts);
+        let (opts, v) = diff_setup(&self.core, ignore)?;
         let t = self
             .core
             .clauses
@@ -311,8 +310,7 @@ impl Docent {
 
     /// Word diff of any two texts: `{ops, similarity, hidden, …}`.
     pub fn diff(&self, a: &str, b: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
-        let opts = diff_options(ignore)?;
-        let v = variants_for(&self.core, &opts);
+        let (opts, v) = diff_setup(&self.core, ignore)?;
         to_js(&crate::diff::diff(a, b, &opts, &v))
     }
 

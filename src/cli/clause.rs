@@ -38,9 +38,17 @@ fn options(args: &Args) -> Result<Options, String> {
     })
 }
 
+/// Writes to stdout; a closed pipe (`docent clauses | head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 fn json<T: serde::Serialize>(v: &T) -> Result<ExitCode, String> {
     let s = serde_json::to_string_pretty(v).map_err(|e| format!("cannot print JSON: {e}"))?;
-    println!("{s}");
+    emit(&s);
+    emit("\n");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -51,13 +59,15 @@ pub fn run_list(args: &Args) -> Result<ExitCode, String> {
     if args.json {
         return json(&list);
     }
+    let mut out = String::new();
     if list.is_empty() {
-        println!("no clause families (add corpus/clauses.toml)");
+        out.push_str("no clause families (add corpus/clauses.toml)\n");
     }
     for f in &list {
-        println!("{}  {} ({} versions)", f.id, f.title, f.versions.len());
+        let _ = writeln!(out, "{}  {} ({} versions)", f.id, f.title, f.versions.len());
         for v in &f.versions {
-            println!(
+            let _ = writeln!(
+                out,
                 "  {:>2}  {:<10}  {:<28}  {}",
                 v.n,
                 v.date,
@@ -66,6 +76,7 @@ pub fn run_list(args: &Args) -> Result<ExitCode, String> {
             );
         }
     }
+    emit(&out);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -98,7 +109,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         if args.json {
             return json(&table);
         }
-        print!("{}", render_table(family, &table));
+        emit(&render_table(family, &table));
         return Ok(ExitCode::SUCCESS);
     }
     let view = c
@@ -135,7 +146,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     for s in &view.steps {
         render_step(&mut out, family, s);
     }
-    print!("{out}");
+    emit(&out);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -159,7 +170,7 @@ pub fn run_diff(args: &Args) -> Result<ExitCode, String> {
     }
     let mut out = String::new();
     render_diff(&mut out, &d);
-    print!("{out}");
+    emit(&out);
     Ok(ExitCode::SUCCESS)
 }
 

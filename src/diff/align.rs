@@ -289,6 +289,20 @@ fn contained(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     a.intersection(b).count() as f64 / a.len() as f64
 }
 
+/// The paired item of `others` that best contains `item`'s words, if it
+/// contains at least [`CONTAIN`] of them: (share, index).
+fn container(
+    item: &HashSet<String>,
+    others: &[HashSet<String>],
+    paired: &[Option<usize>],
+) -> Option<(f64, usize)> {
+    (0..others.len())
+        .filter(|&k| paired[k].is_some())
+        .map(|k| (contained(item, &others[k]), k))
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .filter(|(c, _)| *c >= CONTAIN)
+}
+
 /// Pairs scoring below this are not the same item.
 const PAIR: f64 = 0.2;
 /// An item this much contained in a paired item was merged/split into it.
@@ -332,11 +346,7 @@ pub fn lists(a: &[String], b: &[String], v: &Variants) -> Vec<ItemLink> {
         if pa[i].is_some() {
             continue;
         }
-        let best = (0..b.len())
-            .filter(|&j| pb[j].is_some())
-            .map(|j| (contained(&ca[i], &cb[j]), j))
-            .max_by(|x, y| x.0.total_cmp(&y.0));
-        if let Some((c, j)) = best.filter(|(c, _)| *c >= CONTAIN) {
+        if let Some((c, j)) = container(&ca[i], &cb, &pb) {
             let l = pb[j].unwrap_or(0);
             links[l].a.push(i);
             links[l].a.sort();
@@ -350,11 +360,7 @@ pub fn lists(a: &[String], b: &[String], v: &Variants) -> Vec<ItemLink> {
         if pb[j].is_some() {
             continue;
         }
-        let best = (0..a.len())
-            .filter(|&i| pa[i].is_some())
-            .map(|i| (contained(&cb[j], &ca[i]), i))
-            .max_by(|x, y| x.0.total_cmp(&y.0));
-        if let Some((c, i)) = best.filter(|(c, _)| *c >= CONTAIN) {
+        if let Some((c, i)) = container(&cb[j], &ca, &pa) {
             let l = pa[i].unwrap_or(0);
             if links[l].change != ItemChange::Merged {
                 links[l].b.push(j);

@@ -45,7 +45,7 @@ pub mod passages;
 
 use crate::text::{fold, term, tokenize, TokenKind};
 use serde::{Deserialize, Serialize};
-use similar::algorithms::{diff_slices, Algorithm, DiffHook};
+use similar::algorithms::{histogram, DiffHook};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -56,6 +56,11 @@ pub(crate) const STOP: &[&str] = &[
     "were", "will", "shall", "as", "between", "after", "before", "two", "both", "le", "la", "les",
     "de", "des", "du", "et", "l", "d", "un", "une", "au", "aux",
 ];
+
+/// Is `w` a function word? (No allocation: this runs for every word.)
+fn is_stop(w: &str) -> bool {
+    w.len() <= 7 && STOP.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
 
 /// Above this many units on either side, the diff works by sentences.
 pub const MAX_UNITS: usize = 40_000;
@@ -437,7 +442,7 @@ pub(crate) fn units(text: &str, opts: &Options, v: &Variants, keys: &mut Keys) -
             sig_end: t.end,
             key,
             words: u32::from(t.kind == TokenKind::Word),
-            content: u32::from(t.kind == TokenKind::Word && !STOP.contains(&fold(s).as_str())),
+            content: u32::from(t.kind == TokenKind::Word && !is_stop(s)),
         });
     }
     if !seen_sig {
@@ -605,7 +610,7 @@ pub(crate) fn raw(a: &str, b: &str, opts: &Options, v: &Variants) -> Raw {
     let kb: Vec<u32> = ub.units.iter().map(|u| u.key).collect();
     let mut c = Collect::default();
     // Infallible hook: the result is always Ok.
-    let _ = diff_slices(Algorithm::Histogram, &mut c, &ka, &kb);
+    let _ = histogram::diff(&mut c, &ka[..], 0..ka.len(), &kb[..], 0..kb.len());
     let matched = c
         .segs
         .iter()
