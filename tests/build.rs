@@ -79,7 +79,7 @@ fn build_writes_one_self_contained_file_and_prints_its_path() {
         "content=\"default-src 'none';",
         "id=\"docent-wasm\">AGFzbQEAAAA=</script>",
         // base64 of the bundle magic "DOCENT\0\x1a"
-        "id=\"docent-bundle\" data-encoding=\"none\">RE9DRU5UABo",
+        "id=\"docent-bundle\">RE9DRU5UABo",
         "<script type=\"module\">",
         "const { initSync, Docent } = __docent_engine_glue;",
     ] {

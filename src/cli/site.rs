@@ -125,8 +125,14 @@ pub fn pack(bundle: &[u8]) -> (Vec<u8>, &'static str) {
 /// when large, with the library rows inline beside it).
 pub fn assemble(parts: &Parts) -> Result<String, String> {
     let (bytes, encoding) = pack(&parts.bundle);
+    // A plain bundle's block stays attribute-free (benches read it as is).
+    let attr = if encoding == "none" {
+        String::new()
+    } else {
+        format!(" data-encoding=\"{encoding}\"")
+    };
     let mut data = format!(
-        "<script type=\"application/octet-stream\" id=\"docent-bundle\" data-encoding=\"{encoding}\">{}</script>",
+        "<script type=\"application/octet-stream\" id=\"docent-bundle\"{attr}>{}</script>",
         base64(&bytes)
     );
     if encoding != "none" {
@@ -282,7 +288,7 @@ mod tests {
                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:\">",
                 "<style>/* base.css */\n:root { --ink: #111; }\n</style>",
                 "id=\"docent-wasm\">AGFzbQ==</script>",
-                "id=\"docent-bundle\" data-encoding=\"none\">RE9DRU5U</script>",
+                "id=\"docent-bundle\">RE9DRU5U</script>",
                 "<script type=\"module\">\n// ---- engine-glue.js",
                 "const { initSync } = __docent_engine_glue;",
             ]),
