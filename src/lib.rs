@@ -83,4 +83,35 @@ impl Collection {
     pub fn doc(&self, id: &str) -> Option<&Document> {
         self.docs.iter().find(|d| d.id == id)
     }
+
+    /// The rows of the library view, in collection order (the page gets the
+    /// same rows from the engine, or inline when the texts load later).
+    pub fn library(&self) -> Vec<LibraryEntry<'_>> {
+        self.docs
+            .iter()
+            .map(|d| LibraryEntry {
+                id: &d.id,
+                title: &d.title,
+                date: d.date.map(|x| x.iso()),
+                date_label: &d.date_label,
+                kind: &d.kind,
+                summary: d.field("Summary"),
+                partial: d.partial.as_deref(),
+                paragraphs: d.paragraphs.len(),
+            })
+            .collect()
+    }
+}
+
+/// One row of the library view: a document's metadata without its text.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct LibraryEntry<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub date: Option<String>,
+    pub date_label: &'a str,
+    pub kind: &'a str,
+    pub summary: Option<&'a str>,
+    pub partial: Option<&'a str>,
+    pub paragraphs: usize,
 }

@@ -66,47 +66,25 @@ fn paragraph_utf16(p: &Paragraph) -> Paragraph {
     p
 }
 
-/// One row of the library view.
-#[derive(Serialize)]
-struct LibraryEntry<'a> {
-    id: &'a str,
-    title: &'a str,
-    date: Option<String>,
-    date_label: &'a str,
-    kind: &'a str,
-    summary: Option<&'a str>,
-    partial: Option<&'a str>,
-    paragraphs: usize,
-}
-
 #[wasm_bindgen]
 impl Docent {
-    /// Decodes a bundle made by `docent build`.
+    /// Decodes a bundle made by `docent build` (a `Uint8Array`), copying one
+    /// section at a time into wasm memory rather than the whole bundle.
     #[wasm_bindgen(constructor)]
-    pub fn new(bundle: &[u8]) -> Result<Docent, JsError> {
+    pub fn new(bundle: &js_sys::Uint8Array) -> Result<Docent, JsError> {
         console_error_panic_hook::set_once();
-        let core = format::decode(bundle).map_err(|e| JsError::new(e.message()))?;
+        let core = format::decode_from(bundle.length() as usize, |at, buf| {
+            bundle
+                .subarray(at as u32, (at + buf.len()) as u32)
+                .copy_to(buf)
+        })
+        .map_err(|e| JsError::new(e.message()))?;
         Ok(Docent { core })
     }
 
     /// The documents in date order: id, title, date, kind, summary.
     pub fn library(&self) -> Result<JsValue, JsError> {
-        let rows: Vec<LibraryEntry> = self
-            .core
-            .docs
-            .iter()
-            .map(|d| LibraryEntry {
-                id: &d.id,
-                title: &d.title,
-                date: d.date.map(|x| x.iso()),
-                date_label: &d.date_label,
-                kind: &d.kind,
-                summary: d.field("Summary"),
-                partial: d.partial.as_deref(),
-                paragraphs: d.paragraphs.len(),
-            })
-            .collect();
-        to_js(&rows)
+        to_js(&self.core.library())
     }
 
     /// One whole document (metadata and paragraphs), offsets in UTF-16.

@@ -135,3 +135,44 @@ fn build_without_an_engine_says_to_run_setup() {
     assert!(!dir.join("out/docent.html").exists());
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn build_shards_writes_the_page_and_its_shard_scripts() {
+    let dir = scratch("shards", &[("1956-10-19-treaty.txt", GOOD)]);
+    let out = dir.join("out");
+    let mut args = vec!["build", "--corpus"];
+    let corpus = dir.join("corpus");
+    let engine = dir.join("engine");
+    args.extend([
+        s(&corpus),
+        "--out",
+        s(&out),
+        "--engine",
+        s(&engine),
+        "--shards",
+    ]);
+    let r = docent(&args);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let html = std::fs::read_to_string(out.join("docent.html")).unwrap();
+    assert!(
+        html.contains("'self' file:;"),
+        "the CSP lets shard scripts run"
+    );
+    assert!(html.contains(r#""count":1,"callback":"__docentShard","encoding":"none""#));
+    assert!(
+        html.contains(r#"id="docent-library">[{"id":"1956-10-19-treaty","title":"A short treaty""#)
+    );
+    assert!(!html.contains("id=\"docent-bundle\""));
+    let shard = std::fs::read_to_string(out.join("shards/000.js")).unwrap();
+    assert!(
+        shard.starts_with("__docentShard(0, \"RE9DRU5UABo"),
+        "{shard:.40}"
+    );
+    let mut names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["docent.html", "shards"], "no stray files");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

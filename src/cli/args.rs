@@ -5,13 +5,15 @@ use std::path::PathBuf;
 /// Options that take a value.
 const VALUED: &[&str] = &["corpus", "out", "limit", "ignore", "engine", "base"];
 /// Options that are switches.
-const SWITCHES: &[&str] = &["json"];
+const SWITCHES: &[&str] = &["json", "shards"];
 
 /// Parsed command-line arguments of one subcommand.
 #[derive(Debug, Default)]
 pub struct Args {
     pub corpus: PathBuf,
     pub json: bool,
+    /// `--shards` (build): the folder form, texts in on-demand script files.
+    pub shards: bool,
     options: Vec<(String, String)>,
     pub positional: Vec<String>,
 }
@@ -39,7 +41,11 @@ impl Args {
                 None => (body, None),
             };
             if SWITCHES.contains(&name) {
-                a.json = true;
+                if name == "shards" {
+                    a.shards = true;
+                } else {
+                    a.json = true;
+                }
             } else if VALUED.contains(&name) {
                 let value = match inline {
                     Some(v) => v,
@@ -98,6 +104,9 @@ mod tests {
         assert_eq!(a.corpus, PathBuf::from("c"));
         assert_eq!(a.opt("limit"), Some("5"));
         assert_eq!(a.positional, ["hello", "--x"]);
+        assert!(!a.shards);
+        let b = parse(&["--shards", "--out", "o"]).unwrap();
+        assert!(b.shards && !b.json);
         assert!(parse(&["--bogus"]).unwrap_err().contains("--bogus"));
         assert!(parse(&["--out"]).unwrap_err().contains("needs a value"));
     }

@@ -1,10 +1,18 @@
-//! `docent build [--corpus DIR] [--out DIR] [--engine DIR]`: write the single-file reader.
+//! `docent build [--corpus DIR] [--out DIR] [--engine DIR] [--shards]`: write the reader.
 //!
 //! Loads and validates the corpus (a broken corpus is refused), encodes the
 //! bundle, reads the engine (default `target/engine`, made by
 //! `scripts/build-engine.sh`) and `www/`, and writes `OUT/docent.html`
 //! atomically: a temporary file in OUT renamed over the old one, so an error
 //! never leaves a half-written reader behind. Prints the absolute path.
+//!
+//! With `--shards` it writes the folder form for large collections:
+//! `OUT/docent.html` holds the engine and the library rows, and
+//! `OUT/shards/NNN.js` the (packed) bundle in pieces of [`SHARD_BYTES`], classic
+//! scripts the page adds once the library is on screen (file:// allows
+//! neither `fetch` nor module `src`, but it runs classic scripts). The new
+//! shards are written into a temporary folder renamed over the old one
+//! before the page is replaced, so page and shards always match.
 
 use super::args::Args;
 use super::site;
@@ -19,10 +27,51 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let www = www_dir()?;
     let mut parts = site::read_parts(&www, &engine)?;
     parts.bundle = docent::format::encode(&collection);
-    let html = site::assemble(&parts)?;
+    parts.library = serde_json::to_string(&collection.library())
+        .map_err(|e| format!("cannot encode the library rows: {e}"))?;
+    let html = if args.shards {
+        let (packed, encoding) = site::pack(&parts.bundle);
+        let shards = site::shards(&packed, SHARD_BYTES);
+        let html = site::assemble_sharded(&parts, shards.len(), encoding)?;
+        write_shards(&out_dir, &shards)?;
+        html
+    } else {
+        site::assemble(&parts)?
+    };
     let path = write_atomic(&out_dir, "docent.html", html.as_bytes())?;
     println!("{}", path.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Bytes of (packed) bundle per shard script, 683 KiB of base64: a 10 MB
+/// collection deflates to about 6 of them, few enough to add at once.
+pub const SHARD_BYTES: usize = 1 << 19;
+
+/// Writes `dir/shards/` through a temporary folder renamed over the old one.
+fn write_shards(dir: &Path, shards: &[(String, String)]) -> Result<(), String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create the output directory {}: {e}", dir.display()))?;
+    let target = dir.join(site::SHARD_DIR);
+    let tmp = dir.join(format!(".{}.{}.tmp", site::SHARD_DIR, std::process::id()));
+    let old = dir.join(format!(".{}.{}.old", site::SHARD_DIR, std::process::id()));
+    let result = (|| {
+        let _ = std::fs::remove_dir_all(&tmp);
+        std::fs::create_dir_all(&tmp)?;
+        for (name, script) in shards {
+            std::fs::write(tmp.join(name), script)?;
+        }
+        if target.exists() {
+            std::fs::rename(&target, &old)?;
+        }
+        std::fs::rename(&tmp, &target)?;
+        let _ = std::fs::remove_dir_all(&old);
+        Ok::<(), std::io::Error>(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(format!("cannot write {}: {e}", target.display()));
+    }
+    Ok(())
 }
 
 /// `./www`, or the one next to the crate's sources when run from elsewhere.
@@ -62,7 +111,31 @@ fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String>
 
 #[cfg(test)]
 mod tests {
-    use super::write_atomic;
+    use super::{write_atomic, write_shards};
+
+    #[test]
+    fn shards_replace_the_old_folder_whole() {
+        let dir = std::env::temp_dir().join(format!("docent-shards-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let two = [
+            ("000.js".to_string(), "a".to_string()),
+            ("001.js".into(), "b".into()),
+        ];
+        write_shards(&dir, &two).unwrap();
+        write_shards(&dir, &two[..1]).unwrap();
+        let mut names: Vec<_> = std::fs::read_dir(dir.join("shards"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["000.js"]);
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            1,
+            "temp folders left"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temp_file() {

@@ -18,7 +18,7 @@ docent — offline reader for archival document collections
 
 USAGE:
   docent check    [--corpus DIR] [--json]             validate the corpus
-  docent build    [--corpus DIR] [--out DIR] [--engine DIR]
+  docent build    [--corpus DIR] [--out DIR] [--engine DIR] [--shards]
                                                       write DIR/docent.html (default dist)
   docent search   [--corpus DIR] [--json] [--limit N] QUERY
   docent entity   [--corpus DIR] [--json] NAME

@@ -19,13 +19,14 @@ use std::path::Path;
 /// allowed by their SHA-256 hashes, so a script element or an inline event
 /// handler that got into the page some other way does not run; browsers too
 /// old for hashes (CSP 1) fall back to `'unsafe-inline'`, which newer ones
-/// ignore when hashes are present.
-pub fn csp(scripts: &[&str]) -> String {
+/// ignore when hashes are present. `extra` adds script sources (the folder
+/// form's [`SHARD_SCRIPT_SOURCES`]).
+pub fn csp(scripts: &[&str], extra: &str) -> String {
     let hashes: String = scripts
         .iter()
         .map(|s| format!("'sha256-{}' ", base64(&sha256(s.as_bytes()))))
         .collect();
-    format!("default-src 'none'; script-src {hashes}'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:")
+    format!("default-src 'none'; script-src {hashes}'unsafe-inline' 'wasm-unsafe-eval'{extra}; style-src 'unsafe-inline'; img-src data:")
 }
 
 /// The text of every script the browser would run in `html` (no `type`, or
@@ -49,6 +50,19 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     out
 }
 
+/// The folder form also runs the classic scripts of `shards/` (script-src
+/// sources added to [`csp`]'s). Chromium 156
+/// matches a file:// script to `'self'`; `file:` covers browsers that give
+/// file:// pages an opaque origin. Neither allows the network: an http(s)
+/// page cannot load file: scripts, and `'self'` is the folder's own origin.
+pub const SHARD_SCRIPT_SOURCES: &str = " 'self' file:";
+
+/// The folder the folder form's shard scripts live in, relative to the page.
+pub const SHARD_DIR: &str = "shards";
+
+/// The global function each shard script calls: `__docentShard(i, "base64")`.
+pub const SHARD_CALLBACK: &str = "__docentShard";
+
 /// The name JS modules import the wasm-bindgen glue by.
 pub const GLUE_MODULE: &str = "engine-glue.js";
 
@@ -61,6 +75,9 @@ pub struct Parts {
     pub modules: BTreeMap<String, String>,
     pub wasm: Vec<u8>,
     pub bundle: Vec<u8>,
+    /// The library rows as JSON, inlined when the bundle is deflated or
+    /// sharded so that the library shows before the collection is decoded.
+    pub library: String,
 }
 
 /// Reads `www/` and the engine directory into [`Parts`] (the bundle is added by the caller).
@@ -116,11 +133,91 @@ pub fn read_parts(www: &Path, engine: &Path) -> Result<Parts, String> {
         modules,
         wasm,
         bundle: Vec::new(),
+        library: String::new(),
     })
 }
 
-/// The finished page.
+/// Bundles above this size are deflated (raw DEFLATE, RFC 1951): a 10 MB
+/// collection's page shrinks to about a third, and the browser parses that
+/// much less HTML; it inflates with its own `DecompressionStream`. Smaller
+/// bundles stay plain and are decoded synchronously at start.
+pub const DEFLATE_ABOVE: usize = 1 << 20;
+
+/// The bundle as it goes into the page, and its encoding (`none` or `deflate-raw`).
+pub fn pack(bundle: &[u8]) -> (Vec<u8>, &'static str) {
+    if bundle.len() > DEFLATE_ABOVE {
+        (
+            miniz_oxide::deflate::compress_to_vec(bundle, 6),
+            "deflate-raw",
+        )
+    } else {
+        (bundle.to_vec(), "none")
+    }
+}
+
+/// The finished single-file page: the collection bundle inline (deflated
+/// when large, with the library rows inline beside it).
 pub fn assemble(parts: &Parts) -> Result<String, String> {
+    let (bytes, encoding) = pack(&parts.bundle);
+    // A plain bundle's block stays attribute-free (benches read it as is).
+    let attr = if encoding == "none" {
+        String::new()
+    } else {
+        format!(" data-encoding=\"{encoding}\"")
+    };
+    let mut data = format!(
+        "<script type=\"application/octet-stream\" id=\"docent-bundle\"{attr}>{}</script>",
+        base64(&bytes)
+    );
+    if encoding != "none" {
+        data.push_str(&library_block(parts)?);
+    }
+    page(parts, "", &data)
+}
+
+/// The folder form's page: the library rows inline and the number of shard
+/// scripts that hold the packed bundle (`parts.bundle` is not inlined).
+/// Write the shards with [`shards`] from the same [`pack`]ed bytes.
+pub fn assemble_sharded(parts: &Parts, count: usize, encoding: &str) -> Result<String, String> {
+    let data = format!(
+        "{}\n<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\",\"encoding\":\"{encoding}\"}}</script>",
+        library_block(parts)?
+    );
+    page(parts, SHARD_SCRIPT_SOURCES, &data)
+}
+
+fn library_block(parts: &Parts) -> Result<String, String> {
+    if parts.library.is_empty() {
+        return Err("internal: the library rows are missing from the page parts".into());
+    }
+    Ok(format!(
+        "\n<script type=\"application/json\" id=\"docent-library\">{}</script>",
+        script_safe_json(&parts.library)
+    ))
+}
+
+/// Bytes cut into shard scripts of at most `size` bytes of data each:
+/// `(file name, script)`, named `000.js`, `001.js` … in order.
+pub fn shards(bytes: &[u8], size: usize) -> Vec<(String, String)> {
+    bytes
+        .chunks(size.max(1))
+        .enumerate()
+        .map(|(i, chunk)| {
+            (
+                format!("{i:03}.js"),
+                format!("{SHARD_CALLBACK}({i}, \"{}\");\n", base64(chunk)),
+            )
+        })
+        .collect()
+}
+
+/// JSON that cannot end a `<script>` element early: `<` only occurs inside
+/// JSON strings, where `\u003c` means the same.
+fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+}
+
+fn page(parts: &Parts, extra_script_sources: &str, data: &str) -> Result<String, String> {
     let script = bundle::bundle(&parts.modules, "main.js")?;
     let lower = script.to_ascii_lowercase();
     if lower.contains("</script") || lower.contains("<!--") {
@@ -133,7 +230,7 @@ pub fn assemble(parts: &Parts) -> Result<String, String> {
     scripts.push(&module);
     let mut head = format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n",
-        csp(&scripts)
+        csp(&scripts, extra_script_sources)
     );
     for (name, css) in &parts.styles {
         if css.to_ascii_lowercase().contains("</style") {
@@ -142,9 +239,8 @@ pub fn assemble(parts: &Parts) -> Result<String, String> {
         head.push_str(&format!("<style>/* {name} */\n{css}</style>\n"));
     }
     let data = format!(
-        "<script type=\"application/octet-stream\" id=\"docent-wasm\">{}</script>\n<script type=\"application/octet-stream\" id=\"docent-bundle\">{}</script>",
+        "<script type=\"application/octet-stream\" id=\"docent-wasm\">{}</script>\n{data}",
         base64(&parts.wasm),
-        base64(&parts.bundle)
     );
     let mut html = parts.shell.clone();
     for (marker, with) in [
@@ -204,6 +300,7 @@ mod tests {
             modules,
             wasm: b"\0asm".to_vec(),
             bundle: b"DOCENT".to_vec(),
+            library: r#"[{"title":"</script><b>"}]"#.to_string(),
         }
     }
 
@@ -256,7 +353,7 @@ mod tests {
             .split('"')
             .next()
             .unwrap();
-        assert_eq!(meta, csp(&scripts));
+        assert_eq!(meta, csp(&scripts, ""));
         assert_eq!(meta.matches("'sha256-").count(), 2, "{meta}");
         // `printf 'guard()' | openssl dgst -sha256 -binary | base64`
         assert!(meta.contains("'sha256-JHLvb4xNjXS+xqzA28jkoJD7jYxmjvUnQ4n2L+5Gnmw='"));
@@ -275,6 +372,60 @@ mod tests {
             Err("<!-- docent:data --> exactly once"),
         );
         check(SHELL, "const s = '</script>';\n", Err("`</script`"));
+    }
+
+    #[test]
+    fn folder_form_carries_library_and_shard_count_not_the_bundle() {
+        let p = parts(SHELL, "export const x = 1;\n");
+        let html = assemble_sharded(&p, 3, "none").unwrap();
+        assert!(
+            html.contains("'wasm-unsafe-eval' 'self' file:; style-src"),
+            "{html}"
+        );
+        assert_eq!(
+            html.matches("'sha256-").count(),
+            1,
+            "the module script's hash"
+        );
+        assert!(
+            html.contains(r#"id="docent-library">[{"title":"\u003c/script>\u003cb>"}]</script>"#)
+        );
+        assert!(html.contains(
+            r#"{"dir":"shards","count":3,"callback":"__docentShard","encoding":"none"}"#
+        ));
+        assert!(html.contains("id=\"docent-wasm\">AGFzbQ==</script>"));
+        assert!(!html.contains("docent-bundle"));
+        let cut = shards(b"foobar!", 3);
+        assert_eq!(
+            cut,
+            [
+                (
+                    "000.js".to_string(),
+                    "__docentShard(0, \"Zm9v\");\n".to_string()
+                ),
+                ("001.js".into(), "__docentShard(1, \"YmFy\");\n".into()),
+                ("002.js".into(), "__docentShard(2, \"IQ==\");\n".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn large_bundles_are_deflated_and_inflate_back() {
+        let small = b"DOCENT small".to_vec();
+        assert_eq!(pack(&small), (small.clone(), "none"));
+        let big: Vec<u8> = (0..DEFLATE_ABOVE + 10).map(|i| (i % 251) as u8).collect();
+        let (packed, encoding) = pack(&big);
+        assert_eq!(encoding, "deflate-raw");
+        assert!(packed.len() < big.len() / 10);
+        assert_eq!(
+            miniz_oxide::inflate::decompress_to_vec(&packed).unwrap(),
+            big
+        );
+        let mut p = parts(SHELL, "export const x = 1;\n");
+        p.bundle = big;
+        let html = assemble(&p).unwrap();
+        assert!(html.contains("data-encoding=\"deflate-raw\">"));
+        assert!(html.contains("id=\"docent-library\">"));
     }
 
     #[test]

@@ -79,5 +79,10 @@ function route(initial) {
 /** Routes the current fragment now and on every change (hashchange, back/forward). */
 export function startRouter() {
   addEventListener('hashchange', () => route(false));
+  // A deferred collection (large, or in shards) arrived: render again what
+  // waited for it or showed an error meanwhile ("still loading").
+  addEventListener('docent:ready', () => {
+    if (!current || byId('main').querySelector('[data-waiting], .error-box')) route(false);
+  });
   route(true);
 }
