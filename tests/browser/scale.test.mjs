@@ -108,7 +108,7 @@ test('the single file: one request, every document listed, a long address opens 
 test('the folder form: library first, then every shard from the folder, nothing else', async () => {
   const url = pathToFileURL(join(folder, 'docent.html')).href;
   const html = readFileSync(join(folder, 'docent.html'), 'utf8');
-  assert.match(html, /content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' 'self' file:; style-src 'unsafe-inline'; img-src data:"/);
+  assert.match(html, /content="default-src 'none'; script-src ('sha256-[A-Za-z0-9+\/]+=*' )+'unsafe-inline' 'wasm-unsafe-eval' 'self' file:; style-src 'unsafe-inline'; img-src data:"/);
   assert.doesNotMatch(html, /id="docent-bundle"|<script[^>]+src=/);
   assert.ok(shardFiles.length >= 2, `the bundle is cut into shards (${shardFiles.length})`);
   const base = pathToFileURL(join(folder, 'shards')).href;
