@@ -25,12 +25,12 @@ for (const f of [HTML, GLUE, WASM]) {
 const { initSync, Docent } = await import(pathToFileURL(GLUE).href);
 const exports = initSync({ module: readFileSync(WASM) });
 const html = readFileSync(HTML, 'utf8');
-const m = html.match(/<script type="application\/octet-stream" id="docent-bundle">([^<]*)<\/script>/);
-if (!m) {
-  console.error(`${HTML} has no docent-bundle block: rebuild it with \`docent build\``);
+const m = html.match(/<script type="application\/octet-stream" id="docent-bundle"( data-encoding="[^"]*")?>([^<]*)<\/script>/);
+if (!m || m[1]) {
+  console.error(`${HTML} has no plain docent-bundle block (a folder form, or a deflated bundle): use a single-file build of a small collection`);
   process.exit(1);
 }
-const bundle = Buffer.from(m[1].trim(), 'base64');
+const bundle = Buffer.from(m[2].trim(), 'base64');
 
 const mib = (n) => `${(n / 1048576).toFixed(2)} MiB`;
 const memory = () => exports.memory.buffer.byteLength;
