@@ -627,7 +627,7 @@ mod tests {
             0x2070..=0x209F,
             0xFB00..=0xFB06,
             0xFF01..=0xFF5E,
-            // Cyrillic, CJK and Japanese kana: no compatibility forms to miss.
+            // Kana and CJK ideographs, both in the corpus.
             0x3040..=0x30FF,
             0x4E00..=0x9FFF,
         ];
