@@ -11,6 +11,6 @@ wasm-bindgen --target web --out-dir target/engine --out-name docent \
   --no-typescript --remove-name-section --remove-producers-section \
   target/wasm32-unknown-unknown/release/docent.wasm >&2
 # Features are read from the target_features section (hence strip = false).
-node_modules/.bin/wasm-opt -Os target/engine/docent_bg.wasm -o target/engine/docent_bg.opt.wasm >&2
+node_modules/.bin/wasm-opt -Os --converge target/engine/docent_bg.wasm -o target/engine/docent_bg.opt.wasm >&2
 mv target/engine/docent_bg.opt.wasm target/engine/docent_bg.wasm
 say "engine: $(wc -c < target/engine/docent_bg.wasm) bytes wasm"

@@ -29,12 +29,14 @@ pub mod format;
 pub mod import;
 pub mod model;
 pub mod search;
+pub mod sort;
 pub mod text;
 
 mod wasm;
 
 pub use diag::{Diagnostic, Error};
 pub use model::{Date, Document, ParaKind, Paragraph, Span, SpanKind, Speaker, SpeechMode};
+use sort::StableSort;
 
 /// A whole collection, ready to answer questions: the documents (sorted by
 /// date, undated last), the registers, and the indexes built from them.
@@ -57,7 +59,7 @@ impl Collection {
         entities: entities::Register,
         mut clauses: clauses::Register,
     ) -> Collection {
-        docs.sort_by(|a, b| {
+        docs.stable_sort_by(|a, b| {
             (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id))
         });
         let mentions = entities::Mentions::build(&entities, &docs);

@@ -10,6 +10,7 @@
 //! Each feature adds its methods in its own `#[wasm_bindgen] impl Docent`
 //! block below.
 
+use crate::sort::StableSort;
 use crate::{format, model::Paragraph, Collection};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -34,7 +35,7 @@ pub(crate) fn utf16_offsets(text: &str, offsets: &mut [&mut u32]) {
         return;
     }
     let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| *offsets[i]);
+    order.stable_sort_by_key(|&i| *offsets[i]);
     let mut units = 0u32;
     let mut chars = text.char_indices().peekable();
     for i in order {

@@ -24,6 +24,7 @@
 //! ```
 
 use super::{absorb, raw, Diff, Ignore, Options, Seg, Units, Variants, STOP};
+use crate::sort::StableSort;
 use crate::text::{term, words};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -156,7 +157,7 @@ pub fn table(versions: &[&str], base: usize, opts: &Options, v: &Variants) -> Ta
             Seg::Equal { .. } => None,
         })
         .collect();
-    spans.sort();
+    spans.stable_sort();
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (s, e) in spans {
         match merged.last_mut() {
@@ -324,7 +325,7 @@ pub fn lists(a: &[String], b: &[String], v: &Variants) -> Vec<ItemLink> {
         }
     }
     // Best pairs first; ties keep list order.
-    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    pairs.stable_sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let mut pa: Vec<Option<usize>> = vec![None; a.len()];
     let mut pb: Vec<Option<usize>> = vec![None; b.len()];
     let mut links: Vec<ItemLink> = Vec::new();
@@ -349,7 +350,7 @@ pub fn lists(a: &[String], b: &[String], v: &Variants) -> Vec<ItemLink> {
         if let Some((c, j)) = container(&ca[i], &cb, &pb) {
             let l = pb[j].unwrap_or(0);
             links[l].a.push(i);
-            links[l].a.sort();
+            links[l].a.stable_sort();
             links[l].change = ItemChange::Merged;
             links[l].score = links[l].score.max(c);
             pa[i] = Some(l);
@@ -364,7 +365,7 @@ pub fn lists(a: &[String], b: &[String], v: &Variants) -> Vec<ItemLink> {
             let l = pa[i].unwrap_or(0);
             if links[l].change != ItemChange::Merged {
                 links[l].b.push(j);
-                links[l].b.sort();
+                links[l].b.stable_sort();
                 links[l].change = ItemChange::Split;
                 links[l].score = links[l].score.max(c);
                 pb[j] = Some(l);
@@ -437,7 +438,7 @@ pub fn lists(a: &[String], b: &[String], v: &Variants) -> Vec<ItemLink> {
     };
     let keys: Vec<f64> = links.iter().map(|l| b_pos(l, &links)).collect();
     let mut order: Vec<usize> = (0..links.len()).collect();
-    order.sort_by(|&x, &y| keys[x].total_cmp(&keys[y]));
+    order.stable_sort_by(|&x, &y| keys[x].total_cmp(&keys[y]));
     order.into_iter().map(|k| links[k].clone()).collect()
 }
 

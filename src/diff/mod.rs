@@ -43,6 +43,7 @@
 pub mod align;
 pub mod passages;
 
+use crate::sort::StableSort;
 use crate::text::{fold, term, tokenize, TokenKind};
 use serde::{Deserialize, Serialize};
 use similar::algorithms::{histogram, DiffHook};
@@ -161,7 +162,7 @@ impl Variants {
                 })
                 .map(|n| term(n))
                 .collect();
-            words.sort();
+            words.stable_sort();
             words.dedup();
             // Union of close spellings (groups are small).
             let mut id: Vec<usize> = (0..words.len()).collect();

@@ -25,6 +25,7 @@
 //! ```
 
 use crate::model::{Document, ParaKind};
+use crate::sort::StableSort;
 use crate::text::{term, words};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -210,7 +211,7 @@ impl Index {
             })
             .filter(|(s, _)| *s > 0.0)
             .collect();
-        cands.sort_by(|x, y| y.0.total_cmp(&x.0));
+        cands.stable_sort_by(|x, y| y.0.total_cmp(&x.0));
         cands.truncate(CANDIDATES);
         let mut hits: Vec<Hit> = cands
             .into_iter()
@@ -237,7 +238,7 @@ impl Index {
                 })
             })
             .collect();
-        hits.sort_by(|x, y| {
+        hits.stable_sort_by(|x, y| {
             y.score
                 .total_cmp(&x.score)
                 .then(y.shared.cmp(&x.shared))

@@ -3,6 +3,7 @@
 
 use super::{Kind, Mention, NameKind, Register};
 use crate::model::{Document, ParaKind, SpanKind};
+use crate::sort::StableSort;
 use crate::text::{fold, term, tokenize, TokenKind};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -298,7 +299,7 @@ impl Matcher {
 
 fn to_mention(paragraph: u32, first: &Unit, last: &Unit, ends: Vec<&End>) -> Mention {
     let mut entities: Vec<u32> = ends.iter().map(|e| e.entity).collect();
-    entities.sort_unstable();
+    entities.stable_sort();
     entities.dedup();
     // An entity matched through any non-variant name is not a variant.
     let variant = entities

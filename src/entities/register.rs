@@ -3,6 +3,7 @@
 use super::mentions::{name_key, strip_titles, units};
 use super::{Entity, Kind, Mention, NameKind, Register};
 use crate::model::{Document, ParaKind};
+use crate::sort::StableSort;
 use crate::text::fold;
 use crate::Diagnostic;
 use std::collections::{HashMap, HashSet};
@@ -109,7 +110,7 @@ impl Register {
                 (d, i)
             })
             .collect();
-        scored.sort();
+        scored.stable_sort();
         scored.into_iter().take(n).map(|(_, i)| i).collect()
     }
 
@@ -175,7 +176,7 @@ impl Register {
             }
         }
         let mut keys: Vec<&String> = seen.keys().collect();
-        keys.sort();
+        keys.stable_sort();
         for k in keys {
             let users = &seen[k];
             if users.len() < 2 || users.iter().all(|u| u.2) {

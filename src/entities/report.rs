@@ -3,6 +3,7 @@
 //! JSON and the wasm boundary passes the same structs to the page.
 
 use super::{Kind, Mention, NameKind};
+use crate::sort::StableSort;
 use crate::Collection;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -227,7 +228,7 @@ impl Collection {
             }
         }
         let mut co: Vec<(usize, u32)> = co.into_iter().map(|(k, v)| (v.len(), k)).collect();
-        co.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        co.stable_sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let co_mentioned = co
             .into_iter()
             .take(12)
@@ -332,7 +333,7 @@ impl Collection {
                 docs: docs[i].len(),
             })
             .collect();
-        out.sort_by(|a, b| (a.kind, &a.sort, &a.name).cmp(&(b.kind, &b.sort, &b.name)));
+        out.stable_sort_by(|a, b| (a.kind, &a.sort, &a.name).cmp(&(b.kind, &b.sort, &b.name)));
         out
     }
 

@@ -105,6 +105,7 @@ pub use header::parse_written_date;
 
 use crate::diag::Diagnostic;
 use crate::model::{Document, ParaKind, Paragraph, Span, SpanKind, Speaker, SpeechMode};
+use crate::sort::StableSort;
 use std::collections::BTreeSet;
 
 /// Parses one record. `path` is relative to the corpus dir and names the
@@ -217,7 +218,8 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnost
         }
     }
     for p in &mut paragraphs {
-        p.spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        p.spans
+            .stable_sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     }
     if !paragraphs.iter().any(|p| p.kind == ParaKind::Body) {
         let line = text_lines

@@ -11,6 +11,7 @@
 
 use super::query::exact_form;
 use crate::model::{Document, ParaKind, Span, SpanKind};
+use crate::sort::StableSort;
 use crate::text::{term, words, Token};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -163,7 +164,7 @@ impl Vocab {
     fn finish(self) -> (Vec<(String, Acc)>, Vec<u8>) {
         let mut accs: Vec<Option<Acc>> = self.accs.into_iter().map(Some).collect();
         let mut keys: Vec<(String, u32)> = self.ids.into_iter().collect();
-        keys.sort();
+        keys.stable_sort();
         let sorted: Vec<(String, Acc)> = keys
             .into_iter()
             .map(|(k, id)| {
@@ -243,7 +244,7 @@ impl Index {
                         hits.push((exact.id(&ex), true, pos as u32));
                     }
                 }
-                hits.sort_unstable();
+                hits.stable_sort();
                 let mut i = 0;
                 while i < hits.len() {
                     let (id, is_exact, _) = hits[i];
@@ -291,7 +292,7 @@ impl Index {
                 Some((t, terms.len() as u32 + i as u32))
             })
             .collect();
-        variants.sort_unstable();
+        variants.stable_sort();
         let mut offsets = Vec::with_capacity(terms.len() + exact.len() + 1);
         let mut df = Vec::with_capacity(terms.len() + exact.len());
         let mut postings = Vec::new();
@@ -326,7 +327,7 @@ impl Index {
             .map(|(_, names)| {
                 let mut keys: Vec<String> = names.iter().map(|n| term_key(n)).collect();
                 keys.retain(|k| !k.is_empty());
-                keys.sort();
+                keys.stable_sort();
                 keys.dedup();
                 keys
             })

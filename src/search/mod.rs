@@ -43,6 +43,7 @@ pub use index::Index;
 pub use query::Query;
 pub use snippet::Fragment;
 
+use crate::sort::StableSort;
 use crate::{entities, model::Document, Collection};
 use serde::Serialize;
 
@@ -150,7 +151,7 @@ impl Collection {
             docs[doc_rank[d]].hits += 1;
         }
         let mut top: Vec<_> = ev.ranked.iter().take(limit).copied().collect();
-        top.sort_by_key(|s| doc_rank[ix.units[s.unit as usize].doc as usize]);
+        top.stable_sort_by_key(|s| doc_rank[ix.units[s.unit as usize].doc as usize]);
         let hits = top
             .iter()
             .map(|s| {
@@ -229,7 +230,7 @@ impl Collection {
                 })
             })
             .collect();
-        paragraphs.sort_by_key(|p| p.paragraph);
+        paragraphs.stable_sort_by_key(|p| p.paragraph);
         Some(Highlights {
             doc: doc_id.to_string(),
             total: paragraphs.iter().map(|p| p.ranges.len()).sum(),
@@ -244,6 +245,6 @@ fn unit_marks(clauses: &[rank::ClauseHits], unit: u32) -> Vec<(u32, u32)> {
         .iter()
         .flat_map(|c| c.marks_in(unit).iter().copied())
         .collect();
-    m.sort_unstable();
+    m.stable_sort();
     m
 }

@@ -274,9 +274,8 @@ fn cut_chars(w: &str, n: usize) -> &str {
 /// A word's exact key: lower case and NFC, diacritics kept, possessive
 /// dropped. Equals [`term`] for plain words.
 pub fn exact_form(w: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut s: String = w
-        .nfc()
+    let mut s: String = crate::text::nfc(w)
+        .chars()
         .flat_map(char::to_lowercase)
         .map(|c| {
             if matches!(c, '\u{2019}' | '\u{02BC}') {

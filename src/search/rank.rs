@@ -14,6 +14,7 @@ use super::index::{Index, Postings, Unit, BODY, CLOSING, FOOTNOTE, HEADING, NONE
 use super::query::{Clause, Filter, FilterKey, Query};
 use super::typo::{self, Typo};
 use crate::model::Document;
+use crate::sort::StableSort;
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Map, Streamer};
 
@@ -256,7 +257,7 @@ impl Index {
                 break;
             }
         }
-        found.sort_unstable_by(|a, b| b.cmp(a));
+        found.stable_sort_by(|a, b| b.cmp(a));
         for &(_, id) in found.iter().take(MAX_PREFIX_TERMS) {
             push(alts, Ids::Term(id), Tier::Prefix);
         }
@@ -302,7 +303,7 @@ impl Index {
                 break;
             }
         }
-        found.sort_unstable();
+        found.stable_sort();
         found
             .into_iter()
             .take(keep)
@@ -347,7 +348,7 @@ impl Index {
                         other.extend(q.positions(i).iter().map(|&x| (u, x)));
                     }
                 }
-                other.sort_unstable();
+                other.stable_sort();
                 without(&p, &other)
             }
             Ids::Phrase(ids) => {
@@ -400,8 +401,8 @@ impl Index {
                 }
             }
         }
-        entries.sort_unstable();
-        titles.sort_unstable();
+        entries.stable_sort();
+        titles.stable_sort();
         // One idf for the clause, from the units any alternative matches, so
         // that alternatives differ by their weights alone.
         let df = count_distinct(&entries) + count_distinct(&titles);
@@ -447,7 +448,7 @@ impl Index {
                 k += 1;
             }
             let marks = &mut out.marks[mark_start as usize..];
-            marks.sort_unstable();
+            marks.stable_sort();
             let mut n = 0;
             for j in 0..marks.len() {
                 if n == 0 || marks[j].0 != marks[n - 1].0 {
@@ -471,7 +472,7 @@ impl Index {
         for a in self.alternatives(c, false) {
             out.extend(self.occurrences(&a.ids, &mut buf).units);
         }
-        out.sort_unstable();
+        out.stable_sort();
         out.dedup();
         out
     }
@@ -486,7 +487,7 @@ impl Index {
                 .iter()
                 .flat_map(|c| self.excluded_units(c))
                 .collect();
-            v.sort_unstable();
+            v.stable_sort();
             v
         };
         let passes = |u: u32| excluded.binary_search(&u).is_err() && filter.pass(u);
@@ -554,7 +555,7 @@ impl Index {
         let full: Vec<Scored> = cands.iter().copied().filter(|c| c.matched == all).collect();
         if full.is_empty() && q.clauses.len() > 1 {
             ev.partial = !cands.is_empty();
-            cands.sort_by(|a, b| {
+            cands.stable_sort_by(|a, b| {
                 b.matched
                     .count_ones()
                     .cmp(&a.matched.count_ones())
@@ -565,7 +566,7 @@ impl Index {
             ev.ranked = cands;
         } else {
             ev.ranked = full;
-            ev.ranked.sort_by(|a, b| {
+            ev.ranked.stable_sort_by(|a, b| {
                 b.tier
                     .cmp(&a.tier)
                     .then(b.score.total_cmp(&a.score))
@@ -727,7 +728,7 @@ impl<'a> UnitFilter<'a> {
                     }
                 }
             }
-            f.year_units.sort_unstable();
+            f.year_units.stable_sort();
         }
         f.doc_ok = docs
             .iter()
