@@ -4,26 +4,8 @@
 //! what to do, and never leaves a half-written reader behind.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn docent(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_docent"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run docent");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
+mod common;
+use common::{docent, Run};
 
 /// A scratch directory with a corpus of `docs` (name, bytes) and a stand-in engine.
 fn scratch(name: &str, docs: &[(&str, &[u8])]) -> PathBuf {

@@ -9,7 +9,7 @@ use docent::diff::{Ignore, OpKind, Options};
 
 #[test]
 fn every_quote_is_in_its_document() {
-    let reg = common::register();
+    let reg = common::clause_register();
     let docs = common::documents();
     let problems = reg.check(&docs);
     assert!(problems.is_empty(), "{problems:#?}");
@@ -24,7 +24,7 @@ fn every_quote_is_in_its_document() {
 
 #[test]
 fn register_covers_the_brief() {
-    let reg = common::register();
+    let reg = common::clause_register();
     let t = reg.family("territorial").unwrap();
     assert!(t.versions.len() >= 7);
     assert_eq!(t.versions.first().unwrap().date.year, 1955);
@@ -59,7 +59,7 @@ fn register_covers_the_brief() {
 /// Every consecutive pair of every family, under every toggle set.
 #[test]
 fn every_step_diffs_and_rebuilds() {
-    let reg = common::register();
+    let reg = common::clause_register();
     let v = common::variants();
     for bits in 0u8..8 {
         let opts = Options {
@@ -92,7 +92,7 @@ fn every_step_diffs_and_rebuilds() {
 }
 
 fn step(family: &str, a: &str, b: &str, ignore: &str) -> docent::clauses::Step {
-    let reg = common::register();
+    let reg = common::clause_register();
     let f = reg.family(family).unwrap();
     let ia = f.versions.iter().position(|v| v.id == a).unwrap();
     let ib = f.versions.iter().position(|v| v.id == b).unwrap();

@@ -1,19 +1,7 @@
 //! The clause commands as a user runs them.
 
-use std::process::Command;
-
-fn docent(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_docent"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::docent;
 
 #[test]
 fn diff_json_rebuilds_both_files_under_every_toggle() {
@@ -38,7 +26,8 @@ fn diff_json_rebuilds_both_files_under_every_toggle() {
             ignore,
             a.to_str().unwrap(),
             b.to_str().unwrap(),
-        ]);
+        ])
+        .parts();
         assert_eq!(code, 0, "{err}");
         let d: serde_json::Value = serde_json::from_str(&out).unwrap();
         let ops = d["ops"].as_array().unwrap();
@@ -66,11 +55,12 @@ fn diff_json_rebuilds_both_files_under_every_toggle() {
         "colour",
         a.to_str().unwrap(),
         b.to_str().unwrap(),
-    ]);
+    ])
+    .parts();
     assert_eq!(code, 1);
     assert!(err.contains("unknown toggle `colour`"), "{err}");
     std::fs::write(&b, [0xff, 0xfe, 0x00]).unwrap();
-    let (code, _, err) = docent(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let (code, _, err) = docent(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]).parts();
     assert_eq!(code, 1);
     assert!(err.contains("is not UTF-8 text"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
@@ -78,7 +68,7 @@ fn diff_json_rebuilds_both_files_under_every_toggle() {
 
 #[test]
 fn clause_text_marks_changes_and_links_sources() {
-    let (code, out, err) = docent(&["clause", "proviso"]);
+    let (code, out, err) = docent(&["clause", "proviso"]).parts();
     assert_eq!(code, 0, "{err}");
     assert!(
         out.contains("#doc=1956-09-29-matsumoto-letter-to-gromyko&p="),
@@ -94,12 +84,12 @@ fn clause_text_marks_changes_and_links_sources() {
         out.contains("{+The two countries agree to continue the+} negotiations"),
         "{out}"
     );
-    let (code, out, _) = docent(&["clauses"]);
+    let (code, out, _) = docent(&["clauses"]).parts();
     assert_eq!(code, 0);
     for id in ["territorial", "proviso", "repatriation", "agendas"] {
         assert!(out.contains(id));
     }
-    let (code, _, err) = docent(&["clause", "nonesuch"]);
+    let (code, _, err) = docent(&["clause", "nonesuch"]).parts();
     assert_eq!(code, 1);
     assert!(
         err.contains("the families are: territorial, proviso, repatriation, agendas"),

@@ -192,7 +192,7 @@ fn spelling_toggle_hides_variants_and_sic() {
 /// The JSON crossing the boundary (and printed by `docent diff --json`).
 #[test]
 fn snapshot_matsumoto_gromyko_to_soviet_draft() {
-    let reg = common::register();
+    let reg = common::clause_register();
     let f = reg.family("proviso").unwrap();
     let a = f
         .versions

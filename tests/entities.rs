@@ -1,13 +1,13 @@
 //! The register against the real corpus: it parses, `check` finds no
 //! error and few uncovered names, lookups resolve every spelling.
 
-mod entities_common;
-use entities_common::*;
+mod common;
+use common::*;
 
 #[test]
 fn register_checks_clean_against_the_corpus() {
-    let reg = register();
-    let docs = load_docs_from(&corpus_dir().join("documents"));
+    let reg = entity_register();
+    let docs = documents();
     let diags = reg.check(&docs);
     for d in &diags {
         eprintln!("{d}");
@@ -33,7 +33,7 @@ fn check(reg: &docent::entities::Register, query: &str, expect: &str) {
 
 #[test]
 fn lookup_table() {
-    let reg = register();
+    let reg = entity_register();
     for (q, id) in [
         ("Iturup", "iturup"),
         ("Etorofu", "iturup"),
@@ -67,7 +67,7 @@ fn lookup_table() {
 
 #[test]
 fn alias_groups_list_every_name_canonical_first() {
-    let groups = register().alias_groups();
+    let groups = entity_register().alias_groups();
     let (_, names) = groups.iter().find(|(id, _)| id == "iturup").unwrap();
     assert_eq!(names[0], "Iturup");
     assert!(names.contains(&"Etorofu".to_string()));
@@ -83,7 +83,7 @@ fn a_new_record_is_tagged_without_code_change() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/new-record/documents");
     let docs = load_docs_from(&dir);
-    let c = docent::Collection::build(docs, register(), Default::default());
+    let c = docent::Collection::build(docs, entity_register(), Default::default());
     let found: Vec<(String, String, bool)> = c
         .mentions
         .of_doc(0)
@@ -120,23 +120,9 @@ fn a_new_record_is_tagged_without_code_change() {
     }
 }
 
-fn docent(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_docent"))
-        .args(args)
-        .arg("--corpus")
-        .arg(corpus_dir())
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn cli_entity_json_resolves_any_spelling() {
-    let (code, out, err) = docent(&["entity", "--json", "etorofu"]);
+    let (code, out, err) = docent(&["entity", "--json", "etorofu"]).parts();
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["id"], "iturup");
@@ -169,14 +155,14 @@ fn cli_entity_json_resolves_any_spelling() {
 
 #[test]
 fn cli_unknown_name_suggests_and_exits_1() {
-    let (code, _, err) = docent(&["entity", "Khrushchov"]);
+    let (code, _, err) = docent(&["entity", "Khrushchov"]).parts();
     assert_eq!(code, 1);
     assert!(err.contains("no entity is called `Khrushchov`"), "{err}");
     assert!(
         err.lines().nth(1).unwrap_or("").contains("khrushchev"),
         "{err}"
     );
-    let (code, out, _) = docent(&["entity", "--json", "Yamada"]);
+    let (code, out, _) = docent(&["entity", "--json", "Yamada"]).parts();
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["error"], "ambiguous");
@@ -185,11 +171,11 @@ fn cli_unknown_name_suggests_and_exits_1() {
 
 #[test]
 fn cli_entities_lists_all_with_counts() {
-    let (code, out, err) = docent(&["entities", "--json"]);
+    let (code, out, err) = docent(&["entities", "--json"]).parts();
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let rows = v.as_array().unwrap();
-    assert_eq!(rows.len(), register().entities.len());
+    assert_eq!(rows.len(), entity_register().entities.len());
     let k = rows.iter().find(|r| r["id"] == "khrushchev").unwrap();
     assert!(k["count"].as_u64().unwrap() > 100);
 }

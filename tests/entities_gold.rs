@@ -1,8 +1,8 @@
 //! The detector against hand-labelled mentions (tests/gold/): precision and
 //! recall, with a floor of 0.97 for both.
 
-mod entities_common;
-use entities_common::*;
+mod common;
+use common::*;
 use std::collections::HashMap;
 
 /// One labelled or detected mention: paragraph, surface, occurrence of that

@@ -12,7 +12,9 @@
 use docent::text::words;
 use docent::{import, Document, ParaKind, SpanKind, SpeechMode};
 use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
+
+use std::ffi::OsStr;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -661,14 +663,8 @@ impl Drop for TempCorpus {
 }
 
 fn docent_check(dir: &Path) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_docent"))
-        .args(["check", "--corpus"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    let text =
-        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
-    (out.status.code().unwrap_or(-1), text)
+    let r = common::docent(&[OsStr::new("check"), OsStr::new("--corpus"), dir.as_os_str()]);
+    (r.code, r.stderr + &r.stdout)
 }
 
 const GOOD: &[u8] = b"Title: A letter\nDate: 1956-09-29\n\nExcellency, I write.\n";
@@ -747,13 +743,14 @@ fn check_refuses_oversized_records_without_reading_them() {
 #[test]
 fn check_json_lists_the_same_findings() {
     let c = TempCorpus::new("json", &[("a.txt", b"Date: 1956\n\nText.\n")]);
-    let out = Command::new(env!("CARGO_BIN_EXE_docent"))
-        .args(["check", "--json", "--corpus"])
-        .arg(&c.0)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = common::docent(&[
+        OsStr::new("check"),
+        OsStr::new("--json"),
+        OsStr::new("--corpus"),
+        c.0.as_os_str(),
+    ]);
+    assert_eq!(out.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["errors"], 1, "{v}");
     let d = &v["diagnostics"][0];
     assert_eq!(

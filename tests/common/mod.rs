@@ -1,38 +1,66 @@
-//! Shared test fixtures: the project's own corpus, loaded the way the CLI does.
+//! Shared test fixtures: the project's own corpus and registers, loaded the
+//! way the CLI does, and the real `docent` binary run as a user runs it.
 
 #![allow(dead_code)]
 
-use docent::clauses::Register;
 use docent::diff::Variants;
 use docent::model::Document;
-use std::path::Path;
+use docent::{clauses, entities, import, Collection};
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
-pub fn corpus_dir() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus"))
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}
+
+/// Imports one record of `dir` with the project's importer.
+pub fn load_doc(dir: &Path, name: &str) -> Document {
+    let bytes = std::fs::read(dir.join(name)).unwrap();
+    let doc = import::parse_document(&format!("documents/{name}"), &bytes)
+        .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+    assert!(!doc.paragraphs.is_empty(), "{name}: no paragraphs imported");
+    doc
+}
+
+/// Every `.txt` record of `dir`, by file name.
+pub fn load_docs_from(dir: &Path) -> Vec<Document> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names.iter().map(|n| load_doc(dir, n)).collect()
 }
 
 /// Every document of corpus/documents, through the importer.
 pub fn documents() -> Vec<Document> {
-    let dir = corpus_dir().join("documents");
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    names.sort();
-    names
-        .iter()
-        .map(|n| {
-            let bytes = std::fs::read(dir.join(n)).unwrap();
-            docent::import::parse_document(&format!("documents/{n}"), &bytes)
-                .unwrap_or_else(|e| panic!("{n}: {e:?}"))
-        })
-        .collect()
+    load_docs_from(&corpus_dir().join("documents"))
 }
 
-pub fn register() -> Register {
-    let src = std::fs::read_to_string(corpus_dir().join("clauses.toml")).unwrap();
-    Register::from_toml("clauses.toml", &src).unwrap_or_else(|e| panic!("{e:?}"))
+fn read_register<T>(file: &str, parse: fn(&str, &str) -> Result<T, Vec<docent::Diagnostic>>) -> T {
+    let src = std::fs::read_to_string(corpus_dir().join(file)).unwrap();
+    parse(file, &src).unwrap_or_else(|e| {
+        let lines: Vec<String> = e.iter().map(|d| d.to_string()).collect();
+        panic!("{}", lines.join("\n"))
+    })
+}
+
+/// corpus/clauses.toml.
+pub fn clause_register() -> clauses::Register {
+    read_register("clauses.toml", clauses::Register::from_toml)
+}
+
+/// corpus/entities.toml.
+pub fn entity_register() -> entities::Register {
+    read_register("entities.toml", entities::Register::from_toml)
+}
+
+/// The corpus with its entity register (no clauses).
+pub fn collection() -> Collection {
+    Collection::build(documents(), entity_register(), Default::default())
 }
 
 /// The spelling variants the diff tests rely on (the entity register's
@@ -54,4 +82,32 @@ pub fn variants() -> Variants {
         g("kunashir", &["Kunashir", "Kunashiri"]),
         g("matsumoto", &["Matsumoto", "Masumoto"]),
     ])
+}
+
+/// What one run of the binary printed and how it exited.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// `(code, stdout, stderr)`, for destructuring.
+    pub fn parts(self) -> (i32, String, String) {
+        (self.code, self.stdout, self.stderr)
+    }
+}
+
+/// Runs `docent ARGS…` from the crate root, as a user would.
+pub fn docent<S: AsRef<OsStr>>(args: &[S]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_docent"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run docent");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
