@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
 import { diffWords } from 'diff';
 import DiffMatchPatch from 'diff-match-patch';
+import { blockBytes } from './page-data.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GLUE = join(ROOT, 'target/engine/docent.js');
@@ -27,8 +28,7 @@ for (const f of [GLUE, WASM, DIST]) {
 const { initSync, Docent } = await import(GLUE);
 initSync({ module: readFileSync(WASM) });
 const html = readFileSync(DIST, 'utf8');
-const m = html.match(/<script type="application\/octet-stream" id="docent-bundle">([^<]*)<\/script>/);
-const docent = new Docent(Buffer.from(m[1], 'base64'));
+const docent = new Docent(blockBytes(html, 'docent-bundle'));
 
 // ---- the three contenders, each returning its own change list ----
 const dmp = new DiffMatchPatch();

@@ -9,6 +9,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadavg, cpus } from 'node:os';
+import { blockBytes } from './page-data.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist/docent.html');
@@ -25,9 +26,9 @@ for (const f of [DIST, GLUE, WASM, SOTU]) {
 const glue = await import(pathToFileURL(GLUE).href);
 glue.initSync({ module: readFileSync(WASM) });
 const html = readFileSync(DIST, 'utf8');
-const m = html.match(/<script type="application\/octet-stream" id="docent-bundle">([^<]*)<\/script>/);
-if (!m) throw new Error('dist/docent.html has no docent-bundle block');
-const docent = new glue.Docent(Buffer.from(m[1], 'base64'));
+const bundle = blockBytes(html, 'docent-bundle');
+if (!bundle) throw new Error('dist/docent.html has no docent-bundle blocks');
+const docent = new glue.Docent(bundle);
 
 function median(f, runs) {
   const times = [];

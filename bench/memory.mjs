@@ -10,6 +10,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { blockBytes } from './page-data.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HTML = resolve(process.argv[2] || join(ROOT, 'dist/docent.html'));
@@ -25,12 +26,11 @@ for (const f of [HTML, GLUE, WASM]) {
 const { initSync, Docent } = await import(pathToFileURL(GLUE).href);
 const exports = initSync({ module: readFileSync(WASM) });
 const html = readFileSync(HTML, 'utf8');
-const m = html.match(/<script type="application\/octet-stream" id="docent-bundle"( data-encoding="[^"]*")?>([^<]*)<\/script>/);
-if (!m || m[1]) {
-  console.error(`${HTML} has no plain docent-bundle block (a folder form, or a deflated bundle): use a single-file build of a small collection`);
+const bundle = blockBytes(html, 'docent-bundle');
+if (!bundle) {
+  console.error(`${HTML} has no docent-bundle blocks (a folder form?): use a single-file build`);
   process.exit(1);
 }
-const bundle = Buffer.from(m[2].trim(), 'base64');
 
 const mib = (n) => `${(n / 1048576).toFixed(2)} MiB`;
 const memory = () => exports.memory.buffer.byteLength;

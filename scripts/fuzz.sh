@@ -40,7 +40,7 @@ fresh_bundle() {
   if target/release/docent build --corpus fuzz/seeds/bundle-corpus --out "$out" >/dev/null 2>&1; then
     html="$out/docent.html"
     mkdir -p fuzz/corpus/bundle_decode
-    sed -n 's/.*id="docent-bundle">\([^<]*\)<.*/\1/p' "$html" | base64 -d >fuzz/corpus/bundle_decode/current.bundle || true
+    node bench/page-data.mjs "$html" docent-bundle fuzz/corpus/bundle_decode/current.bundle || true
   fi
   rm -rf "$out"
 }

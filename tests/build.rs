@@ -29,6 +29,32 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// Standard base64 (padding ignored) to bytes.
+fn unbase64(text: &str) -> Vec<u8> {
+    const ABC: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0);
+    for c in text.chars().filter(|&c| c != '=') {
+        acc = acc << 6 | ABC.find(c).expect("base64") as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+/// The inflated bytes of the data block that follows `opening` in `html`
+/// (small test data: one block).
+fn inline_block(html: &str, opening: &str) -> Vec<u8> {
+    let at = html
+        .find(opening)
+        .unwrap_or_else(|| panic!("missing {opening}"))
+        + opening.len();
+    let b64 = &html[at..at + html[at..].find('<').unwrap()];
+    miniz_oxide::inflate::decompress_to_vec(&unbase64(b64)).expect("raw DEFLATE")
+}
+
 /// `docent build` of the scratch corpus into `out` with the engine in `engine`.
 fn build(dir: &Path, out: &Path, engine: &str) -> Run {
     docent(&[
@@ -59,14 +85,22 @@ fn build_writes_one_self_contained_file_and_prints_its_path() {
     let html = std::fs::read_to_string(&printed).unwrap();
     for needle in [
         "content=\"default-src 'none';",
-        "id=\"docent-wasm\">AGFzbQEAAAA=</script>",
-        // base64 of the bundle magic "DOCENT\0\x1a"
-        "id=\"docent-bundle\">RE9DRU5UABo",
-        "<script type=\"module\">",
+        r#"<script type="application/json" id="docent-library">[{"id":"1956-10-19-treaty","#,
+        "<script>\n(function () {\n'use strict';\n",
         "const { initSync, Docent } = __docent_engine_glue;",
     ] {
         assert!(html.contains(needle), "missing {needle}");
     }
+    assert_eq!(
+        inline_block(&html, r#"id="docent-wasm" data-encoding="deflate-raw">"#),
+        b"\0asm\x01\0\0\0"
+    );
+    let bundle = inline_block(&html, r#"id="docent-bundle" data-encoding="deflate-raw">"#);
+    assert!(bundle.starts_with(b"DOCENT\0\x1a"), "the bundle magic");
+    assert!(
+        html.find("id=\"docent-library\"") < html.find("id=\"docent-wasm\""),
+        "the library rows come before the engine"
+    );
     assert!(!html.contains("<!-- docent:"), "a marker was left");
     assert_eq!(
         std::fs::read_dir(&out).unwrap().count(),
@@ -140,16 +174,18 @@ fn build_shards_writes_the_page_and_its_shard_scripts() {
         html.contains("'self' file:;"),
         "the CSP lets shard scripts run"
     );
-    assert!(html.contains(r#""count":1,"callback":"__docentShard","encoding":"none""#));
+    assert!(html.contains(r#""count":1,"callback":"__docentShard","encoding":"deflate-raw""#));
     assert!(
         html.contains(r#"id="docent-library">[{"id":"1956-10-19-treaty","title":"A short treaty""#)
     );
     assert!(!html.contains("id=\"docent-bundle\""));
     let shard = std::fs::read_to_string(out.join("shards/000.js")).unwrap();
-    assert!(
-        shard.starts_with("__docentShard(0, \"RE9DRU5UABo"),
-        "{shard:.40}"
-    );
+    let b64 = shard
+        .strip_prefix("__docentShard(0, \"")
+        .and_then(|s| s.strip_suffix("\");\n"))
+        .expect("a shard script");
+    let bundle = miniz_oxide::inflate::decompress_to_vec(&unbase64(b64)).unwrap();
+    assert!(bundle.starts_with(b"DOCENT\0\x1a"), "{shard:.40}");
     let mut names: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name())

@@ -30,9 +30,8 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     parts.library = serde_json::to_string(&collection.library())
         .map_err(|e| format!("cannot encode the library rows: {e}"))?;
     let html = if args.shards {
-        let (packed, encoding) = site::pack(&parts.bundle);
-        let shards = site::shards(&packed, SHARD_BYTES);
-        let html = site::assemble_sharded(&parts, shards.len(), encoding)?;
+        let shards = site::shards(&site::pack(&parts.bundle), SHARD_BYTES);
+        let html = site::assemble_sharded(&parts, shards.len())?;
         write_shards(&out_dir, &shards)?;
         html
     } else {

@@ -1,11 +1,17 @@
-//! A tiny bundler for the page's ES modules: many files in, one module script out.
+//! A tiny bundler for the page's ES modules: many files in, one classic script out.
 //!
 //! Chromium does not load `<script type=module src=…>` or `import` from
 //! `file://`, so `docent build` joins `www/js/*.js` (and the wasm-bindgen glue)
-//! into ONE inline `<script type="module">`. Each module becomes a block with
-//! its own scope, and its exports become members of a frozen per-module object:
+//! into ONE inline script. It is a classic script, not a module, so that it
+//! runs where it stands, before the browser has parsed the inlined engine
+//! after it: the library shows while the rest of the page is still arriving
+//! (a module script would wait for the whole page). The modules keep their
+//! semantics: everything runs in one strict-mode function, each module in a
+//! block with its own scope, its exports members of a frozen per-module object:
 //!
 //! ```text
+//! (function () {
+//! 'use strict';
 //! const __docent_dom = {};          // ./dom.js
 //! {
 //!   function h(…) { … }             // `export function h` minus `export`
@@ -16,6 +22,7 @@
 //!   const { h } = __docent_dom;     // was: import { h } from './dom.js';
 //!   …
 //! }
+//! }());
 //! ```
 //!
 //! Supported: `import {a, b as c} from './x.js'`, `import d from`, `import * as
@@ -23,7 +30,8 @@
 //! `export {a, b as c}`, `export default NAME` (and `export default function
 //! NAME`). Imports are copied once (`const`), so exports must never be
 //! reassigned: `export let`/`var` is refused. Anything else the bundler cannot
-//! handle faithfully (dynamic `import()`, `export *`, re-exports, bare
+//! handle faithfully (dynamic `import()`, `import.meta`, top-level `await`
+//! (refused by the browser), `export *`, re-exports, bare
 //! specifiers, cycles, a name a module does not export) is a build error naming
 //! the file and line. Every module in the set is included (a widget registers
 //! itself by existing); the entry module runs last.
@@ -85,7 +93,7 @@ pub fn bundle(modules: &BTreeMap<String, String>, entry: &str) -> Result<String,
         }
     }
     let order = topo_order(&parsed, entry)?;
-    let mut out = String::new();
+    let mut out = String::from("(function () {\n'use strict';\n");
     for name in order {
         let p = &parsed[&name];
         let var = module_var(&name);
@@ -126,6 +134,7 @@ pub fn bundle(modules: &BTreeMap<String, String>, entry: &str) -> Result<String,
             members.join(", ")
         ));
     }
+    out.push_str("}());\n");
     Ok(out)
 }
 
@@ -336,6 +345,11 @@ fn top_level_lines(name: &str, src: &str) -> Result<Vec<bool>, String> {
                                 if chars.get(j) == Some(&'(') {
                                     return Err(format!(
                                         "{name}:{line}: dynamic import() cannot be bundled into one file; import statically"
+                                    ));
+                                }
+                                if chars.get(j) == Some(&'.') {
+                                    return Err(format!(
+                                        "{name}:{line}: import.meta does not exist in the bundled page script; use document.baseURI or location"
                                     ));
                                 }
                             }
@@ -666,6 +680,7 @@ mod tests {
                 ("main.js", "import { h, X as Y } from './dom.js';\nh(Y);\n"),
             ],
             Ok(&[
+                "(function () {\n'use strict';\n",
                 "const __docent_dom = {};",
                 "function h(t)",
                 "const X = 1;",
@@ -675,6 +690,7 @@ mod tests {
                 "const __docent_main = {};",
                 "const { h, X: Y } = __docent_dom;",
                 "h(Y);",
+                "}());\n",
             ]),
         );
     }
@@ -743,6 +759,7 @@ mod tests {
             ("export { a } from './a.js';\n", "re-export"),
             ("export default 1 + 2;\n", "expression"),
             ("const m = import('./a.js');\n", "dynamic import()"),
+            ("const u = import.meta.url;\n", "import.meta does not exist"),
             (
                 "import { q } from 'lodash';\n",
                 "only modules next to this one",

@@ -2,10 +2,18 @@
 //!
 //! `www/index.html` is the page shell with three markers, each replaced once:
 //! `<!-- docent:head -->` (the CSP meta tag and every stylesheet, inline),
-//! `<!-- docent:data -->` (the wasm and the bundle as base64 in inert
-//! `<script type="application/octet-stream">` blocks, decoded once by JS) and
-//! `<!-- docent:script -->` (all of `www/js/*.js` plus the wasm-bindgen glue
-//! as the virtual module `./engine-glue.js`, bundled into ONE inline module).
+//! `<!-- docent:script -->` (the library rows as inline JSON, then all of
+//! `www/js/*.js` plus the wasm-bindgen glue as the virtual module
+//! `./engine-glue.js`, bundled into ONE classic script) and
+//! `<!-- docent:data -->` (the wasm and the bundle, deflated, as base64 in
+//! inert `<script type="application/octet-stream">` blocks).
+//!
+//! The order is what makes the page quick to open: the script runs as soon as
+//! the parser reaches it and shows the library from the inline rows, while the
+//! browser is still parsing the engine after it; once the page is parsed the
+//! script inflates wasm and bundle with the browser's own `DecompressionStream`
+//! and starts the engine. The base64 is cut into blocks of [`BLOCK_CHARS`]:
+//! Chromium parses one long text node much more slowly than many short ones.
 //! Stylesheets: `www/css/base.css` first, then the other `www/css/*.css` in
 //! name order.
 
@@ -126,7 +134,13 @@ pub fn read_parts(www: &Path, engine: &Path) -> Result<Parts, String> {
         let src = read(&js_dir.join(&n))?;
         modules.insert(n, src);
     }
-    modules.insert(GLUE_MODULE.to_string(), glue);
+    // The glue's fallback for a missing wasm argument resolves a URL against
+    // `import.meta`, which a classic script cannot name; the page always
+    // passes the bytes, so the fallback only needs to parse.
+    modules.insert(
+        GLUE_MODULE.to_string(),
+        glue.replace("import.meta.url", "document.baseURI"),
+    );
     Ok(Parts {
         shell,
         styles,
@@ -137,53 +151,60 @@ pub fn read_parts(www: &Path, engine: &Path) -> Result<Parts, String> {
     })
 }
 
-/// Bundles above this size are deflated (raw DEFLATE, RFC 1951): a 10 MB
-/// collection's page shrinks to about a third, and the browser parses that
-/// much less HTML; it inflates with its own `DecompressionStream`. Smaller
-/// bundles stay plain and are decoded synchronously at start.
-pub const DEFLATE_ABOVE: usize = 1 << 20;
+/// How the engine and the bundle are packed into the page and the shards:
+/// raw DEFLATE (RFC 1951), which the browser inflates with its own
+/// `DecompressionStream` (no fetch, so it works from file://). The wasm
+/// shrinks to less than half and the collection to about a third: the
+/// browser parses that much less HTML.
+pub const ENCODING: &str = "deflate-raw";
 
-/// The bundle as it goes into the page, and its encoding (`none` or `deflate-raw`).
-pub fn pack(bundle: &[u8]) -> (Vec<u8>, &'static str) {
-    if bundle.len() > DEFLATE_ABOVE {
-        (
-            miniz_oxide::deflate::compress_to_vec(bundle, 6),
-            "deflate-raw",
-        )
-    } else {
-        (bundle.to_vec(), "none")
-    }
+/// Base64 characters per data block (a multiple of 4, so every block decodes
+/// alone too).
+pub const BLOCK_CHARS: usize = 16 << 10;
+
+/// Bytes as they go into the page or the shards ([`ENCODING`]).
+pub fn pack(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, 9)
 }
 
-/// The finished single-file page: the collection bundle inline (deflated
-/// when large, with the library rows inline beside it).
-pub fn assemble(parts: &Parts) -> Result<String, String> {
-    let (bytes, encoding) = pack(&parts.bundle);
-    // A plain bundle's block stays attribute-free (benches read it as is).
-    let attr = if encoding == "none" {
-        String::new()
-    } else {
-        format!(" data-encoding=\"{encoding}\"")
-    };
-    let mut data = format!(
-        "<script type=\"application/octet-stream\" id=\"docent-bundle\"{attr}>{}</script>",
-        base64(&bytes)
-    );
-    if encoding != "none" {
-        data.push_str(&library_block(parts)?);
+/// `bytes`, packed, as base64 data blocks: the first has the `id` and the
+/// encoding, the rest `data-part-of="ID"`, in order.
+pub fn data_blocks(id: &str, bytes: &[u8]) -> String {
+    let b64 = base64(&pack(bytes));
+    let mut out = String::with_capacity(b64.len() + 256);
+    for (i, chunk) in b64.as_bytes().chunks(BLOCK_CHARS).enumerate() {
+        let chunk = std::str::from_utf8(chunk).expect("base64 is ASCII");
+        if i == 0 {
+            out.push_str(&format!(
+                "<script type=\"application/octet-stream\" id=\"{id}\" data-encoding=\"{ENCODING}\">{chunk}</script>\n"
+            ));
+        } else {
+            out.push_str(&format!(
+                "<script type=\"application/octet-stream\" data-part-of=\"{id}\">{chunk}</script>\n"
+            ));
+        }
     }
-    page(parts, "", &data)
+    if b64.is_empty() {
+        out.push_str(&format!(
+            "<script type=\"application/octet-stream\" id=\"{id}\" data-encoding=\"{ENCODING}\"></script>\n"
+        ));
+    }
+    out
+}
+
+/// The finished single-file page: engine and collection bundle inline.
+pub fn assemble(parts: &Parts) -> Result<String, String> {
+    page(parts, "", "", &data_blocks("docent-bundle", &parts.bundle))
 }
 
 /// The folder form's page: the library rows inline and the number of shard
 /// scripts that hold the packed bundle (`parts.bundle` is not inlined).
 /// Write the shards with [`shards`] from the same [`pack`]ed bytes.
-pub fn assemble_sharded(parts: &Parts, count: usize, encoding: &str) -> Result<String, String> {
-    let data = format!(
-        "{}\n<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\",\"encoding\":\"{encoding}\"}}</script>",
-        library_block(parts)?
+pub fn assemble_sharded(parts: &Parts, count: usize) -> Result<String, String> {
+    let manifest = format!(
+        "<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\",\"encoding\":\"{ENCODING}\"}}</script>\n"
     );
-    page(parts, SHARD_SCRIPT_SOURCES, &data)
+    page(parts, SHARD_SCRIPT_SOURCES, &manifest, "")
 }
 
 fn library_block(parts: &Parts) -> Result<String, String> {
@@ -191,7 +212,7 @@ fn library_block(parts: &Parts) -> Result<String, String> {
         return Err("internal: the library rows are missing from the page parts".into());
     }
     Ok(format!(
-        "\n<script type=\"application/json\" id=\"docent-library\">{}</script>",
+        "<script type=\"application/json\" id=\"docent-library\">{}</script>\n",
         script_safe_json(&parts.library)
     ))
 }
@@ -217,7 +238,14 @@ fn script_safe_json(json: &str) -> String {
     json.replace('<', "\\u003c")
 }
 
-fn page(parts: &Parts, extra_script_sources: &str, data: &str) -> Result<String, String> {
+/// The page: `before` (JSON blocks the script reads at once) goes in front of
+/// the script, `data` after the engine's blocks.
+fn page(
+    parts: &Parts,
+    extra_script_sources: &str,
+    before: &str,
+    data: &str,
+) -> Result<String, String> {
     let script = bundle::bundle(&parts.modules, "main.js")?;
     let lower = script.to_ascii_lowercase();
     if lower.contains("</script") || lower.contains("<!--") {
@@ -226,6 +254,7 @@ fn page(parts: &Parts, extra_script_sources: &str, data: &str) -> Result<String,
         );
     }
     let module = format!("\n{script}");
+    let library = library_block(parts)?;
     let mut scripts = inline_scripts(&parts.shell);
     scripts.push(&module);
     let mut head = format!(
@@ -238,17 +267,22 @@ fn page(parts: &Parts, extra_script_sources: &str, data: &str) -> Result<String,
         }
         head.push_str(&format!("<style>/* {name} */\n{css}</style>\n"));
     }
-    let data = format!(
-        "<script type=\"application/octet-stream\" id=\"docent-wasm\">{}</script>\n{data}",
-        base64(&parts.wasm),
-    );
+    let data = format!("{}{data}", data_blocks("docent-wasm", &parts.wasm));
     let mut html = parts.shell.clone();
+    if let (Some(script_at), Some(data_at)) = (
+        html.find("<!-- docent:script -->"),
+        html.find("<!-- docent:data -->"),
+    ) {
+        if script_at > data_at {
+            return Err("www/index.html: put <!-- docent:script --> before <!-- docent:data -->: the script shows the library while the browser still parses the engine".into());
+        }
+    }
     for (marker, with) in [
         ("<!-- docent:head -->", head),
         ("<!-- docent:data -->", data),
         (
             "<!-- docent:script -->",
-            format!("<script type=\"module\">{module}</script>"),
+            format!("{library}{before}<script>{module}</script>"),
         ),
     ] {
         if html.matches(marker).count() != 1 {
@@ -304,13 +338,17 @@ mod tests {
         }
     }
 
-    const SHELL: &str = "<!doctype html><head><!-- docent:head --></head><body><!-- docent:data --><!-- docent:script --></body>";
+    const SHELL: &str = "<!doctype html><head><!-- docent:head --></head><body><!-- docent:script --><!-- docent:data --></body>";
 
     fn check(shell: &str, main: &str, expect: Result<&[&str], &str>) {
         match (assemble(&parts(shell, main)), expect) {
             (Ok(html), Ok(frags)) => {
+                let mut at = 0;
                 for f in frags {
-                    assert!(html.contains(f), "missing {f:?} in {html}");
+                    match html[at..].find(f) {
+                        Some(i) => at += i + f.len(),
+                        None => panic!("missing (in order) {f:?} in {html}"),
+                    }
                 }
                 assert!(!html.contains("<!-- docent:"), "marker left in {html}");
             }
@@ -319,20 +357,82 @@ mod tests {
         }
     }
 
+    /// The base64 of every data block of `id`, joined, inflated.
+    fn block_bytes(html: &str, id: &str) -> Vec<u8> {
+        let first = format!("id=\"{id}\" data-encoding=\"{ENCODING}\">");
+        let part = format!("data-part-of=\"{id}\">");
+        let mut b64 = String::new();
+        for (i, _) in html.match_indices("<script type=\"application/octet-stream\" ") {
+            let tag = &html[i..];
+            let body = &tag[tag.find('>').unwrap() + 1..tag.find("</script>").unwrap()];
+            if tag.starts_with(&format!(
+                "<script type=\"application/octet-stream\" {first}"
+            )) || tag.starts_with(&format!("<script type=\"application/octet-stream\" {part}"))
+            {
+                b64.push_str(body);
+            }
+        }
+        let packed = base64_decode(&b64);
+        miniz_oxide::inflate::decompress_to_vec(&packed).unwrap()
+    }
+
+    fn base64_decode(s: &str) -> Vec<u8> {
+        const ABC: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = Vec::new();
+        let (mut acc, mut bits) = (0u32, 0);
+        for c in s.chars().filter(|&c| c != '=') {
+            acc = acc << 6 | ABC.find(c).unwrap() as u32;
+            bits += 6;
+            if bits >= 8 {
+                bits -= 8;
+                out.push((acc >> bits) as u8);
+            }
+        }
+        out
+    }
+
     #[test]
-    fn assembles_one_file() {
+    fn assembles_one_file_library_and_script_before_the_engine() {
         check(
             SHELL,
             "import { initSync } from './engine-glue.js';\ninitSync();\n",
             Ok(&[
                 "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'sha256-",
                 "<style>/* base.css */\n:root { --ink: #111; }\n</style>",
-                "id=\"docent-wasm\">AGFzbQ==</script>",
-                "id=\"docent-bundle\">RE9DRU5U</script>",
-                "<script type=\"module\">\n// ---- engine-glue.js",
+                r#"<script type="application/json" id="docent-library">[{"title":"\u003c/script>\u003cb>"}]</script>"#,
+                "<script>\n(function () {\n'use strict';\n// ---- engine-glue.js",
                 "const { initSync } = __docent_engine_glue;",
+                "}());\n</script>",
+                "<script type=\"application/octet-stream\" id=\"docent-wasm\" data-encoding=\"deflate-raw\">",
+                "<script type=\"application/octet-stream\" id=\"docent-bundle\" data-encoding=\"deflate-raw\">",
             ]),
         );
+        let html = assemble(&parts(SHELL, "run();\n")).unwrap();
+        assert_eq!(block_bytes(&html, "docent-wasm"), b"\0asm");
+        assert_eq!(block_bytes(&html, "docent-bundle"), b"DOCENT");
+    }
+
+    #[test]
+    fn long_data_is_cut_into_blocks_that_join_back() {
+        let mut p = parts(SHELL, "run();\n");
+        // Incompressible bytes: the base64 runs to three blocks.
+        let mut x = 0x2545_f491_u32;
+        p.bundle = (0..BLOCK_CHARS * 2)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            })
+            .collect();
+        let html = assemble(&p).unwrap();
+        assert_eq!(html.matches("data-part-of=\"docent-bundle\"").count(), 2);
+        assert_eq!(block_bytes(&html, "docent-bundle"), p.bundle);
+        for (i, _) in html.match_indices("data-part-of=") {
+            let body = &html[i..];
+            let body = &body[body.find('>').unwrap() + 1..body.find('<').unwrap()];
+            assert!(body.len() <= BLOCK_CHARS && body.len() % 4 == 0);
+        }
     }
 
     #[test]
@@ -343,7 +443,7 @@ mod tests {
         assert_eq!(
             scripts.len(),
             2,
-            "the guard and the module, not the data blocks"
+            "the guard and the page script, not the data blocks"
         );
         assert_eq!(scripts[0], "guard()");
         let meta = html
@@ -372,12 +472,37 @@ mod tests {
             Err("<!-- docent:data --> exactly once"),
         );
         check(SHELL, "const s = '</script>';\n", Err("`</script`"));
+        check(
+            "<head><!-- docent:head --></head><!-- docent:data --><!-- docent:script -->",
+            "",
+            Err("put <!-- docent:script --> before <!-- docent:data -->"),
+        );
+    }
+
+    #[test]
+    fn glue_fallback_url_parses_in_a_classic_script() {
+        let dir = std::env::temp_dir().join(format!("docent-site-test-{}", std::process::id()));
+        let (www, engine) = (dir.join("www"), dir.join("engine"));
+        for d in [www.join("css"), www.join("js"), engine.clone()] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        std::fs::write(www.join("index.html"), SHELL).unwrap();
+        std::fs::write(www.join("js/main.js"), "").unwrap();
+        std::fs::write(engine.join("docent_bg.wasm"), b"\0asm").unwrap();
+        std::fs::write(
+            engine.join("docent.js"),
+            "const u = new URL('docent_bg.wasm', import.meta.url);\nexport { u };\n",
+        )
+        .unwrap();
+        let p = read_parts(&www, &engine).unwrap();
+        assert!(p.modules[GLUE_MODULE].contains("new URL('docent_bg.wasm', document.baseURI)"));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
     fn folder_form_carries_library_and_shard_count_not_the_bundle() {
         let p = parts(SHELL, "export const x = 1;\n");
-        let html = assemble_sharded(&p, 3, "none").unwrap();
+        let html = assemble_sharded(&p, 3).unwrap();
         assert!(
             html.contains("'wasm-unsafe-eval' 'self' file:; style-src"),
             "{html}"
@@ -385,15 +510,15 @@ mod tests {
         assert_eq!(
             html.matches("'sha256-").count(),
             1,
-            "the module script's hash"
+            "the page script's hash"
         );
         assert!(
             html.contains(r#"id="docent-library">[{"title":"\u003c/script>\u003cb>"}]</script>"#)
         );
         assert!(html.contains(
-            r#"{"dir":"shards","count":3,"callback":"__docentShard","encoding":"none"}"#
+            r#"{"dir":"shards","count":3,"callback":"__docentShard","encoding":"deflate-raw"}"#
         ));
-        assert!(html.contains("id=\"docent-wasm\">AGFzbQ==</script>"));
+        assert_eq!(block_bytes(&html, "docent-wasm"), b"\0asm");
         assert!(!html.contains("docent-bundle"));
         let cut = shards(b"foobar!", 3);
         assert_eq!(
@@ -407,25 +532,6 @@ mod tests {
                 ("002.js".into(), "__docentShard(2, \"IQ==\");\n".into()),
             ]
         );
-    }
-
-    #[test]
-    fn large_bundles_are_deflated_and_inflate_back() {
-        let small = b"DOCENT small".to_vec();
-        assert_eq!(pack(&small), (small.clone(), "none"));
-        let big: Vec<u8> = (0..DEFLATE_ABOVE + 10).map(|i| (i % 251) as u8).collect();
-        let (packed, encoding) = pack(&big);
-        assert_eq!(encoding, "deflate-raw");
-        assert!(packed.len() < big.len() / 10);
-        assert_eq!(
-            miniz_oxide::inflate::decompress_to_vec(&packed).unwrap(),
-            big
-        );
-        let mut p = parts(SHELL, "export const x = 1;\n");
-        p.bundle = big;
-        let html = assemble(&p).unwrap();
-        assert!(html.contains("data-encoding=\"deflate-raw\">"));
-        assert!(html.contains("id=\"docent-library\">"));
     }
 
     #[test]

@@ -49,9 +49,13 @@ export async function open(context, hash = '', { url = PAGE_URL, width = 1280, h
   return { page, requests, errors };
 }
 
-/** Waits until the reader has started (or failed) and routed. */
+/**
+ * Waits until the reader has started (or failed), its collection is loaded
+ * (or failed) and it has routed.
+ */
 export async function ready(frame) {
-  await frame.waitForFunction(() => document.body.dataset.state !== 'loading' && document.body.dataset.view);
+  await frame.waitForFunction(() => document.body.dataset.state === 'error'
+    || (document.body.dataset.engine === 'ready' && document.body.dataset.view && document.body.dataset.view !== 'waiting'));
 }
 
 /** Saves a screenshot under tests/artifacts/. */

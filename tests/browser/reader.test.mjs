@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, open, ready, shot, missingWords, ROOT, DIST, PAGE_URL, ARTIFACTS } from './helpers.mjs';
+import { replaceBlock } from '../../bench/page-data.mjs';
 
 const DOCS_DIR = join(ROOT, 'corpus/documents');
 const FILES = readdirSync(DOCS_DIR).filter((n) => /\.(txt|md)$/.test(n)).sort();
@@ -31,7 +32,11 @@ after(async () => { await browser.close(); });
 test('the page carries the CSP and inlines everything', () => {
   const html = readFileSync(DIST, 'utf8');
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ('sha256-[A-Za-z0-9+\/]+=*' )+'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:">/);
-  assert.equal((html.match(/<script type="module">/g) || []).length, 1);
+  // The load guard and the page script: classic scripts, the page's before
+  // the engine's data blocks so that the library shows while they are parsed.
+  assert.equal((html.match(/<script>/g) || []).length, 2);
+  assert.doesNotMatch(html, /<script type="module"/);
+  assert.ok(html.lastIndexOf('<script>') < html.indexOf('id="docent-wasm"'));
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|@import/);
 });
 
@@ -47,6 +52,9 @@ test('the library lists every document, by date, with one request and no errors'
   assert.ok(partial.length >= 1, 'at least one excerpt');
   for (const p of partial) assert.match(p, /^Missing: \S/);
   assert.ok(await page.evaluate(() => performance.getEntriesByName('docent:library').length === 1));
+  // The library is on screen before the collection is ready (inline rows).
+  const [lib, all] = await page.evaluate(() => ['docent:library', 'docent:collection'].map((n) => performance.getEntriesByName(n)[0].startTime));
+  assert.ok(lib < all, `library at ${lib} ms, collection at ${all} ms`);
   await shot(page, 'library-1280-light', { fullPage: true });
   assert.deepEqual(requests, [PAGE_URL]);
   assert.deepEqual(errors, []);
@@ -223,7 +231,7 @@ test('screenshots at 360 and 1280 px, light and dark', async () => {
 });
 
 test('a reader whose engine cannot start shows a readable error, not a blank page', async () => {
-  const html = readFileSync(DIST, 'utf8').replace(/(<script type="application\/octet-stream" id="docent-wasm">)[^<]*/, '$1AAECAwQF');
+  const html = replaceBlock(readFileSync(DIST, 'utf8'), 'docent-wasm', Buffer.from([0, 1, 2, 3, 4, 5]));
   mkdirSync(ARTIFACTS, { recursive: true });
   const broken = join(ARTIFACTS, 'broken-engine.html');
   writeFileSync(broken, html);

@@ -3,7 +3,7 @@
 // corpus) built as one file and as a folder whose bundle arrives in shard
 // scripts. Both: the library lists every document, a long address opens with
 // every word of its source, only file:// requests inside the output, no
-// console errors. The single file deflates a large bundle; the folder form's
+// console errors. The single file deflates its bundle; the folder form's
 // shards load after the library; a deep link waits for the collection; a
 // missing shard gives a readable error.
 // DOCENT_SCALE_DOCS=N limits the corpus to its first N addresses (default all).
@@ -96,7 +96,8 @@ test('the single file: one request, every document listed, a long address opens 
   const url = pathToFileURL(join(single, 'docent.html')).href;
   const html = readFileSync(join(single, 'docent.html'), 'utf8');
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=/);
-  assert.match(html, /id="docent-bundle" data-encoding="deflate-raw">/, 'a large bundle is deflated');
+  assert.match(html, /id="docent-bundle" data-encoding="deflate-raw">/, 'the bundle is deflated');
+  assert.ok(html.indexOf('id="docent-library"') < html.indexOf('id="docent-wasm"'), 'the library rows come before the engine');
   const page = await checkLibrary(url, [url]);
   // Open a document by clicking it in the library.
   await page.click(`.doc-card[data-doc="${ids[ids.length - 1]}"] a`);

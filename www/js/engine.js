@@ -1,25 +1,26 @@
-// The engine handle. `docent build` inlines the wasm as base64 in an inert
-// <script type="application/octet-stream"> block; it is decoded once here and
-// compiled synchronously from the bytes (no fetch: it works from file://).
-//
-// The collection bundle comes in one of three forms:
-//  - small, in the single file: a second inline block, decoded at start;
-//  - large, in the single file: that block deflated (data-encoding=
-//    "deflate-raw"), with the library rows inline as JSON: the library shows
-//    at once and the browser inflates the bundle right after;
-//  - the folder form (`docent build --shards`): the library rows inline and
-//    the (packed) bundle in classic scripts `shards/NNN.js`, each calling
-//    `__docentShard(i, "base64")`, added as soon as the engine starts; they
-//    run after the first render.
-// While the collection is pending, `engine()` throws "still loading" and views
-// that need it show a waiting note (`engineReady`); when it is ready
-// `docent:ready` fires on window and the router renders again.
+// The engine handle. `docent build` inlines the wasm and the collection bundle
+// as base64 in inert <script type="application/octet-stream"> blocks placed
+// AFTER the page script, deflated (data-encoding="deflate-raw") and cut into
+// short blocks (the first has the id, the rest data-part-of="ID"). The library
+// rows come inline as JSON before the script. So the page opens in two steps:
+//  1. at once, while the browser still parses the engine: the library, from
+//     the inline rows;
+//  2. once the page is parsed: the blocks are decoded, inflated with the
+//     browser's own DecompressionStream (no fetch: it works from file://), the
+//     wasm compiled and the collection decoded.
+// The folder form (`docent build --shards`) has no bundle blocks but a
+// manifest: classic scripts `shards/NNN.js`, each calling
+// `__docentShard(i, "base64")`, are added instead.
+// Until the collection is ready, `engine()` throws "still loading" and the
+// router shows a waiting note for views that need it; when it is ready
+// `docent:ready` fires on window, body[data-engine] turns "ready" and the
+// router renders again.
 import { initSync, Docent } from './engine-glue.js';
 import { showFatal } from './shell.js';
 
 let handle = null;
 let wasmMemory = null;
-let pending = null; // the collection is on its way: { count, got, rows, promise }
+let pending = null; // the collection is on its way: { count, got, rows }
 performance.mark('docent:script');
 
 function fromBase64(b64) {
@@ -30,20 +31,20 @@ function fromBase64(b64) {
   return bytes;
 }
 
-/** Bytes of the inline data block with this id. */
-function inlineBytes(id) {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`the page lacks its ${id} data: rebuild it with \`docent build\``);
-  const b64 = el.textContent.trim();
-  el.remove(); // the base64 is not needed any more
-  return fromBase64(b64);
-}
-
-function makeHandle(bundle) {
-  handle = new Docent(bundle);
-  pending = null;
-  performance.mark('docent:collection');
-  return handle;
+/** The packed bytes of the inline data blocks `id` and their encoding; the blocks are removed. */
+function inlineData(id) {
+  const first = document.getElementById(id);
+  if (!first) throw new Error(`the page lacks its ${id} data: rebuild it with \`docent build\``);
+  const blocks = [first, ...document.querySelectorAll(`script[data-part-of="${id}"]`)];
+  const b64 = blocks.map((el) => el.textContent.trim()).join('');
+  for (const el of blocks) el.remove(); // the base64 is not needed any more
+  let bytes;
+  try {
+    bytes = fromBase64(b64);
+  } catch {
+    throw new Error(`the ${id} data in this file is damaged (not base64): copy the file again, or rebuild it with \`docent build\``);
+  }
+  return { bytes, encoding: first.dataset.encoding || 'none' };
 }
 
 /** Inflates raw DEFLATE with the browser's own DecompressionStream (no fetch). */
@@ -52,66 +53,106 @@ async function inflate(bytes) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** The handle from packed bundle bytes. */
-async function unpack(bytes, encoding) {
-  if (encoding === 'deflate-raw') {
-    if (typeof DecompressionStream !== 'function') {
-      throw new Error('this browser cannot inflate the compressed collection (no DecompressionStream). Open the file in a current Chrome, Edge, Firefox or Safari.');
-    }
-    bytes = await inflate(bytes);
-    performance.mark('docent:inflated');
-  } else if (encoding !== 'none') {
-    throw new Error(`the collection is packed as "${encoding}", which this reader does not know: rebuild it with \`docent build\``);
+/** Plain bytes from packed ones; `what` names them in errors. */
+async function unpack({ bytes, encoding }, what) {
+  if (encoding === 'none') return bytes;
+  if (encoding !== 'deflate-raw') {
+    throw new Error(`the ${what} is packed as "${encoding}", which this reader does not know: rebuild it with \`docent build\``);
   }
-  return makeHandle(bytes);
+  if (typeof DecompressionStream !== 'function') {
+    throw new Error('this browser cannot inflate the compressed engine and collection (no DecompressionStream). Open the file in a current Chrome, Edge, Firefox or Safari.');
+  }
+  try {
+    return await inflate(bytes);
+  } catch {
+    throw new Error(`the ${what} in this file is damaged (it does not inflate): copy the file again, or rebuild it with \`docent build\``);
+  }
 }
 
-/** The collection arrives later: show the inline library rows meanwhile. */
-function defer(count, promise) {
-  const library = document.getElementById('docent-library');
-  pending = { count, got: 0, rows: library ? JSON.parse(library.textContent) : [] };
-  pending.promise = promise(pending);
-  pending.promise.then(
-    () => dispatchEvent(new Event('docent:ready')),
-    (err) => { showFatal(err); console.warn(err); });
+/**
+ * The compiled engine. Packed wasm streams through the inflater straight into
+ * the browser's streaming compiler, which compiles off the main thread while
+ * the bytes arrive.
+ */
+async function compile(data) {
+  const what = 'engine (WebAssembly)';
+  try {
+    if (data.encoding === 'deflate-raw' && typeof WebAssembly.compileStreaming === 'function'
+      && typeof DecompressionStream === 'function') {
+      const stream = new Blob([data.bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      return await WebAssembly.compileStreaming(new Response(stream, { headers: { 'Content-Type': 'application/wasm' } }));
+    }
+    return new WebAssembly.Module(await unpack(data, what));
+  } catch (err) {
+    throw new Error(`the ${what} in this file is damaged or cannot run here: ${err.message}`);
+  }
 }
 
-/** Starts the engine once; throws an Error with a readable message if it cannot. */
+/** Resolves once the whole page (the data blocks after the script) is parsed. */
+function parsed() {
+  return new Promise((resolve) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve, { once: true });
+    else resolve();
+  });
+}
+
+/** Step 2: engine and collection from the data blocks (or the shards). */
+async function load(p) {
+  await parsed();
+  const manifest = document.getElementById('docent-shards');
+  const info = manifest ? JSON.parse(manifest.textContent) : null;
+  const wasmData = inlineData('docent-wasm');
+  const bundleData = info ? null : inlineData('docent-bundle');
+  performance.mark('docent:decoded');
+  // Both at once: the wasm compiles while the bundle inflates.
+  const bundlePromise = info ? loadShards(info, p) : unpack(bundleData, 'collection');
+  const module = await compile(wasmData);
+  try {
+    wasmMemory = initSync({ module }).memory;
+  } catch (err) {
+    throw new Error(`the engine (WebAssembly) in this file cannot start here: ${err.message}`);
+  }
+  performance.mark('docent:compiled');
+  const bundle = await bundlePromise;
+  performance.mark('docent:inflated');
+  handle = new Docent(bundle);
+  pending = null;
+  performance.mark('docent:collection');
+  document.body.dataset.engine = 'ready';
+}
+
+/**
+ * Starts the engine once: the library rows are usable at once, the rest
+ * follows (see the top of this file). Throws an Error with a readable message
+ * if it cannot even begin; later failures replace the page with a readable
+ * error screen.
+ */
 export function startEngine() {
-  if (handle || pending) return handle;
+  if (handle || pending) return;
   if (typeof WebAssembly !== 'object') {
     throw new Error('this browser cannot run WebAssembly, which the reader needs. Open the file in a current Chrome, Edge, Firefox or Safari.');
   }
-  const wasm = inlineBytes('docent-wasm');
-  const manifest = document.getElementById('docent-shards');
-  const block = document.getElementById('docent-bundle');
-  const encoding = (block && block.dataset.encoding) || 'none';
-  const bundle = manifest ? null : inlineBytes('docent-bundle');
-  performance.mark('docent:decoded');
-  try {
-    wasmMemory = initSync({ module: wasm }).memory;
-  } catch (err) {
-    throw new Error(`the engine (WebAssembly) in this file is damaged or cannot run here: ${err.message}`);
-  }
-  performance.mark('docent:compiled');
+  const library = document.getElementById('docent-library');
+  if (!library) throw new Error('the page lacks its library rows: rebuild it with `docent build`');
+  pending = { count: 1, got: 0, rows: JSON.parse(library.textContent) };
+  document.body.dataset.engine = 'loading';
   if (globalThis.__docentTest === true) {
     // Benchmarks and tests only (a flag set before the page loads): wasm
     // memory in bytes and the handle, to time engine calls without the DOM.
     globalThis.__docent = { memory: () => (wasmMemory ? wasmMemory.buffer.byteLength : 0), engine: () => handle };
   }
-  if (manifest) {
-    const info = JSON.parse(manifest.textContent);
-    defer(info.count, (p) => loadShards(info, p));
-  } else if (encoding !== 'none') {
-    defer(1, () => unpack(bundle, encoding));
-  } else {
-    makeHandle(bundle);
-  }
-  return handle;
+  load(pending).then(
+    () => dispatchEvent(new Event('docent:ready')),
+    (err) => {
+      document.body.dataset.engine = 'error';
+      showFatal(err);
+      console.warn(err);
+    });
 }
 
-/** Adds every shard script; resolves with the handle once all have arrived. */
+/** Adds every shard script; resolves with the (packed) bundle once all have arrived. */
 function loadShards(info, p) {
+  p.count = info.count;
   return new Promise((resolve, reject) => {
     const parts = new Array(info.count);
     globalThis[info.callback] = (i, b64) => {
@@ -124,7 +165,7 @@ function loadShards(info, p) {
       let at = 0;
       for (const x of parts) { bytes.set(x, at); at += x.length; }
       performance.mark('docent:shards');
-      unpack(bytes, info.encoding || 'none').then(resolve, reject);
+      unpack({ bytes, encoding: info.encoding || 'none' }, 'collection').then(resolve, reject);
     };
     for (let i = 0; i < info.count; i++) {
       const script = document.createElement('script');
@@ -136,12 +177,12 @@ function loadShards(info, p) {
   });
 }
 
-/** True once the collection is loaded (always, in the single file). */
+/** True once the collection is loaded. */
 export function engineReady() {
   return handle !== null;
 }
 
-/** The library rows: from the engine, or inline while the folder form loads. */
+/** The library rows: from the engine, or inline while it loads. */
 export function libraryData() {
   if (handle) return handle.library();
   if (pending) return pending.rows;

@@ -51,4 +51,4 @@ function render(params, main, ctx) {
   if (!performance.getEntriesByName('docent:library').length) performance.mark('docent:library');
 }
 
-registerView({ name: 'library', priority: 0, matches: () => true, render });
+registerView({ name: 'library', priority: 0, matches: () => true, render, engine: false });

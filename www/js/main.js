@@ -1,5 +1,6 @@
 // Entry point (bundled last, after every widget module has registered itself):
-// start the engine, then route. If the engine cannot start, say why.
+// start the engine, then route (the library shows at once; views that need
+// the collection wait for it). If the engine cannot start, say why.
 import { startEngine } from './engine.js';
 import { startRouter } from './router.js';
 import { showFatal } from './shell.js';

@@ -2,7 +2,7 @@
 // speaker turns, editorial marks, footnotes and a link on every paragraph.
 // `&p=N` scrolls to paragraph N and highlights it.
 import { h, replace, tagOf, announce } from './dom.js';
-import { engine, engineReady } from './engine.js';
+import { engine } from './engine.js';
 import { registerView, href } from './router.js';
 import { renderText } from './richtext.js';
 import { noteMaps, backLink, attachFootnotes } from './footnotes.js';
@@ -82,11 +82,6 @@ function paragraph(doc, para, i, maps, level) {
 
 function render(params, main, ctx) {
   const id = params.get('doc');
-  if (!engineReady()) {
-    // The folder form is still loading its shards; the router renders again on docent:ready.
-    replace(main, h('p', { class: 'loading', role: 'status', dataset: { waiting: 'engine' } }, 'Opening the document…'));
-    return;
-  }
   const doc = engine().document(id);
   const maps = noteMaps(doc);
   const body = [];

@@ -2,18 +2,24 @@
 // (`#doc=ID&p=N`, `#q=QUERY`, …), so deep links, back/forward and reloads work
 // under file:// and inside an iframe. A widget that owns a whole screen
 // registers a view; the first registered view (highest priority) whose
-// `matches(params)` is true renders into <main>.
-import { byId } from './dom.js';
+// `matches(params)` is true renders into <main>. A view that needs the
+// collection (all but those registered with `engine: false`) shows a waiting
+// note until the engine is ready, then renders.
+import { byId, h, replace } from './dom.js';
 import { errorBox } from './shell.js';
+import { engineReady } from './engine.js';
 
 const views = [];
 let current = null;
+let rendered = false; // has any view rendered yet (ctx.initial)?
 
 /**
  * Registers a view: `{ name, priority, matches(params), render(params, main, ctx),
- * update?(params, main) → true if handled in place, leave?() }`. `params` is a
- * URLSearchParams of the fragment; `ctx.initial` is true on the first route.
- * Higher `priority` is tried first (library: 0, reader: 100).
+ * update?(params, main) → true if handled in place, leave?(), engine? }`.
+ * `params` is a URLSearchParams of the fragment; `ctx.initial` is true on the
+ * first render (a deep link, also when it waited for the collection).
+ * Higher `priority` is tried first (library: 0, reader: 100). `engine: false`
+ * says the view renders without the collection (from the inline library rows).
  */
 export function registerView(view) {
   for (const key of ['name', 'matches', 'render']) {
@@ -48,15 +54,15 @@ export function navigate(state, { replace = false } = {}) {
   const target = href(state);
   if (replace) {
     history.replaceState(null, '', target);
-    route(false);
+    route();
   } else if (location.hash === target || (target === '#' && location.hash === '')) {
-    route(false);
+    route();
   } else {
     location.hash = target;
   }
 }
 
-function route(initial) {
+function route() {
   const params = currentParams();
   const main = byId('main');
   const view = views.find((v) => v.matches(params));
@@ -66,8 +72,17 @@ function route(initial) {
       return;
     }
     if (current && current.view !== view && current.view.leave) current.view.leave();
+    if (view.engine !== false && !engineReady()) {
+      // Rendered again on docent:ready.
+      current = null;
+      document.body.dataset.view = 'waiting';
+      replace(main, h('p', { class: 'loading', role: 'status', dataset: { waiting: 'engine' } }, 'Opening the collection…'));
+      return;
+    }
     current = { view };
     document.body.dataset.view = view.name;
+    const initial = !rendered;
+    rendered = true;
     view.render(params, main, { initial });
   } catch (err) {
     current = null;
@@ -78,11 +93,11 @@ function route(initial) {
 
 /** Routes the current fragment now and on every change (hashchange, back/forward). */
 export function startRouter() {
-  addEventListener('hashchange', () => route(false));
-  // A deferred collection (large, or in shards) arrived: render again what
-  // waited for it or showed an error meanwhile ("still loading").
+  addEventListener('hashchange', () => route());
+  // The collection arrived: render again what waited for it or showed an
+  // error meanwhile ("still loading").
   addEventListener('docent:ready', () => {
-    if (!current || byId('main').querySelector('[data-waiting], .error-box')) route(false);
+    if (!current || byId('main').querySelector('[data-waiting], .error-box')) route();
   });
-  route(true);
+  route();
 }
