@@ -10,6 +10,7 @@ import { errorBox } from './shell.js';
 import { engineReady } from './engine.js';
 
 const views = [];
+const observers = [];
 let current = null;
 let rendered = false; // has any view rendered yet (ctx.initial)?
 
@@ -27,6 +28,17 @@ export function registerView(view) {
   }
   views.push(view);
   views.sort((a, b) => (b.priority || 0) - (a.priority || 0));
+}
+
+/** Calls `fn(viewName, params)` after every route (e.g. to tell an embedding page). */
+export function onRoute(fn) {
+  observers.push(fn);
+}
+
+function routed(name, params) {
+  for (const fn of observers) {
+    try { fn(name, params); } catch (err) { console.warn(err); }
+  }
 }
 
 /** The current fragment parameters. */
@@ -69,6 +81,7 @@ function route() {
   if (!view) return;
   try {
     if (current && current.view === view && view.update && view.update(params, main) === true) {
+      routed(view.name, params);
       return;
     }
     if (current && current.view !== view && current.view.leave) current.view.leave();
@@ -77,6 +90,7 @@ function route() {
       current = null;
       document.body.dataset.view = 'waiting';
       replace(main, h('p', { class: 'loading', role: 'status', dataset: { waiting: 'engine' } }, 'Opening the collection…'));
+      routed('waiting', params);
       return;
     }
     current = { view };
@@ -84,10 +98,12 @@ function route() {
     const initial = !rendered;
     rendered = true;
     view.render(params, main, { initial });
+    routed(view.name, params);
   } catch (err) {
     current = null;
     main.replaceChildren(errorBox('This page cannot be shown', err));
     console.warn(err);
+    routed('error', params);
   }
 }
 
