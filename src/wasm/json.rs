@@ -13,16 +13,15 @@
 //! `f64` (JS has no `f32`), and every float is written with ryu's shortest
 //! round-trip digits, so `JSON.parse` gives back the very same number.
 //! Non-finite floats, which JSON cannot hold, become `null` (what
-//! `JSON.stringify` makes of them). Strings escape `"`, `\` and the control
-//! characters below U+0020; everything else, U+2028/2029 included, is valid
-//! JSON string content as it is.
+//! `JSON.stringify` makes of them). The text is ASCII: strings escape `"`,
+//! `\`, control characters and every non-ASCII character.
 
 use serde::ser::{self, Serialize};
 use std::fmt;
 
 /// Serializes `value` to JSON text.
 pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    let mut w = Writer(String::with_capacity(256));
+    let mut w = Writer(String::with_capacity(4096));
     value.serialize(&mut w)?;
     Ok(w.0)
 }
@@ -79,24 +78,38 @@ impl Writer {
         self.key(name);
     }
 
+    /// A JSON string, ASCII only: besides `"`, `\\` and control characters,
+    /// every non-ASCII character is escaped (`\\uXXXX`, astral ones as a
+    /// surrogate pair), so that JS decodes the text as ASCII, several times
+    /// faster than UTF-8.
     fn string(&mut self, s: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         self.0.push('"');
-        let mut start = 0;
-        for (i, &b) in s.as_bytes().iter().enumerate() {
-            if b >= 0x20 && b != b'"' && b != b'\\' {
+        let bytes = s.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            let b = bytes[i];
+            if (b' '..=b'~').contains(&b) && b != b'"' && b != b'\\' {
+                i += 1;
                 continue;
             }
             self.0.push_str(&s[start..i]);
-            if b >= 0x20 {
+            // `i` is at a character boundary: every byte skipped was ASCII.
+            let c = s[i..].chars().next().unwrap_or('\u{fffd}');
+            i += c.len_utf8();
+            start = i;
+            if c == '"' || c == '\\' {
                 self.0.push('\\');
-                self.0.push(b as char);
-            } else {
-                self.0.push_str("\\u00");
-                self.0.push(HEX[(b >> 4) as usize] as char);
-                self.0.push(HEX[(b & 15) as usize] as char);
+                self.0.push(c);
+                continue;
             }
-            start = i + 1;
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                self.0.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    self.0.push(char::from(
+                        b"0123456789abcdef"[(*unit >> shift & 15) as usize],
+                    ));
+                }
+            }
         }
         self.0.push_str(&s[start..]);
         self.0.push('"');
@@ -373,10 +386,11 @@ mod tests {
     use serde::Serialize;
     use std::collections::{BTreeMap, HashMap};
 
-    /// `value` written by [`to_json`] is valid JSON and reads back as what
+    /// `value` written by [`to_json`] is ASCII, valid JSON, and reads back as what
     /// `serde_json` makes of it (which, like JS, widens an `f32` to `f64`).
     fn check<T: Serialize + ?Sized>(value: &T) -> String {
         let text = to_json(value).unwrap();
+        assert!(text.is_ascii(), "{text}");
         let back: serde_json::Value =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("invalid JSON ({e}): {text}"));
         assert_eq!(back, serde_json::to_value(value).unwrap(), "{text}");
