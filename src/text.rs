@@ -674,12 +674,13 @@ mod tests {
                 wrong.push(format!("nfc U+{:04X}", c as u32));
             }
         }
-        assert!(
-            wrong.is_empty(),
-            "{} differences: {:?}",
-            wrong.len(),
-            &wrong[..wrong.len().min(20)]
-        );
+        assert_no_differences(&wrong);
+    }
+
+    /// Fails with the count and the first few of `wrong`, if any.
+    pub(super) fn assert_no_differences(wrong: &[String]) {
+        let first = &wrong[..wrong.len().min(20)];
+        assert!(wrong.is_empty(), "{} differences: {first:?}", wrong.len());
     }
 
     #[test]

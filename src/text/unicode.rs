@@ -137,12 +137,7 @@ mod tests {
                 }
             }
         }
-        assert!(
-            wrong.is_empty(),
-            "{} differences: {:?}",
-            wrong.len(),
-            &wrong[..wrong.len().min(20)]
-        );
+        crate::text::tests::assert_no_differences(&wrong);
     }
 
     /// Composition equals the crate's: each pair of `COMPOSE` composes there

@@ -274,51 +274,29 @@ impl ser::Serializer for &mut Writer {
     }
 }
 
-impl ser::SerializeSeq for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
-        self.sep();
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> R {
-        self.0.push(']');
-        Ok(())
-    }
+/// The array-like compounds: items separated by commas, then `close`.
+macro_rules! array_like {
+    ($($trait:ident, $item:ident, $close:literal;)*) => {$(
+        impl ser::$trait for &mut Writer {
+            type Ok = ();
+            type Error = Error;
+            fn $item<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
+                self.sep();
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> R {
+                self.0.push_str($close);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> R {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> R {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> R {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> R {
-        self.0.push_str("]}");
-        Ok(())
-    }
+array_like! {
+    SerializeSeq, serialize_element, "]";
+    SerializeTuple, serialize_element, "]";
+    SerializeTupleStruct, serialize_field, "]";
+    SerializeTupleVariant, serialize_field, "]}";
 }
 
 impl ser::SerializeMap for &mut Writer {
@@ -353,29 +331,31 @@ impl ser::SerializeMap for &mut Writer {
     }
 }
 
-impl ser::SerializeStruct for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> R {
-        self.key(name);
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> R {
-        ser::SerializeMap::end(self)
-    }
+/// The object-like compounds: `"name":value` fields, then `close`.
+macro_rules! object_like {
+    ($($trait:ident, $close:literal;)*) => {$(
+        impl ser::$trait for &mut Writer {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                name: &'static str,
+                value: &T,
+            ) -> R {
+                self.key(name);
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> R {
+                self.0.push_str($close);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for &mut Writer {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> R {
-        self.key(name);
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> R {
-        self.0.push_str("}}");
-        Ok(())
-    }
+object_like! {
+    SerializeStruct, "}";
+    SerializeStructVariant, "}}";
 }
 
 #[cfg(test)]
