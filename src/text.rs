@@ -17,9 +17,11 @@
 //! assert_eq!(tokenize("a, b")[1].kind, TokenKind::Punct);
 //! ```
 
-use unicode_normalization::char::{
-    canonical_combining_class, compose, decompose_canonical, is_combining_mark,
-};
+mod unicode;
+#[rustfmt::skip]
+mod unicode_data;
+
+use unicode::{canonical_combining_class, compose, decompose_canonical, is_combining_mark};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,8 +145,8 @@ pub fn fold(word: &str) -> String {
 
 /// Canonical composition (NFC) of `s`: canonical decomposition, canonical
 /// ordering of combining marks, then composition of each unblocked mark with
-/// its starter (UAX #15). Written here over the crate's per-character lookups
-/// because its `nfc()` iterator also links the compatibility tables.
+/// its starter (UAX #15), over the compact tables of `text/unicode.rs` (the
+/// unicode-normalization crate's own tables are several times larger).
 pub fn nfc(s: &str) -> String {
     let mut d: Vec<char> = Vec::with_capacity(s.len());
     for c in s.chars() {
@@ -639,6 +641,46 @@ mod tests {
             .map(|c| format!("U+{:04X} {c} → {:?}", c as u32, fold_nfkd(&c.to_string())))
             .collect();
         assert!(wrong.is_empty(), "fold differs from NFKD: {wrong:#?}");
+    }
+
+    /// `fold` and `nfc` of every code point are what they were over the
+    /// unicode-normalization crate's tables.
+    #[test]
+    fn fold_and_nfc_equal_the_crate_for_every_code_point() {
+        use unicode_normalization::{char as uc, UnicodeNormalization};
+        let fold_crate = |c: char| -> String {
+            if c.is_ascii() || "йЙёЁßæÆœŒøØłŁđĐ".contains(c) || is_apostrophe(c) {
+                return fold(&c.to_string());
+            }
+            let mut out = String::new();
+            let mut push = |d: char| match d {
+                d if uc::is_combining_mark(d) => {}
+                'ё' | 'Ё' => out.push('е'),
+                d => out.extend(d.to_lowercase()),
+            };
+            match COMPAT.binary_search_by_key(&c, |&(k, _)| k) {
+                Ok(i) => COMPAT[i].1.chars().for_each(&mut push),
+                Err(_) => uc::decompose_canonical(c, &mut push),
+            }
+            out
+        };
+        let mut wrong = Vec::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if fold(&s) != fold_crate(c) {
+                wrong.push(format!("fold U+{:04X}", c as u32));
+            }
+            if nfc(&s) != s.nfc().collect::<String>() {
+                wrong.push(format!("nfc U+{:04X}", c as u32));
+            }
+        }
+        assert_no_differences(&wrong);
+    }
+
+    /// Fails with the count and the first few of `wrong`, if any.
+    pub(super) fn assert_no_differences(wrong: &[String]) {
+        let first = &wrong[..wrong.len().min(20)];
+        assert!(wrong.is_empty(), "{} differences: {first:?}", wrong.len());
     }
 
     #[test]

@@ -23,11 +23,10 @@
 //! assert!(links.iter().any(|l| l.change == ItemChange::Added && l.b == [1]));
 //! ```
 
-use super::{absorb, raw, Diff, Ignore, Options, Seg, Units, Variants, STOP};
+use super::{absorb, common_sorted, raw, Diff, Ignore, Options, Seg, Units, Variants, STOP};
 use crate::sort::StableSort;
 use crate::text::{term, words};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// How a cell compares with the base.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -248,8 +247,9 @@ pub struct ItemLink {
 }
 
 /// Content words of an item (folded, possessive and plural dropped), with
-/// adjacent pairs joined so "non-interference" meets "noninterference".
-fn content(text: &str, v: &Variants) -> HashSet<String> {
+/// adjacent pairs joined so "non-interference" meets "noninterference";
+/// sorted and distinct (a set without a hash table of its own).
+fn content(text: &str, v: &Variants) -> Vec<String> {
     let mut ws: Vec<String> = Vec::new();
     for t in words(text) {
         let mut w = term(&text[t.start..t.end]);
@@ -260,41 +260,43 @@ fn content(text: &str, v: &Variants) -> HashSet<String> {
         }
         ws.push(w);
     }
-    let mut set: HashSet<String> = HashSet::new();
+    let mut set: Vec<String> = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         if !STOP.contains(&w.as_str()) {
-            set.insert(w.clone());
+            set.push(w.clone());
         }
         if let Some(n) = ws.get(i + 1) {
             if !STOP.contains(&w.as_str()) || !STOP.contains(&n.as_str()) {
-                set.insert(format!("{w}{n}"));
+                set.push(format!("{w}{n}"));
             }
         }
     }
     set.retain(|w| !w.is_empty());
+    set.stable_sort();
+    set.dedup();
     set
 }
 
-fn dice(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+fn dice(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }
-    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+    2.0 * common_sorted(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
 /// Share of `a`'s words found in `b`.
-fn contained(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+fn contained(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() {
         return 0.0;
     }
-    a.intersection(b).count() as f64 / a.len() as f64
+    common_sorted(a, b) as f64 / a.len() as f64
 }
 
 /// The paired item of `others` that best contains `item`'s words, if it
 /// contains at least [`CONTAIN`] of them: (share, index).
 fn container(
-    item: &HashSet<String>,
-    others: &[HashSet<String>],
+    item: &[String],
+    others: &[Vec<String>],
     paired: &[Option<usize>],
 ) -> Option<(f64, usize)> {
     (0..others.len())
@@ -313,8 +315,8 @@ const CONTAIN: f64 = 0.5;
 /// (at most 200 items a side are aligned; the rest are dropped/added).
 pub fn lists(a: &[String], b: &[String], v: &Variants) -> Vec<ItemLink> {
     let (a, b) = (&a[..a.len().min(200)], &b[..b.len().min(200)]);
-    let ca: Vec<HashSet<String>> = a.iter().map(|x| content(x, v)).collect();
-    let cb: Vec<HashSet<String>> = b.iter().map(|x| content(x, v)).collect();
+    let ca: Vec<Vec<String>> = a.iter().map(|x| content(x, v)).collect();
+    let cb: Vec<Vec<String>> = b.iter().map(|x| content(x, v)).collect();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     for (i, x) in ca.iter().enumerate() {
         for (j, y) in cb.iter().enumerate() {

@@ -174,14 +174,15 @@ impl Variants {
                     }
                 }
             }
-            let mut ids: HashMap<usize, u32> = HashMap::new();
+            // Class of each root (0: none yet; classes start at 1).
+            let mut ids = vec![0u32; words.len()];
             for (i, w) in words.iter().enumerate() {
                 let r = root(&id, i);
-                let c = *ids.entry(r).or_insert_with(|| {
+                if ids[r] == 0 {
                     next += 1;
-                    next
-                });
-                class.entry(w.clone()).or_insert(c);
+                    ids[r] = next;
+                }
+                class.entry(w.clone()).or_insert(ids[r]);
             }
         }
         Variants { class }
@@ -195,6 +196,24 @@ impl Variants {
     pub fn is_empty(&self) -> bool {
         self.class.is_empty()
     }
+}
+
+/// How many items two sorted, distinct lists share (sets as sorted
+/// vectors: no hash table instantiated per item type).
+pub(crate) fn common_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 fn root(id: &[usize], mut i: usize) -> usize {
@@ -708,39 +727,46 @@ fn find_moves(raw: &Raw, min_words: u32) -> (Vec<u32>, Vec<u32>, u32) {
         return (ma, mb, 0);
     }
     // Seed on pairs of unit keys inside inserted ranges.
-    let mut seeds: HashMap<(u32, u32), Vec<(usize, usize)>> = HashMap::new();
+    // (pair, j, range), sorted by pair (stably: in insertion order within
+    // a pair), at most 32 per pair.
+    let mut seeds: Vec<((u32, u32), usize, usize)> = Vec::new();
     for (ri, r) in ins.iter().enumerate() {
         for j in r.start..r.end.saturating_sub(1) {
-            let e = seeds.entry((kb[j], kb[j + 1])).or_default();
-            if e.len() < 32 {
-                e.push((j, ri));
-            }
+            seeds.push(((kb[j], kb[j + 1]), j, ri));
         }
     }
+    seeds.stable_sort_by_key(|s| s.0);
+    let (mut prev, mut run) = (None, 0);
+    seeds.retain(|s| {
+        run = if prev == Some(s.0) { run + 1 } else { 0 };
+        prev = Some(s.0);
+        run < 32
+    });
     let mut next_id = 0u32;
     for r in &dels {
         let mut i = r.start;
         while i + 1 < r.end {
             // (b start, len, words, content words)
             let mut best: Option<(usize, usize, u32, u32)> = None;
-            if let Some(cands) = seeds.get(&(ka[i], ka[i + 1])) {
-                for &(j, ri) in cands {
-                    let br = &ins[ri];
-                    let mut len = 0;
-                    while i + len < r.end
-                        && j + len < br.end
-                        && ka[i + len] == kb[j + len]
-                        && ma[i + len] == 0
-                        && mb[j + len] == 0
-                    {
-                        len += 1;
-                    }
-                    let us = &raw.ua.units[i..i + len];
-                    let words: u32 = us.iter().map(|u| u.words).sum();
-                    let content: u32 = us.iter().map(|u| u.content).sum();
-                    if best.map_or(true, |(_, _, w, _)| words > w) {
-                        best = Some((j, len, words, content));
-                    }
+            let pair = (ka[i], ka[i + 1]);
+            let from = seeds.partition_point(|s| s.0 < pair);
+            let cands = seeds[from..].iter().take_while(|s| s.0 == pair);
+            for &(_, j, ri) in cands {
+                let br = &ins[ri];
+                let mut len = 0;
+                while i + len < r.end
+                    && j + len < br.end
+                    && ka[i + len] == kb[j + len]
+                    && ma[i + len] == 0
+                    && mb[j + len] == 0
+                {
+                    len += 1;
+                }
+                let us = &raw.ua.units[i..i + len];
+                let words: u32 = us.iter().map(|u| u.words).sum();
+                let content: u32 = us.iter().map(|u| u.content).sum();
+                if best.map_or(true, |(_, _, w, _)| words > w) {
+                    best = Some((j, len, words, content));
                 }
             }
             match best {

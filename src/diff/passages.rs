@@ -28,7 +28,6 @@ use crate::model::{Document, ParaKind};
 use crate::sort::StableSort;
 use crate::text::{term, words};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 
 /// Minima per signature.
 pub const HASHES: usize = 64;
@@ -75,18 +74,23 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
-/// Hashes of the word shingles of `text` (fewer than three words: the words).
-fn shingles(text: &str) -> HashSet<u64> {
+/// Hashes of the word shingles of `text` (fewer than three words: the
+/// words), sorted and distinct (a set without a hash table of its own).
+fn shingles(text: &str) -> Vec<u64> {
     let text = &text[..floor_boundary(text, MAX_QUERY)];
     let ws: Vec<u64> = words(text)
         .map(|t| super::crate_hash(term(&text[t.start..t.end]).as_bytes()))
         .collect();
-    if ws.len() < SHINGLE {
-        return ws.into_iter().collect();
-    }
-    ws.windows(SHINGLE)
-        .map(|w| mix(w[0] ^ mix(w[1] ^ mix(w[2]))))
-        .collect()
+    let mut set: Vec<u64> = if ws.len() < SHINGLE {
+        ws
+    } else {
+        ws.windows(SHINGLE)
+            .map(|w| mix(w[0] ^ mix(w[1] ^ mix(w[2]))))
+            .collect()
+    };
+    set.stable_sort();
+    set.dedup();
+    set
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -99,7 +103,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn signature(sh: &HashSet<u64>) -> Vec<u16> {
+fn signature(sh: &[u64]) -> Vec<u16> {
     let mut sig = vec![u16::MAX; HASHES];
     for &h in sh {
         for (k, slot) in sig.iter_mut().enumerate() {
@@ -222,7 +226,7 @@ impl Index {
                     .paragraphs
                     .get(e.paragraph as usize)?;
                 let sh = shingles(&para.text);
-                let shared = q.intersection(&sh).count();
+                let shared = super::common_sorted(&q, &sh);
                 if shared == 0 {
                     return None;
                 }

@@ -42,13 +42,13 @@ impl Register {
         self.entities
             .iter()
             .map(|e| {
-                let mut seen = HashSet::new();
-                let names = e
-                    .names
-                    .iter()
-                    .filter(|n| seen.insert(n.text.clone()))
-                    .map(|n| n.text.clone())
-                    .collect();
+                // Few names each: a linear check, no hash set.
+                let mut names: Vec<String> = Vec::new();
+                for n in &e.names {
+                    if !names.contains(&n.text) {
+                        names.push(n.text.clone());
+                    }
+                }
                 (e.id.clone(), names)
             })
             .collect()
@@ -340,12 +340,13 @@ pub(crate) fn edit_distance(a: &[char], b: &[char]) -> usize {
 impl Entity {
     /// The names other than the canonical one, each once.
     pub fn other_names(&self, kind: NameKind) -> Vec<String> {
-        let mut seen = HashSet::new();
-        self.names
-            .iter()
-            .filter(|n| n.kind == kind && n.text != self.name && seen.insert(n.text.clone()))
-            .map(|n| n.text.clone())
-            .collect()
+        let mut out: Vec<String> = Vec::new();
+        for n in &self.names {
+            if n.kind == kind && n.text != self.name && !out.contains(&n.text) {
+                out.push(n.text.clone());
+            }
+        }
+        out
     }
 }
 

@@ -6,7 +6,7 @@ use super::{Kind, Mention, NameKind};
 use crate::sort::StableSort;
 use crate::Collection;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 /// Bytes of paragraph text shown on each side of a mention.
 const CONTEXT: usize = 80;
@@ -213,21 +213,32 @@ impl Collection {
             .map(|(di, m)| self.mention_report(*di, m))
             .collect();
         // Co-mentions: other entities in the same paragraphs.
-        let paras: HashSet<(usize, u32)> = found.iter().map(|(d, m)| (*d, m.paragraph)).collect();
-        let mut co: HashMap<u32, HashSet<(usize, u32)>> = HashMap::new();
+        // (Sets as sorted vectors: no hash table instantiated for them.)
+        let mut paras: Vec<(usize, u32)> = found.iter().map(|(d, m)| (*d, m.paragraph)).collect();
+        paras.stable_sort();
+        paras.dedup();
+        // (other entity, document, paragraph), each once.
+        let mut seen: Vec<(u32, usize, u32)> = Vec::new();
         for (di, (_, ms)) in self.mentions.docs.iter().enumerate() {
             for m in ms {
                 if m.entities.len() == 1
                     && m.entities[0] as usize != i
-                    && paras.contains(&(di, m.paragraph))
+                    && paras.binary_search(&(di, m.paragraph)).is_ok()
                 {
-                    co.entry(m.entities[0])
-                        .or_default()
-                        .insert((di, m.paragraph));
+                    seen.push((m.entities[0], di, m.paragraph));
                 }
             }
         }
-        let mut co: Vec<(usize, u32)> = co.into_iter().map(|(k, v)| (v.len(), k)).collect();
+        seen.stable_sort();
+        seen.dedup();
+        // (paragraphs, entity) per co-mentioned entity.
+        let mut co: Vec<(usize, u32)> = Vec::new();
+        for (k, _, _) in seen {
+            match co.last_mut() {
+                Some((n, last)) if *last == k => *n += 1,
+                _ => co.push((1, k)),
+            }
+        }
         co.stable_sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         let co_mentioned = co
             .into_iter()
@@ -307,13 +318,18 @@ impl Collection {
     pub fn entity_summaries(&self) -> Vec<EntitySummary> {
         let n = self.entities.entities.len();
         let mut count = vec![0usize; n];
-        let mut docs: Vec<HashSet<usize>> = vec![HashSet::new(); n];
+        // Documents come in order: a new one for `e` is one not seen last.
+        let mut docs = vec![0usize; n];
+        let mut last_doc = vec![usize::MAX; n];
         for (di, (_, ms)) in self.mentions.docs.iter().enumerate() {
             for m in ms {
                 for &e in &m.entities {
                     if let Some(c) = count.get_mut(e as usize) {
                         *c += 1;
-                        docs[e as usize].insert(di);
+                        if last_doc[e as usize] != di {
+                            last_doc[e as usize] = di;
+                            docs[e as usize] += 1;
+                        }
                     }
                 }
             }
@@ -330,7 +346,7 @@ impl Collection {
                 kind: e.kind,
                 description: e.description.clone(),
                 count: count[i],
-                docs: docs[i].len(),
+                docs: docs[i],
             })
             .collect();
         out.stable_sort_by(|a, b| (a.kind, &a.sort, &a.name).cmp(&(b.kind, &b.sort, &b.name)));
