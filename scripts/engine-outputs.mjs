@@ -9,15 +9,16 @@
 import { readFileSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { blockBytes } from '../bench/page-data.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.argv[2] || join(ROOT, 'target/engine'));
 const { initSync, Docent } = await import(pathToFileURL(join(dir, 'docent.js')).href);
 initSync({ module: readFileSync(join(dir, 'docent_bg.wasm')) });
 const html = readFileSync(join(ROOT, 'dist/docent.html'), 'utf8');
-const m = html.match(/<script type="application\/octet-stream" id="docent-bundle">([^<]*)<\/script>/);
-if (!m) throw new Error('dist/docent.html has no docent-bundle block (rebuild it)');
-const d = new Docent(Buffer.from(m[1], 'base64'));
+const bundle = blockBytes(html, 'docent-bundle');
+if (!bundle) throw new Error('dist/docent.html has no docent-bundle blocks (rebuild it)');
+const d = new Docent(bundle);
 
 const out = [];
 const call = (name, ...args) => {

@@ -1,8 +1,8 @@
 //! The wasm boundary: the only file that knows wasm.
 //!
 //! One handle, [`Docent`], made once from the bundle bytes; every method
-//! returns one small plain JS value: the result is written as JSON text in
-//! wasm ([`json`]) and parsed once by the JS engine (maps become objects). Text offsets leave Rust as UTF-8 byte offsets and
+//! returns one small plain JS value (via serde-wasm-bindgen, JSON-compatible:
+//! maps become objects). Text offsets leave Rust as UTF-8 byte offsets and
 //! are converted to UTF-16 code-unit offsets here, because JS strings index
 //! by UTF-16. Errors become JS exceptions with a readable message; the panic
 //! hook is installed so that a bug prints a message rather than "unreachable".
@@ -15,20 +15,17 @@ use crate::{format, model::Paragraph, Collection};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-mod json;
-
 /// The engine, holding one decoded collection.
 #[wasm_bindgen]
 pub struct Docent {
     core: Collection,
 }
 
-/// Passes a result to JS as plain objects: JSON text, parsed once by JS.
+/// Serializes a result for JS (plain objects, not `Map`s).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
-    let text = json::to_json(value)
-        .map_err(|e| JsError::new(&format!("cannot pass the result to JavaScript: {e}")))?;
-    js_sys::JSON::parse(&text)
-        .map_err(|_| JsError::new("cannot pass the result to JavaScript: invalid JSON"))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot pass the result to JavaScript: {e}")))
 }
 
 /// Converts sorted-or-not UTF-8 byte offsets into `text` to UTF-16 offsets.
