@@ -1,4 +1,4 @@
-// The embedding API: a page that holds the reader in an <iframe> may steer it
+// The embedding API: a page that holds the reader in an iframe may steer it
 // with postMessage and hears back where the reader is. Only the embedding
 // window is listened to (a reader opened on its own listens to nobody), and
 // a message only ever becomes a fragment state, exactly what a link could
