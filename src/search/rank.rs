@@ -17,6 +17,7 @@ use crate::model::Document;
 use crate::sort::StableSort;
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Map, Streamer};
+use std::cmp::Ordering;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -85,27 +86,40 @@ pub(crate) struct Alt {
 }
 
 /// A clause's matches in paragraph units (sorted by unit) and its
-/// title-only matches per document.
+/// title-only matches per document. Marks (which words matched) are made
+/// only for the units that need them ([`ClauseHits::marks_in`]).
 #[derive(Default, Debug)]
 pub(crate) struct ClauseHits {
-    /// (unit, tier, score, marks[a..b]).
+    /// (unit, tier, score, entries[a..b]).
     pub body: Vec<(u32, u32, f32, u32, u32)>,
-    /// (word position, words) of every match, by unit.
-    pub marks: Vec<(u32, u32)>,
+    /// (alternative, index into its postings), grouped by unit.
+    entries: Vec<(u32, u32)>,
+    occs: Vec<Occ>,
     /// (doc, tier, score) of title matches.
     pub title: Vec<(u32, u32, f32)>,
 }
 
 impl ClauseHits {
-    pub fn marks_in(&self, unit: u32) -> &[(u32, u32)] {
-        match self.body.binary_search_by_key(&unit, |b| b.0) {
-            Ok(i) => &self.marks[self.body[i].3 as usize..self.body[i].4 as usize],
-            Err(_) => &[],
+    /// Appends the clause's marks (word position, words) in `unit` to
+    /// `out`, sorted by position, one per position (the longest).
+    pub fn marks_in(&self, unit: u32, out: &mut Vec<(u32, u32)>) {
+        let Ok(k) = self.body.binary_search_by_key(&unit, |b| b.0) else {
+            return;
+        };
+        let (a, b) = (self.body[k].3 as usize, self.body[k].4 as usize);
+        let from = out.len();
+        for &(o, i) in &self.entries[a..b] {
+            let occ = &self.occs[o as usize];
+            out.extend(occ.post.positions(i as usize).iter().map(|&p| (p, occ.len)));
+        }
+        if b - a > 1 {
+            merge_marks(out, from);
         }
     }
 }
 
 /// Occurrences of one alternative: units with the start positions.
+#[derive(Debug)]
 struct Occ {
     post: Postings,
     len: u32,
@@ -128,12 +142,48 @@ pub(crate) struct Scored {
 #[derive(Default)]
 pub(crate) struct Evaluation {
     pub clauses: Vec<ClauseHits>,
-    /// Candidates, best first.
-    pub ranked: Vec<Scored>,
+    /// Matching paragraph units, in no particular order ([`Evaluation::cmp`]
+    /// ranks them).
+    pub matches: Vec<Scored>,
     /// Not every clause could be satisfied together: these match some.
     pub partial: bool,
     /// Clauses (by index) that matched nothing at all.
     pub unmatched: Vec<usize>,
+}
+
+impl Evaluation {
+    /// Ranking order: `Less` when `a` ranks before `b`. Better tiers first,
+    /// then higher scores (and, in a partial answer, more clauses matched
+    /// before anything else); ties by unit, so the order is total.
+    pub fn cmp(&self, a: &Scored, b: &Scored) -> Ordering {
+        let clauses = if self.partial {
+            b.matched.count_ones().cmp(&a.matched.count_ones())
+        } else {
+            Ordering::Equal
+        };
+        clauses
+            .then(b.tier.cmp(&a.tier))
+            .then(b.score.total_cmp(&a.score))
+            .then(a.unit.cmp(&b.unit))
+    }
+
+    /// The best `k` matches, best first: one comparison for most matches,
+    /// so a word found in every paragraph costs no sort of them all.
+    pub fn top(&self, k: usize) -> Vec<Scored> {
+        let mut top: Vec<Scored> = Vec::with_capacity(k + 1);
+        if k == 0 {
+            return top;
+        }
+        for m in &self.matches {
+            if top.len() == k && self.cmp(m, &top[k - 1]) != Ordering::Less {
+                continue;
+            }
+            let at = top.partition_point(|t| self.cmp(t, m) == Ordering::Less);
+            top.insert(at, *m);
+            top.truncate(k);
+        }
+        top
+    }
 }
 
 impl Index {
@@ -390,78 +440,62 @@ impl Index {
             })
             .collect();
         let sat = |t: f32| t * (K1 + 1.0) / (K1 + t);
-        let mut entries: Vec<(u32, u32, u32)> = Vec::new(); // (unit, occ, i)
-        let mut titles: Vec<(u32, u32, u32)> = Vec::new();
+        // Every (unit, alternative, index) in unit order; a document's title
+        // unit comes before its paragraphs.
+        let mut entries: Vec<(u32, u32, u32)> = Vec::new();
         for (o, occ) in occs.iter().enumerate() {
             for (i, &u) in occ.post.units.iter().enumerate() {
-                match self.units.get(u as usize) {
-                    Some(unit) if unit.kind == TITLE => titles.push((u, o as u32, i as u32)),
-                    Some(_) => entries.push((u, o as u32, i as u32)),
-                    None => {}
+                if (u as usize) < self.units.len() {
+                    entries.push((u, o as u32, i as u32));
                 }
             }
         }
-        entries.stable_sort();
-        titles.stable_sort();
+        sort_by_unit(&mut entries, self.units.len());
         // One idf for the clause, from the units any alternative matches, so
         // that alternatives differ by their weights alone.
-        let df = count_distinct(&entries) + count_distinct(&titles);
-        let idf = self.idf(df as u32);
+        let idf = self.idf(count_distinct(&entries) as u32);
+        // The title occurrences of each alternative in the current document.
+        let mut title_tf: Vec<(u32, f32)> = vec![(NONE, 0.0); occs.len()];
         let mut out = ClauseHits::default();
-        for &(u, o, i) in &titles {
-            let (unit, occ) = (&self.units[u as usize], &occs[o as usize]);
-            let pt = self.field_tf(unit, occ.post.positions(i as usize).len());
-            let s = occ.weight * idf * sat(pt);
-            match out.title.last_mut() {
-                Some((d, t, best)) if *d == unit.doc => {
-                    if (occ.tier, s) > (*t, *best) {
-                        (*t, *best) = (occ.tier, s);
-                    }
-                }
-                _ => out.title.push((unit.doc, occ.tier, s)),
-            }
-        }
         let mut k = 0;
         while k < entries.len() {
             let u = entries[k].0;
             let unit = self.units[u as usize];
-            let title_unit = self
-                .doc_units
-                .get(unit.doc as usize)
-                .copied()
-                .unwrap_or(NONE);
-            let mark_start = out.marks.len() as u32;
+            let group = entries[k..].partition_point(|e| e.0 == u);
+            let group = &entries[k..k + group];
+            k += group.len();
+            if unit.kind == TITLE {
+                let mut best = (0u32, 0f32);
+                for &(_, o, i) in group {
+                    let occ = &occs[o as usize];
+                    let pt = self.field_tf(&unit, occ.post.positions(i as usize).len());
+                    title_tf[o as usize] = (unit.doc, pt);
+                    let s = occ.weight * idf * sat(pt);
+                    if (occ.tier, s) > best {
+                        best = (occ.tier, s);
+                    }
+                }
+                out.title.push((unit.doc, best.0, best.1));
+                continue;
+            }
+            let start = out.entries.len() as u32;
             let mut best = (0u32, 0f32);
-            while k < entries.len() && entries[k].0 == u {
-                let occ = &occs[entries[k].1 as usize];
-                let pos = occ.post.positions(entries[k].2 as usize);
-                let mut t = self.field_tf(&unit, pos.len());
-                if let Ok(ti) = occ.post.units.binary_search(&title_unit) {
-                    let tu = &self.units[title_unit as usize];
-                    t += self.field_tf(tu, occ.post.positions(ti).len());
+            for &(_, o, i) in group {
+                let occ = &occs[o as usize];
+                let mut t = self.field_tf(&unit, occ.post.positions(i as usize).len());
+                if title_tf[o as usize].0 == unit.doc {
+                    t += title_tf[o as usize].1;
                 }
                 let s = occ.weight * idf * sat(t);
                 if (occ.tier, s) > best {
                     best = (occ.tier, s);
                 }
-                out.marks.extend(pos.iter().map(|&p| (p, occ.len)));
-                k += 1;
+                out.entries.push((o, i));
             }
-            let marks = &mut out.marks[mark_start as usize..];
-            marks.stable_sort();
-            let mut n = 0;
-            for j in 0..marks.len() {
-                if n == 0 || marks[j].0 != marks[n - 1].0 {
-                    marks[n] = marks[j];
-                    n += 1;
-                } else {
-                    marks[n - 1].1 = marks[n - 1].1.max(marks[j].1);
-                }
-            }
-            out.marks.truncate(mark_start as usize + n);
             out.body
-                .push((u, best.0, best.1, mark_start, out.marks.len() as u32));
+                .push((u, best.0, best.1, start, out.entries.len() as u32));
         }
+        out.occs = occs;
         out
     }
 
@@ -493,7 +527,7 @@ impl Index {
         let passes = |u: u32| excluded.binary_search(&u).is_err() && filter.pass(u);
         if q.clauses.is_empty() {
             if !q.is_empty() {
-                ev.ranked = (0..self.units.len() as u32)
+                ev.matches = (0..self.units.len() as u32)
                     .filter(|&u| self.units[u as usize].kind != TITLE && passes(u))
                     .map(|unit| Scored {
                         unit,
@@ -510,6 +544,7 @@ impl Index {
         let mut tiers = vec![0u32; n];
         let mut mask = vec![0u32; n];
         let mut touched: Vec<u32> = Vec::new();
+        let mut bufs = [Vec::new(), Vec::new()];
         for (i, c) in q.clauses.iter().enumerate() {
             let hits = self.clause_hits(&self.alternatives(c, true));
             if hits.body.is_empty() && hits.title.is_empty() {
@@ -544,7 +579,7 @@ impl Index {
             if !passes(u) {
                 continue;
             }
-            s *= 1.0 + self.proximity(&ev.clauses, mask[u as usize], u);
+            s *= 1.0 + self.proximity(&ev.clauses, mask[u as usize], u, &mut bufs);
             cands.push(Scored {
                 unit: u,
                 tier,
@@ -552,47 +587,44 @@ impl Index {
                 matched,
             });
         }
-        let full: Vec<Scored> = cands.iter().copied().filter(|c| c.matched == all).collect();
-        if full.is_empty() && q.clauses.len() > 1 {
-            ev.partial = !cands.is_empty();
-            cands.stable_sort_by(|a, b| {
-                b.matched
-                    .count_ones()
-                    .cmp(&a.matched.count_ones())
-                    .then(b.tier.cmp(&a.tier))
-                    .then(b.score.total_cmp(&a.score))
-                    .then(a.unit.cmp(&b.unit))
-            });
-            ev.ranked = cands;
+        if cands.iter().any(|c| c.matched == all) || q.clauses.len() == 1 {
+            cands.retain(|c| c.matched == all);
         } else {
-            ev.ranked = full;
-            ev.ranked.stable_sort_by(|a, b| {
-                b.tier
-                    .cmp(&a.tier)
-                    .then(b.score.total_cmp(&a.score))
-                    .then(a.unit.cmp(&b.unit))
-            });
+            ev.partial = !cands.is_empty();
         }
+        ev.matches = cands;
         ev
     }
 
     /// Boost in [0, 0.5] for consecutive query clauses close together.
-    fn proximity(&self, clauses: &[ClauseHits], mask: u32, u: u32) -> f32 {
+    /// `bufs` are scratch space.
+    fn proximity(
+        &self,
+        clauses: &[ClauseHits],
+        mask: u32,
+        u: u32,
+        bufs: &mut [Vec<(u32, u32)>; 2],
+    ) -> f32 {
         if mask.count_ones() < 2 {
             return 0.0;
         }
-        let present: Vec<&[(u32, u32)]> = clauses
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, c)| c.marks_in(u))
-            .collect();
-        let mut total = 0.0;
-        for w in present.windows(2) {
-            let d = min_distance(w[0], w[1]);
-            total += 1.0 / d.max(1) as f32;
+        let [last, next] = bufs;
+        last.clear();
+        let (mut total, mut pairs) = (0.0, 0);
+        for (i, c) in clauses.iter().enumerate() {
+            if mask & (1 << i) == 0 {
+                continue;
+            }
+            next.clear();
+            c.marks_in(u, next);
+            if i > mask.trailing_zeros() as usize {
+                let d = min_distance(last, next);
+                total += 1.0 / d.max(1) as f32;
+                pairs += 1;
+            }
+            std::mem::swap(last, next);
         }
-        0.5 * total / (present.len() - 1) as f32
+        0.5 * total / pairs as f32
     }
 }
 
@@ -606,6 +638,52 @@ fn push(alts: &mut Vec<Alt>, ids: Ids, tier: Tier) {
 
 fn count_distinct(sorted: &[(u32, u32, u32)]) -> usize {
     sorted.windows(2).filter(|w| w[0].0 != w[1].0).count() + usize::from(!sorted.is_empty())
+}
+
+/// Sorts `(unit, ..)` entries by unit (all below `n`), keeping the order of
+/// entries of one unit: a counting sort when the list is long, so a word of
+/// many forms costs time linear in its occurrences.
+fn sort_by_unit(entries: &mut Vec<(u32, u32, u32)>, n: usize) {
+    if entries.windows(2).all(|w| w[0].0 <= w[1].0) {
+        return;
+    }
+    if entries.len() < 64 {
+        entries.stable_sort_by_key(|e| e.0);
+        return;
+    }
+    let mut at = vec![0u32; n + 1];
+    for e in entries.iter() {
+        at[e.0 as usize + 1] += 1;
+    }
+    for i in 1..=n {
+        at[i] += at[i - 1];
+    }
+    let mut out = vec![(0, 0, 0); entries.len()];
+    for &e in entries.iter() {
+        let slot = &mut at[e.0 as usize];
+        out[*slot as usize] = e;
+        *slot += 1;
+    }
+    *entries = out;
+}
+
+/// Sorts the marks from `from` on by position and merges marks at the same
+/// position (keeping the longest).
+fn merge_marks(marks: &mut Vec<(u32, u32)>, from: usize) {
+    let m = &mut marks[from..];
+    if !m.windows(2).all(|w| w[0].0 < w[1].0) {
+        m.stable_sort();
+    }
+    let mut n = 0;
+    for j in 0..m.len() {
+        if n == 0 || m[j].0 != m[n - 1].0 {
+            m[n] = m[j];
+            n += 1;
+        } else {
+            m[n - 1].1 = m[n - 1].1.max(m[j].1);
+        }
+    }
+    marks.truncate(from + n);
 }
 
 /// `p` without the (unit, position) pairs of `other` (sorted).
@@ -685,7 +763,8 @@ struct UnitFilter<'a> {
     years: &'a [(u16, u16)],
     /// Units of undated documents that mention a year in range.
     year_units: Vec<u32>,
-    /// Documents passing the document-level filters (id, kind, dated years).
+    /// Documents passing the document-level filters (id, kind, dated
+    /// years); empty when there are none.
     doc_ok: Vec<bool>,
 }
 
@@ -730,6 +809,12 @@ impl<'a> UnitFilter<'a> {
             }
             f.year_units.stable_sort();
         }
+        let doc_level = !f.doc_ids.is_empty()
+            || !q.years.is_empty()
+            || f.kinds.iter().any(|(_, k)| matches!(k, KindFilter::Doc(_)));
+        if !doc_level {
+            return f;
+        }
         f.doc_ok = docs
             .iter()
             .map(|doc| {
@@ -759,7 +844,8 @@ impl<'a> UnitFilter<'a> {
         let Some(unit) = self.index.units.get(u as usize) else {
             return false;
         };
-        if !self.doc_ok.get(unit.doc as usize).copied().unwrap_or(false) {
+        if !self.doc_ok.is_empty() && !self.doc_ok.get(unit.doc as usize).copied().unwrap_or(false)
+        {
             return false;
         }
         let speakers = self
