@@ -376,6 +376,11 @@ impl Index {
             return;
         };
         let bytes = self.postings.get(a as usize..b as usize).unwrap_or(&[]);
+        // Each unit takes at least 3 bytes (unit, count, a position); each
+        // position at least one.
+        out.units.reserve(bytes.len() / 3);
+        out.starts.reserve(bytes.len() / 3 + 1);
+        out.pos.reserve(bytes.len());
         let mut at = 0;
         let mut unit = 0u32;
         while at < bytes.len() {

@@ -136,21 +136,21 @@ impl Collection {
                 .push("no paragraph has every word; showing paragraphs with some of them".into());
         }
         // Documents in order of their best paragraph.
-        let mut best: Vec<Option<rank::Scored>> = vec![None; self.docs.len()];
+        let mut best: Vec<u128> = vec![0; self.docs.len()];
         let mut counts: Vec<usize> = vec![0; self.docs.len()];
         for s in &ev.matches {
             let d = ix.units[s.unit as usize].doc as usize;
             counts[d] += 1;
-            if best[d].map_or(true, |b| ev.cmp(s, &b).is_lt()) {
-                best[d] = Some(*s);
-            }
+            best[d] = best[d].max(ev.key(s));
         }
-        let mut order: Vec<(usize, rank::Scored)> = best
+        // (A match's key is never 0: its unit is below u32::MAX.)
+        let mut order: Vec<(usize, u128)> = best
             .iter()
             .enumerate()
-            .filter_map(|(d, b)| b.map(|b| (d, b)))
+            .filter(|b| *b.1 > 0)
+            .map(|(d, &b)| (d, b))
             .collect();
-        order.stable_sort_by(|a, b| ev.cmp(&a.1, &b.1));
+        order.stable_sort_by(|a, b| b.1.cmp(&a.1));
         let mut doc_rank: Vec<usize> = vec![usize::MAX; self.docs.len()];
         let docs: Vec<DocHits> = order
             .iter()

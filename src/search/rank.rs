@@ -17,7 +17,6 @@ use crate::model::Document;
 use crate::sort::StableSort;
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Map, Streamer};
-use std::cmp::Ordering;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -103,9 +102,13 @@ impl ClauseHits {
     /// Appends the clause's marks (word position, words) in `unit` to
     /// `out`, sorted by position, one per position (the longest).
     pub fn marks_in(&self, unit: u32, out: &mut Vec<(u32, u32)>) {
-        let Ok(k) = self.body.binary_search_by_key(&unit, |b| b.0) else {
-            return;
-        };
+        if let Ok(k) = self.body.binary_search_by_key(&unit, |b| b.0) {
+            self.marks_at(k, out);
+        }
+    }
+
+    /// [`ClauseHits::marks_in`] the unit of `self.body[k]`.
+    fn marks_at(&self, k: usize, out: &mut Vec<(u32, u32)>) {
         let (a, b) = (self.body[k].3 as usize, self.body[k].4 as usize);
         let from = out.len();
         for &(o, i) in &self.entries[a..b] {
@@ -152,37 +155,39 @@ pub(crate) struct Evaluation {
 }
 
 impl Evaluation {
-    /// Ranking order: `Less` when `a` ranks before `b`. Better tiers first,
-    /// then higher scores (and, in a partial answer, more clauses matched
-    /// before anything else); ties by unit, so the order is total.
-    pub fn cmp(&self, a: &Scored, b: &Scored) -> Ordering {
+    /// The ranking key of a match: greater ranks first. Better tiers first,
+    /// then higher scores (scores are never negative, so their bits order
+    /// them; in a partial answer, more clauses matched before anything
+    /// else); ties by unit, so the order is total.
+    pub fn key(&self, m: &Scored) -> u128 {
         let clauses = if self.partial {
-            b.matched.count_ones().cmp(&a.matched.count_ones())
+            m.matched.count_ones()
         } else {
-            Ordering::Equal
+            0
         };
-        clauses
-            .then(b.tier.cmp(&a.tier))
-            .then(b.score.total_cmp(&a.score))
-            .then(a.unit.cmp(&b.unit))
+        (u128::from(clauses) << 96)
+            | (u128::from(m.tier) << 64)
+            | (u128::from(m.score.max(0.0).to_bits()) << 32)
+            | u128::from(u32::MAX - m.unit)
     }
 
     /// The best `k` matches, best first: one comparison for most matches,
     /// so a word found in every paragraph costs no sort of them all.
     pub fn top(&self, k: usize) -> Vec<Scored> {
-        let mut top: Vec<Scored> = Vec::with_capacity(k + 1);
+        let mut top: Vec<(u128, Scored)> = Vec::with_capacity(k + 1);
         if k == 0 {
-            return top;
+            return Vec::new();
         }
         for m in &self.matches {
-            if top.len() == k && self.cmp(m, &top[k - 1]) != Ordering::Less {
+            let key = self.key(m);
+            if top.len() == k && key <= top[k - 1].0 {
                 continue;
             }
-            let at = top.partition_point(|t| self.cmp(t, m) == Ordering::Less);
-            top.insert(at, *m);
+            let at = top.partition_point(|t| t.0 > key);
+            top.insert(at, (key, *m));
             top.truncate(k);
         }
-        top
+        top.into_iter().map(|t| t.1).collect()
     }
 }
 
@@ -442,7 +447,8 @@ impl Index {
         let sat = |t: f32| t * (K1 + 1.0) / (K1 + t);
         // Every (unit, alternative, index) in unit order; a document's title
         // unit comes before its paragraphs.
-        let mut entries: Vec<(u32, u32, u32)> = Vec::new();
+        let mut entries: Vec<(u32, u32, u32)> =
+            Vec::with_capacity(occs.iter().map(|o| o.post.units.len()).sum());
         for (o, occ) in occs.iter().enumerate() {
             for (i, &u) in occ.post.units.iter().enumerate() {
                 if (u as usize) < self.units.len() {
@@ -456,13 +462,17 @@ impl Index {
         let idf = self.idf(count_distinct(&entries) as u32);
         // The title occurrences of each alternative in the current document.
         let mut title_tf: Vec<(u32, f32)> = vec![(NONE, 0.0); occs.len()];
-        let mut out = ClauseHits::default();
+        let mut out = ClauseHits {
+            entries: Vec::with_capacity(entries.len()),
+            body: Vec::with_capacity(entries.len()),
+            ..ClauseHits::default()
+        };
         let mut k = 0;
         while k < entries.len() {
             let u = entries[k].0;
             let unit = self.units[u as usize];
-            let group = entries[k..].partition_point(|e| e.0 == u);
-            let group = &entries[k..k + group];
+            let n = entries[k..].iter().take_while(|e| e.0 == u).count();
+            let group = &entries[k..k + n];
             k += group.len();
             if unit.kind == TITLE {
                 let mut best = (0u32, 0f32);
@@ -524,7 +534,10 @@ impl Index {
             v.stable_sort();
             v
         };
-        let passes = |u: u32| excluded.binary_search(&u).is_err() && filter.pass(u);
+        let passes = |u: u32| {
+            filter.none && excluded.is_empty()
+                || excluded.binary_search(&u).is_err() && filter.pass(u)
+        };
         if q.clauses.is_empty() {
             if !q.is_empty() {
                 ev.matches = (0..self.units.len() as u32)
@@ -543,7 +556,6 @@ impl Index {
         let mut score = vec![0f32; n];
         let mut tiers = vec![0u32; n];
         let mut mask = vec![0u32; n];
-        let mut touched: Vec<u32> = Vec::new();
         let mut bufs = [Vec::new(), Vec::new()];
         for (i, c) in q.clauses.iter().enumerate() {
             let hits = self.clause_hits(&self.alternatives(c, true));
@@ -551,9 +563,6 @@ impl Index {
                 ev.unmatched.push(i);
             }
             for &(u, t, s, _, _) in &hits.body {
-                if mask[u as usize] == 0 {
-                    touched.push(u);
-                }
                 mask[u as usize] |= 1 << i;
                 score[u as usize] += s;
                 tiers[u as usize] += t + 1;
@@ -561,25 +570,45 @@ impl Index {
             ev.clauses.push(hits);
         }
         let all = (1u32 << q.clauses.len()) - 1;
-        let mut cands: Vec<Scored> = Vec::new();
-        for &u in &touched {
+        let mut cands: Vec<Scored> =
+            Vec::with_capacity(ev.clauses.iter().map(|c| c.body.len()).max().unwrap_or(0));
+        // Units in order, each clause's body and title matches followed by
+        // a cursor.
+        let mut body_at = vec![0usize; ev.clauses.len()];
+        let mut title_at = vec![0usize; ev.clauses.len()];
+        for u in 0..n as u32 {
+            let own = mask[u as usize];
+            if own == 0 {
+                continue;
+            }
             let unit = &self.units[u as usize];
             let mut s = score[u as usize];
             let mut tier = tiers[u as usize];
-            let mut matched = mask[u as usize];
+            let mut matched = own;
             for (i, c) in ev.clauses.iter().enumerate() {
-                if matched & (1 << i) == 0 {
-                    if let Ok(t) = c.title.binary_search_by_key(&unit.doc, |t| t.0) {
+                if own & (1 << i) != 0 {
+                    let at = &mut body_at[i];
+                    while c.body[*at].0 < u {
+                        *at += 1;
+                    }
+                    continue;
+                }
+                let at = &mut title_at[i];
+                while *at < c.title.len() && c.title[*at].0 < unit.doc {
+                    *at += 1;
+                }
+                if let Some(&(d, t, ts)) = c.title.get(*at) {
+                    if d == unit.doc {
                         matched |= 1 << i;
-                        tier += c.title[t].1 + 1;
-                        s += c.title[t].2;
+                        tier += t + 1;
+                        s += ts;
                     }
                 }
             }
             if !passes(u) {
                 continue;
             }
-            s *= 1.0 + self.proximity(&ev.clauses, mask[u as usize], u, &mut bufs);
+            s *= 1.0 + proximity(&ev.clauses, own, &body_at, &mut bufs);
             cands.push(Scored {
                 unit: u,
                 tier,
@@ -595,37 +624,36 @@ impl Index {
         ev.matches = cands;
         ev
     }
+}
 
-    /// Boost in [0, 0.5] for consecutive query clauses close together.
-    /// `bufs` are scratch space.
-    fn proximity(
-        &self,
-        clauses: &[ClauseHits],
-        mask: u32,
-        u: u32,
-        bufs: &mut [Vec<(u32, u32)>; 2],
-    ) -> f32 {
-        if mask.count_ones() < 2 {
-            return 0.0;
-        }
-        let [last, next] = bufs;
-        last.clear();
-        let (mut total, mut pairs) = (0.0, 0);
-        for (i, c) in clauses.iter().enumerate() {
-            if mask & (1 << i) == 0 {
-                continue;
-            }
-            next.clear();
-            c.marks_in(u, next);
-            if i > mask.trailing_zeros() as usize {
-                let d = min_distance(last, next);
-                total += 1.0 / d.max(1) as f32;
-                pairs += 1;
-            }
-            std::mem::swap(last, next);
-        }
-        0.5 * total / pairs as f32
+/// Boost in [0, 0.5] for consecutive query clauses close together in a
+/// unit: `mask` says which clauses match it, `body_at[i]` where in clause
+/// `i`'s body. `bufs` are scratch space.
+fn proximity(
+    clauses: &[ClauseHits],
+    mask: u32,
+    body_at: &[usize],
+    bufs: &mut [Vec<(u32, u32)>; 2],
+) -> f32 {
+    if mask.count_ones() < 2 {
+        return 0.0;
     }
+    let [last, next] = bufs;
+    let (mut total, mut pairs) = (0.0, 0);
+    for (i, c) in clauses.iter().enumerate() {
+        if mask & (1 << i) == 0 {
+            continue;
+        }
+        next.clear();
+        c.marks_at(body_at[i], next);
+        if i > mask.trailing_zeros() as usize {
+            let d = min_distance(last, next);
+            total += 1.0 / d.max(1) as f32;
+            pairs += 1;
+        }
+        std::mem::swap(last, next);
+    }
+    0.5 * total / pairs as f32
 }
 
 fn push(alts: &mut Vec<Alt>, ids: Ids, tier: Tier) {
@@ -766,6 +794,8 @@ struct UnitFilter<'a> {
     /// Documents passing the document-level filters (id, kind, dated
     /// years); empty when there are none.
     doc_ok: Vec<bool>,
+    /// No filter at all: every unit passes.
+    none: bool,
 }
 
 enum KindFilter {
@@ -784,6 +814,7 @@ impl<'a> UnitFilter<'a> {
             years: &q.years,
             year_units: Vec::new(),
             doc_ok: Vec::new(),
+            none: q.filters.is_empty() && q.years.is_empty(),
         };
         for Filter {
             key,
