@@ -366,6 +366,17 @@ impl Index {
             .is_some_and(|b| b & (1 << (id % 8)) != 0)
     }
 
+    /// Size in bytes of an id's postings.
+    pub(crate) fn postings_bytes(&self, id: u32) -> usize {
+        match (
+            self.offsets.get(id as usize),
+            self.offsets.get(id as usize + 1),
+        ) {
+            (Some(&a), Some(&b)) => b.saturating_sub(a) as usize,
+            _ => 0,
+        }
+    }
+
     /// The decoded postings of an id: `(unit, positions)` in unit order.
     pub(crate) fn postings(&self, id: u32, out: &mut Postings) {
         out.clear();

@@ -207,7 +207,7 @@ impl Collection {
             }
             let w = &c.words[0].term;
             let max = if w.chars().count() >= 6 { 2 } else { 1 };
-            if let Some((_, _, term)) = ix.near(w, max, 1).first() {
+            if let Some((_, _, term)) = ix.near(w, max, 1, true).first() {
                 text.replace_range(c.at.0..c.at.1, term);
                 changed = true;
             }

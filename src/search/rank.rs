@@ -54,8 +54,8 @@ const MAX_PREFIX_SCAN: usize = 4096;
 const MAX_PREFIX_TERMS: usize = 24;
 const MAX_TYPO_TERMS: usize = 16;
 const MAX_YEAR_SPAN: u16 = 200;
-/// Typo alternatives only for words matching fewer paragraphs than this.
-const TYPO_THRESHOLD: u32 = 2;
+/// Postings bytes the typo alternatives of a word found as typed may add.
+const MAX_TYPO_EXTRA_BYTES: usize = 16 << 10;
 
 fn kind_weight(kind: u8) -> f32 {
     match kind {
@@ -264,19 +264,14 @@ impl Index {
                 if c.prefix {
                     self.prefix_alts(&w.term, &mut alts);
                 }
-                // Typos are tried only for words the collection (nearly)
-                // lacks, as Typesense's typo_tokens_threshold: a word found
-                // as typed means what it says, and the walk is skipped.
-                let found: u32 = alts
-                    .iter()
-                    .filter_map(|a| match a.ids {
-                        Ids::Term(t) | Ids::Plain(t) => Some(self.df_of(t)),
-                        Ids::Phrase(_) => None,
-                    })
-                    .sum();
-                if found < TYPO_THRESHOLD {
-                    self.typo_alts(&w.term, &mut alts);
-                }
+                // Typos for every word long enough (ranked below everything
+                // else). A word the collection has keeps them to a budget
+                // of postings: they are extras there, not its meaning.
+                let found = alts.iter().any(|a| match a.ids {
+                    Ids::Term(t) | Ids::Plain(t) => self.df_of(t) > 0,
+                    Ids::Phrase(_) => false,
+                });
+                self.typo_alts(&w.term, found.then_some(MAX_TYPO_EXTRA_BYTES), &mut alts);
             }
         }
         self.alias_alts(c, &mut alts);
@@ -318,13 +313,24 @@ impl Index {
         }
     }
 
-    fn typo_alts(&self, term: &str, alts: &mut Vec<Alt>) {
+    /// Typo alternatives, closest and most frequent first; with a `budget`,
+    /// only while their postings fit in it.
+    fn typo_alts(&self, term: &str, budget: Option<usize>, alts: &mut Vec<Alt>) {
         let n = term.chars().count();
         let max = typo::allowed(n);
         if max == 0 || term.bytes().all(|b| b.is_ascii_digit()) {
             return;
         }
-        for (id, d, _) in self.near(term, max, MAX_TYPO_TERMS) {
+        let mut left = budget.unwrap_or(usize::MAX);
+        for (id, d, _) in self.near(term, max, MAX_TYPO_TERMS, budget.is_none()) {
+            if alts.iter().any(|a| a.ids == Ids::Term(id)) {
+                continue;
+            }
+            let bytes = self.postings_bytes(id);
+            if bytes > left {
+                continue;
+            }
+            left -= bytes;
             push(
                 alts,
                 Ids::Term(id),
@@ -334,9 +340,33 @@ impl Index {
     }
 
     /// Terms within `max` edits of `term` (itself excluded), closest and
-    /// most frequent first.
-    pub(crate) fn near(&self, term: &str, max: u8, keep: usize) -> Vec<(u32, u8, String)> {
-        let (Some(map), Some(aut)) = (Self::map(&self.terms), Typo::new(term, max)) else {
+    /// most frequent first. Their first letter is the word's
+    /// ([`typo::FIXED_FIRST`]) unless that finds none and `any_first`.
+    pub(crate) fn near(
+        &self,
+        term: &str,
+        max: u8,
+        keep: usize,
+        any_first: bool,
+    ) -> Vec<(u32, u8, String)> {
+        let found = self.near_with(term, max, keep, typo::FIXED_FIRST);
+        if found.is_empty() && any_first && typo::FIXED_FIRST {
+            return self.near_with(term, max, keep, false);
+        }
+        found
+    }
+
+    fn near_with(
+        &self,
+        term: &str,
+        max: u8,
+        keep: usize,
+        fixed_first: bool,
+    ) -> Vec<(u32, u8, String)> {
+        let (Some(map), Some(aut)) = (
+            Self::map(&self.terms),
+            Typo::with_first(term, max, fixed_first),
+        ) else {
             return Vec::new();
         };
         let mut found: Vec<(u8, u32, u32, String)> = Vec::new();
@@ -346,7 +376,7 @@ impl Index {
             if key == term {
                 continue;
             }
-            if let Some(d) = typo::distance(term, key, max) {
+            if let Some(d) = typo::distance(term, key, max, fixed_first) {
                 found.push((
                     d,
                     u32::MAX - self.df_of(v as u32),
@@ -459,7 +489,20 @@ impl Index {
         sort_by_unit(&mut entries, self.units.len());
         // One idf for the clause, from the units any alternative matches, so
         // that alternatives differ by their weights alone.
-        let idf = self.idf(count_distinct(&entries) as u32);
+        // Typo alternatives count only when nothing else matches.
+        let exact = occs
+            .iter()
+            .any(|o| o.tier > Tier::Typo1 as u32 && !o.post.units.is_empty());
+        let df = if exact {
+            count_distinct(
+                entries
+                    .iter()
+                    .filter(|e| occs[e.1 as usize].tier > Tier::Typo1 as u32),
+            )
+        } else {
+            count_distinct(entries.iter())
+        };
+        let idf = self.idf(df as u32);
         // The title occurrences of each alternative in the current document.
         let mut title_tf: Vec<(u32, f32)> = vec![(NONE, 0.0); occs.len()];
         let mut out = ClauseHits {
@@ -664,8 +707,17 @@ fn push(alts: &mut Vec<Alt>, ids: Ids, tier: Tier) {
     }
 }
 
-fn count_distinct(sorted: &[(u32, u32, u32)]) -> usize {
-    sorted.windows(2).filter(|w| w[0].0 != w[1].0).count() + usize::from(!sorted.is_empty())
+/// Distinct units of entries sorted by unit.
+fn count_distinct<'a>(sorted: impl Iterator<Item = &'a (u32, u32, u32)>) -> usize {
+    let mut last = None;
+    let mut n = 0;
+    for e in sorted {
+        if last != Some(e.0) {
+            n += 1;
+            last = Some(e.0);
+        }
+    }
+    n
 }
 
 /// Sorts `(unit, ..)` entries by unit (all below `n`), keeping the order of
