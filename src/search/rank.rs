@@ -278,20 +278,54 @@ impl Index {
         alts
     }
 
+    /// Terms of the same English stem (not names). The index stores no stem
+    /// groups: a word's forms share its stem but for a last `e` or `i`
+    /// (stating → state, treaty → treati) or the `l` of `bl` (possibility →
+    /// possibl), so the terms starting with the stem without them are
+    /// stemmed and compared, a bounded walk. Porter's few irregular forms
+    /// (dying → die) are looked up by name.
     fn stem_alts(&self, term: &str, alts: &mut Vec<Alt>) {
-        if !(term.len() > 2 && term.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')) {
+        if !super::index::stemmable(term) {
             return;
         }
-        let stem = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem(term);
-        let Some(g) = Self::map(&self.stems).and_then(|m| m.get(stem.as_ref())) else {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let stem = stemmer.stem(term);
+        let from = stem.strip_suffix(['e', 'i']).unwrap_or(&stem);
+        // possible, possibility → possibl: the forms share "possib".
+        let from = from
+            .strip_suffix("bl")
+            .map_or(from, |f| &stem[..f.len() + 1]);
+        let Some(map) = Self::map(&self.terms) else {
             return;
         };
-        let g = g as usize;
-        let (Some(&a), Some(&b)) = (self.stem_offsets.get(g), self.stem_offsets.get(g + 1)) else {
-            return;
-        };
-        for &t in self.stem_terms.get(a as usize..b as usize).unwrap_or(&[]) {
-            push(alts, Ids::Term(t), Tier::Stem);
+        let mut s = map.search(Str::new(from).starts_with()).into_stream();
+        let mut scanned = 0;
+        while let Some((k, v)) = s.next() {
+            scanned += 1;
+            if scanned > MAX_PREFIX_SCAN {
+                break;
+            }
+            let id = v as u32;
+            let Ok(key) = std::str::from_utf8(k) else {
+                continue;
+            };
+            if super::index::stemmable(key) && !self.is_name(id) && stemmer.stem(key) == stem {
+                push(alts, Ids::Term(id), Tier::Stem);
+            }
+        }
+        // Porter's irregular forms, which do not start like their stem.
+        for (st, form) in [
+            ("die", "dying"),
+            ("lie", "lying"),
+            ("tie", "tying"),
+            ("sky", "skies"),
+        ] {
+            match self.term_id(form) {
+                Some(id) if st == stem && !self.is_name(id) => {
+                    push(alts, Ids::Term(id), Tier::Stem)
+                }
+                _ => {}
+            }
         }
     }
 
