@@ -218,6 +218,39 @@ fn names_are_never_stemmed() {
     check(&c, &[("negotiated ", "d#0")]);
 }
 
+/// Regression: stem groups are no longer stored but found at query time by
+/// a prefix walk; forms whose stem drops or changes a letter still meet.
+#[test]
+fn stems_found_at_query_time() {
+    use ParaKind::Body;
+    let p = |t: &str| para(Body, None, t);
+    let docs = vec![doc(
+        "d",
+        "",
+        None,
+        "",
+        vec![
+            p("it was possible"),
+            p("the possibility"),
+            p("they were dying"),
+            p("we will die"),
+            p("stating facts"),
+            p("the treaty"),
+            p("the treaties"),
+        ],
+    )];
+    let c = Collection::build(docs, Default::default(), Default::default());
+    check(
+        &c,
+        &[
+            ("possible ", "d#0 d#1"),
+            ("die ", "d#3 d#2"),
+            ("states ", "d#4"),
+            ("treaty ", "d#5 d#6"),
+        ],
+    );
+}
+
 #[test]
 fn exact_then_folded_then_stemmed_then_typo() {
     use ParaKind::Body;
