@@ -6,15 +6,17 @@
 //! postings list the units it occurs in with its word positions, delta- and
 //! varint-coded in one byte vector. Around it: an `fst` dictionary of terms
 //! (prefix and typo search walk it), a second one of exact forms where they
-//! differ from the folded term (Хрущёв beside хрущев), English stem groups of
-//! the terms that are not names, and the alias groups of the entity register.
+//! differ from the folded term (Хрущёв beside хрущев), and a bit per term
+//! saying whether it is a name. English stems are not stored: the terms
+//! sharing a query word's stem are found at query time (see [`super::rank`]),
+//! and the alias groups come from the entity register.
 
 use super::query::exact_form;
 use crate::model::{Document, ParaKind, Span, SpanKind};
 use crate::sort::StableSort;
 use crate::text::{term, words, Token};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 pub(crate) const TITLE: u8 = 0;
 pub(crate) const HEADING: u8 = 1;
@@ -46,23 +48,23 @@ pub struct Index {
     pub(crate) n_terms: u32,
     /// (term id, id of an exact form of it that differs from it), sorted.
     pub(crate) variants: Vec<(u32, u32)>,
-    /// Start of each id's postings in `postings` (one more entry at the end).
+    /// Start of each id's postings in `postings` (one more entry at the end);
+    /// stored as lengths, which are small and gzip well.
+    #[serde(with = "as_lengths")]
     pub(crate) offsets: Vec<u32>,
     /// Units containing each id.
     pub(crate) df: Vec<u32>,
     pub(crate) postings: Vec<u8>,
     /// Bit per term id: never seen in lower case, so a name (never stemmed).
     pub(crate) names: Vec<u8>,
-    /// fst map: English stem → group number; a group lists its term ids.
-    pub(crate) stems: Vec<u8>,
-    pub(crate) stem_offsets: Vec<u32>,
-    pub(crate) stem_terms: Vec<u32>,
     pub(crate) units: Vec<Unit>,
     /// First unit (the title) of each document, plus the end.
     pub(crate) doc_units: Vec<u32>,
     /// Folded speaker names, by `Unit::speaker`.
     pub(crate) speakers: Vec<String>,
-    /// Alias groups: each name as its terms joined by one space.
+    /// Alias groups: each name as its terms joined by one space. Not
+    /// stored: the entity register holds them ([`Index::set_aliases`]).
+    #[serde(skip)]
     pub(crate) aliases: Vec<Vec<String>>,
     /// Mean length of paragraph units and of title units.
     pub(crate) avg_len: [f32; 2],
@@ -297,32 +299,45 @@ impl Index {
         let mut df = Vec::with_capacity(terms.len() + exact.len());
         let mut postings = Vec::new();
         let mut names = vec![0u8; terms.len().div_ceil(8)];
-        let mut stem_groups: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        for (i, (key, acc)) in terms.iter().chain(exact.iter()).enumerate() {
+        for (i, (_, acc)) in terms.iter().chain(exact.iter()).enumerate() {
             offsets.push(postings.len() as u32);
             df.push(acc.df);
             postings.extend_from_slice(&acc.bytes);
-            if i < terms.len() {
-                if !acc.lower_seen {
-                    names[i / 8] |= 1 << (i % 8);
-                } else if stemmable(key) {
-                    stem_groups
-                        .entry(stemmer.stem(key).into_owned())
-                        .or_default()
-                        .push(i as u32);
-                }
+            if i < terms.len() && !acc.lower_seen {
+                names[i / 8] |= 1 << (i % 8);
             }
         }
         offsets.push(postings.len() as u32);
-        let stems = fst_map(stem_groups.keys().map(String::as_str));
-        let mut stem_offsets = vec![0];
-        let mut stem_terms = Vec::new();
-        for g in stem_groups.values() {
-            stem_terms.extend_from_slice(g);
-            stem_offsets.push(stem_terms.len() as u32);
-        }
-        let aliases = groups
+        let avg = |(n, c): (u64, u64)| {
+            if c == 0 {
+                1.0
+            } else {
+                (n as f32 / c as f32).max(1.0)
+            }
+        };
+        let mut index = Index {
+            n_terms: terms.len() as u32,
+            variants,
+            terms: terms_fst,
+            exact: exact_fst,
+            offsets,
+            df,
+            postings,
+            names,
+            units,
+            doc_units,
+            speakers,
+            aliases: Vec::new(),
+            avg_len: [avg(lens[1]), avg(lens[0])],
+        };
+        index.set_aliases(groups);
+        index
+    }
+
+    /// Sets the alias groups `(id, names)` of the entity register (after
+    /// decoding a bundle, which does not store them twice).
+    pub fn set_aliases(&mut self, groups: &[(String, Vec<String>)]) {
+        self.aliases = groups
             .iter()
             .map(|(_, names)| {
                 let mut keys: Vec<String> = names.iter().map(|n| term_key(n)).collect();
@@ -333,37 +348,23 @@ impl Index {
             })
             .filter(|g| g.len() > 1)
             .collect();
-        let avg = |(n, c): (u64, u64)| {
-            if c == 0 {
-                1.0
-            } else {
-                (n as f32 / c as f32).max(1.0)
-            }
-        };
-        Index {
-            n_terms: terms.len() as u32,
-            variants,
-            terms: terms_fst,
-            exact: exact_fst,
-            offsets,
-            df,
-            postings,
-            names,
-            stems,
-            stem_offsets,
-            stem_terms,
-            units,
-            doc_units,
-            speakers,
-            aliases,
-            avg_len: [avg(lens[1]), avg(lens[0])],
-        }
     }
 
     pub(crate) fn is_name(&self, id: u32) -> bool {
         self.names
             .get(id as usize / 8)
             .is_some_and(|b| b & (1 << (id % 8)) != 0)
+    }
+
+    /// Size in bytes of an id's postings.
+    pub(crate) fn postings_bytes(&self, id: u32) -> usize {
+        match (
+            self.offsets.get(id as usize),
+            self.offsets.get(id as usize + 1),
+        ) {
+            (Some(&a), Some(&b)) => b.saturating_sub(a) as usize,
+            _ => 0,
+        }
     }
 
     /// The decoded postings of an id: `(unit, positions)` in unit order.
@@ -376,6 +377,11 @@ impl Index {
             return;
         };
         let bytes = self.postings.get(a as usize..b as usize).unwrap_or(&[]);
+        // Each unit takes at least 3 bytes (unit, count, a position); each
+        // position at least one.
+        out.units.reserve(bytes.len() / 3);
+        out.starts.reserve(bytes.len() / 3 + 1);
+        out.pos.reserve(bytes.len());
         let mut at = 0;
         let mut unit = 0u32;
         while at < bytes.len() {
@@ -393,8 +399,37 @@ impl Index {
     }
 }
 
+/// Ascending offsets serialized as the differences between them.
+mod as_lengths {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(offsets: &[u32], s: S) -> Result<S::Ok, S::Error> {
+        let mut last = 0u32;
+        let lengths: Vec<u32> = offsets
+            .iter()
+            .map(|&o| {
+                let d = o.wrapping_sub(last);
+                last = o;
+                d
+            })
+            .collect();
+        lengths.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
+        let mut at = 0u32;
+        Ok(Vec::<u32>::deserialize(d)?
+            .into_iter()
+            .map(|l| {
+                at = at.wrapping_add(l);
+                at
+            })
+            .collect())
+    }
+}
+
 /// Plain English words (ASCII letters and apostrophes) get stemmed.
-fn stemmable(key: &str) -> bool {
+pub(crate) fn stemmable(key: &str) -> bool {
     key.len() > 2 && key.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')
 }
 

@@ -136,21 +136,35 @@ impl Collection {
                 .push("no paragraph has every word; showing paragraphs with some of them".into());
         }
         // Documents in order of their best paragraph.
-        let mut doc_rank: Vec<usize> = vec![usize::MAX; self.docs.len()];
-        let mut docs: Vec<DocHits> = Vec::new();
-        for s in &ev.ranked {
+        let mut best: Vec<u128> = vec![0; self.docs.len()];
+        let mut counts: Vec<usize> = vec![0; self.docs.len()];
+        for s in &ev.matches {
             let d = ix.units[s.unit as usize].doc as usize;
-            if doc_rank[d] == usize::MAX {
-                doc_rank[d] = docs.len();
-                docs.push(DocHits {
+            counts[d] += 1;
+            best[d] = best[d].max(ev.key(s));
+        }
+        // (A match's key is never 0: its unit is below u32::MAX.)
+        let mut order: Vec<(usize, u128)> = best
+            .iter()
+            .enumerate()
+            .filter(|b| *b.1 > 0)
+            .map(|(d, &b)| (d, b))
+            .collect();
+        order.stable_sort_by(|a, b| b.1.cmp(&a.1));
+        let mut doc_rank: Vec<usize> = vec![usize::MAX; self.docs.len()];
+        let docs: Vec<DocHits> = order
+            .iter()
+            .enumerate()
+            .map(|(r, &(d, _))| {
+                doc_rank[d] = r;
+                DocHits {
                     doc: self.docs[d].id.clone(),
                     title: self.docs[d].title.clone(),
-                    hits: 0,
-                });
-            }
-            docs[doc_rank[d]].hits += 1;
-        }
-        let mut top: Vec<_> = ev.ranked.iter().take(limit).copied().collect();
+                    hits: counts[d],
+                }
+            })
+            .collect();
+        let mut top = ev.top(limit);
         top.stable_sort_by_key(|s| doc_rank[ix.units[s.unit as usize].doc as usize]);
         let hits = top
             .iter()
@@ -172,7 +186,7 @@ impl Collection {
             .collect();
         let r = Results {
             query: q.text.clone(),
-            total: ev.ranked.len(),
+            total: ev.matches.len(),
             hits,
             docs,
             did_you_mean: None,
@@ -193,7 +207,7 @@ impl Collection {
             }
             let w = &c.words[0].term;
             let max = if w.chars().count() >= 6 { 2 } else { 1 };
-            if let Some((_, _, term)) = ix.near(w, max, 1).first() {
+            if let Some((_, _, term)) = ix.near(w, max, 1, true).first() {
                 text.replace_range(c.at.0..c.at.1, term);
                 changed = true;
             }
@@ -213,7 +227,7 @@ impl Collection {
         let q = Query::parse(query);
         let ev = self.index.evaluate(&self.docs, &q);
         let mut paragraphs: Vec<ParaHighlights> = ev
-            .ranked
+            .matches
             .iter()
             .filter(|s| self.index.units[s.unit as usize].doc as usize == d)
             .filter_map(|s| {
@@ -241,10 +255,10 @@ impl Collection {
 
 /// All marks of a unit across clauses, sorted.
 fn unit_marks(clauses: &[rank::ClauseHits], unit: u32) -> Vec<(u32, u32)> {
-    let mut m: Vec<(u32, u32)> = clauses
-        .iter()
-        .flat_map(|c| c.marks_in(unit).iter().copied())
-        .collect();
+    let mut m: Vec<(u32, u32)> = Vec::new();
+    for c in clauses {
+        c.marks_in(unit, &mut m);
+    }
     m.stable_sort();
     m
 }

@@ -54,8 +54,8 @@ const MAX_PREFIX_SCAN: usize = 4096;
 const MAX_PREFIX_TERMS: usize = 24;
 const MAX_TYPO_TERMS: usize = 16;
 const MAX_YEAR_SPAN: u16 = 200;
-/// Typo alternatives only for words matching fewer paragraphs than this.
-const TYPO_THRESHOLD: u32 = 2;
+/// Postings bytes the typo alternatives of a word found as typed may add.
+const MAX_TYPO_EXTRA_BYTES: usize = 16 << 10;
 
 fn kind_weight(kind: u8) -> f32 {
     match kind {
@@ -85,27 +85,44 @@ pub(crate) struct Alt {
 }
 
 /// A clause's matches in paragraph units (sorted by unit) and its
-/// title-only matches per document.
+/// title-only matches per document. Marks (which words matched) are made
+/// only for the units that need them ([`ClauseHits::marks_in`]).
 #[derive(Default, Debug)]
 pub(crate) struct ClauseHits {
-    /// (unit, tier, score, marks[a..b]).
+    /// (unit, tier, score, entries[a..b]).
     pub body: Vec<(u32, u32, f32, u32, u32)>,
-    /// (word position, words) of every match, by unit.
-    pub marks: Vec<(u32, u32)>,
+    /// (alternative, index into its postings), grouped by unit.
+    entries: Vec<(u32, u32)>,
+    occs: Vec<Occ>,
     /// (doc, tier, score) of title matches.
     pub title: Vec<(u32, u32, f32)>,
 }
 
 impl ClauseHits {
-    pub fn marks_in(&self, unit: u32) -> &[(u32, u32)] {
-        match self.body.binary_search_by_key(&unit, |b| b.0) {
-            Ok(i) => &self.marks[self.body[i].3 as usize..self.body[i].4 as usize],
-            Err(_) => &[],
+    /// Appends the clause's marks (word position, words) in `unit` to
+    /// `out`, sorted by position, one per position (the longest).
+    pub fn marks_in(&self, unit: u32, out: &mut Vec<(u32, u32)>) {
+        if let Ok(k) = self.body.binary_search_by_key(&unit, |b| b.0) {
+            self.marks_at(k, out);
+        }
+    }
+
+    /// [`ClauseHits::marks_in`] the unit of `self.body[k]`.
+    fn marks_at(&self, k: usize, out: &mut Vec<(u32, u32)>) {
+        let (a, b) = (self.body[k].3 as usize, self.body[k].4 as usize);
+        let from = out.len();
+        for &(o, i) in &self.entries[a..b] {
+            let occ = &self.occs[o as usize];
+            out.extend(occ.post.positions(i as usize).iter().map(|&p| (p, occ.len)));
+        }
+        if b - a > 1 {
+            merge_marks(out, from);
         }
     }
 }
 
 /// Occurrences of one alternative: units with the start positions.
+#[derive(Debug)]
 struct Occ {
     post: Postings,
     len: u32,
@@ -128,12 +145,50 @@ pub(crate) struct Scored {
 #[derive(Default)]
 pub(crate) struct Evaluation {
     pub clauses: Vec<ClauseHits>,
-    /// Candidates, best first.
-    pub ranked: Vec<Scored>,
+    /// Matching paragraph units, in no particular order ([`Evaluation::cmp`]
+    /// ranks them).
+    pub matches: Vec<Scored>,
     /// Not every clause could be satisfied together: these match some.
     pub partial: bool,
     /// Clauses (by index) that matched nothing at all.
     pub unmatched: Vec<usize>,
+}
+
+impl Evaluation {
+    /// The ranking key of a match: greater ranks first. Better tiers first,
+    /// then higher scores (scores are never negative, so their bits order
+    /// them; in a partial answer, more clauses matched before anything
+    /// else); ties by unit, so the order is total.
+    pub fn key(&self, m: &Scored) -> u128 {
+        let clauses = if self.partial {
+            m.matched.count_ones()
+        } else {
+            0
+        };
+        (u128::from(clauses) << 96)
+            | (u128::from(m.tier) << 64)
+            | (u128::from(m.score.max(0.0).to_bits()) << 32)
+            | u128::from(u32::MAX - m.unit)
+    }
+
+    /// The best `k` matches, best first: one comparison for most matches,
+    /// so a word found in every paragraph costs no sort of them all.
+    pub fn top(&self, k: usize) -> Vec<Scored> {
+        let mut top: Vec<(u128, Scored)> = Vec::with_capacity(k + 1);
+        if k == 0 {
+            return Vec::new();
+        }
+        for m in &self.matches {
+            let key = self.key(m);
+            if top.len() == k && key <= top[k - 1].0 {
+                continue;
+            }
+            let at = top.partition_point(|t| t.0 > key);
+            top.insert(at, (key, *m));
+            top.truncate(k);
+        }
+        top.into_iter().map(|t| t.1).collect()
+    }
 }
 
 impl Index {
@@ -209,39 +264,68 @@ impl Index {
                 if c.prefix {
                     self.prefix_alts(&w.term, &mut alts);
                 }
-                // Typos are tried only for words the collection (nearly)
-                // lacks, as Typesense's typo_tokens_threshold: a word found
-                // as typed means what it says, and the walk is skipped.
-                let found: u32 = alts
-                    .iter()
-                    .filter_map(|a| match a.ids {
-                        Ids::Term(t) | Ids::Plain(t) => Some(self.df_of(t)),
-                        Ids::Phrase(_) => None,
-                    })
-                    .sum();
-                if found < TYPO_THRESHOLD {
-                    self.typo_alts(&w.term, &mut alts);
-                }
+                // Typos for every word long enough (ranked below everything
+                // else). A word the collection has keeps them to a budget
+                // of postings: they are extras there, not its meaning.
+                let found = alts.iter().any(|a| match a.ids {
+                    Ids::Term(t) | Ids::Plain(t) => self.df_of(t) > 0,
+                    Ids::Phrase(_) => false,
+                });
+                self.typo_alts(&w.term, found.then_some(MAX_TYPO_EXTRA_BYTES), &mut alts);
             }
         }
         self.alias_alts(c, &mut alts);
         alts
     }
 
+    /// Terms of the same English stem (not names). The index stores no stem
+    /// groups: a word's forms share its stem but for a last `e` or `i`
+    /// (stating → state, treaty → treati) or the `l` of `bl` (possibility →
+    /// possibl), so the terms starting with the stem without them are
+    /// stemmed and compared, a bounded walk. Porter's few irregular forms
+    /// (dying → die) are looked up by name.
     fn stem_alts(&self, term: &str, alts: &mut Vec<Alt>) {
-        if !(term.len() > 2 && term.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'')) {
+        if !super::index::stemmable(term) {
             return;
         }
-        let stem = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem(term);
-        let Some(g) = Self::map(&self.stems).and_then(|m| m.get(stem.as_ref())) else {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let stem = stemmer.stem(term);
+        let from = stem.strip_suffix(['e', 'i']).unwrap_or(&stem);
+        // possible, possibility → possibl: the forms share "possib".
+        let from = from
+            .strip_suffix("bl")
+            .map_or(from, |f| &stem[..f.len() + 1]);
+        let Some(map) = Self::map(&self.terms) else {
             return;
         };
-        let g = g as usize;
-        let (Some(&a), Some(&b)) = (self.stem_offsets.get(g), self.stem_offsets.get(g + 1)) else {
-            return;
-        };
-        for &t in self.stem_terms.get(a as usize..b as usize).unwrap_or(&[]) {
-            push(alts, Ids::Term(t), Tier::Stem);
+        let mut s = map.search(Str::new(from).starts_with()).into_stream();
+        let mut scanned = 0;
+        while let Some((k, v)) = s.next() {
+            scanned += 1;
+            if scanned > MAX_PREFIX_SCAN {
+                break;
+            }
+            let id = v as u32;
+            let Ok(key) = std::str::from_utf8(k) else {
+                continue;
+            };
+            if super::index::stemmable(key) && !self.is_name(id) && stemmer.stem(key) == stem {
+                push(alts, Ids::Term(id), Tier::Stem);
+            }
+        }
+        // Porter's irregular forms, which do not start like their stem.
+        for (st, form) in [
+            ("die", "dying"),
+            ("lie", "lying"),
+            ("tie", "tying"),
+            ("sky", "skies"),
+        ] {
+            match self.term_id(form) {
+                Some(id) if st == stem && !self.is_name(id) => {
+                    push(alts, Ids::Term(id), Tier::Stem)
+                }
+                _ => {}
+            }
         }
     }
 
@@ -263,13 +347,24 @@ impl Index {
         }
     }
 
-    fn typo_alts(&self, term: &str, alts: &mut Vec<Alt>) {
+    /// Typo alternatives, closest and most frequent first; with a `budget`,
+    /// only while their postings fit in it.
+    fn typo_alts(&self, term: &str, budget: Option<usize>, alts: &mut Vec<Alt>) {
         let n = term.chars().count();
         let max = typo::allowed(n);
         if max == 0 || term.bytes().all(|b| b.is_ascii_digit()) {
             return;
         }
-        for (id, d, _) in self.near(term, max, MAX_TYPO_TERMS) {
+        let mut left = budget.unwrap_or(usize::MAX);
+        for (id, d, _) in self.near(term, max, MAX_TYPO_TERMS, budget.is_none()) {
+            if alts.iter().any(|a| a.ids == Ids::Term(id)) {
+                continue;
+            }
+            let bytes = self.postings_bytes(id);
+            if bytes > left {
+                continue;
+            }
+            left -= bytes;
             push(
                 alts,
                 Ids::Term(id),
@@ -279,9 +374,33 @@ impl Index {
     }
 
     /// Terms within `max` edits of `term` (itself excluded), closest and
-    /// most frequent first.
-    pub(crate) fn near(&self, term: &str, max: u8, keep: usize) -> Vec<(u32, u8, String)> {
-        let (Some(map), Some(aut)) = (Self::map(&self.terms), Typo::new(term, max)) else {
+    /// most frequent first. Their first letter is the word's
+    /// ([`typo::FIXED_FIRST`]) unless that finds none and `any_first`.
+    pub(crate) fn near(
+        &self,
+        term: &str,
+        max: u8,
+        keep: usize,
+        any_first: bool,
+    ) -> Vec<(u32, u8, String)> {
+        let found = self.near_with(term, max, keep, typo::FIXED_FIRST);
+        if found.is_empty() && any_first && typo::FIXED_FIRST {
+            return self.near_with(term, max, keep, false);
+        }
+        found
+    }
+
+    fn near_with(
+        &self,
+        term: &str,
+        max: u8,
+        keep: usize,
+        fixed_first: bool,
+    ) -> Vec<(u32, u8, String)> {
+        let (Some(map), Some(aut)) = (
+            Self::map(&self.terms),
+            Typo::with_first(term, max, fixed_first),
+        ) else {
             return Vec::new();
         };
         let mut found: Vec<(u8, u32, u32, String)> = Vec::new();
@@ -291,7 +410,7 @@ impl Index {
             if key == term {
                 continue;
             }
-            if let Some(d) = typo::distance(term, key, max) {
+            if let Some(d) = typo::distance(term, key, max, fixed_first) {
                 found.push((
                     d,
                     u32::MAX - self.df_of(v as u32),
@@ -390,78 +509,80 @@ impl Index {
             })
             .collect();
         let sat = |t: f32| t * (K1 + 1.0) / (K1 + t);
-        let mut entries: Vec<(u32, u32, u32)> = Vec::new(); // (unit, occ, i)
-        let mut titles: Vec<(u32, u32, u32)> = Vec::new();
+        // Every (unit, alternative, index) in unit order; a document's title
+        // unit comes before its paragraphs.
+        let mut entries: Vec<(u32, u32, u32)> =
+            Vec::with_capacity(occs.iter().map(|o| o.post.units.len()).sum());
         for (o, occ) in occs.iter().enumerate() {
             for (i, &u) in occ.post.units.iter().enumerate() {
-                match self.units.get(u as usize) {
-                    Some(unit) if unit.kind == TITLE => titles.push((u, o as u32, i as u32)),
-                    Some(_) => entries.push((u, o as u32, i as u32)),
-                    None => {}
+                if (u as usize) < self.units.len() {
+                    entries.push((u, o as u32, i as u32));
                 }
             }
         }
-        entries.stable_sort();
-        titles.stable_sort();
+        sort_by_unit(&mut entries, self.units.len());
         // One idf for the clause, from the units any alternative matches, so
         // that alternatives differ by their weights alone.
-        let df = count_distinct(&entries) + count_distinct(&titles);
+        // Typo alternatives count only when nothing else matches.
+        let exact = occs
+            .iter()
+            .any(|o| o.tier > Tier::Typo1 as u32 && !o.post.units.is_empty());
+        let df = if exact {
+            count_distinct(
+                entries
+                    .iter()
+                    .filter(|e| occs[e.1 as usize].tier > Tier::Typo1 as u32),
+            )
+        } else {
+            count_distinct(entries.iter())
+        };
         let idf = self.idf(df as u32);
-        let mut out = ClauseHits::default();
-        for &(u, o, i) in &titles {
-            let (unit, occ) = (&self.units[u as usize], &occs[o as usize]);
-            let pt = self.field_tf(unit, occ.post.positions(i as usize).len());
-            let s = occ.weight * idf * sat(pt);
-            match out.title.last_mut() {
-                Some((d, t, best)) if *d == unit.doc => {
-                    if (occ.tier, s) > (*t, *best) {
-                        (*t, *best) = (occ.tier, s);
-                    }
-                }
-                _ => out.title.push((unit.doc, occ.tier, s)),
-            }
-        }
+        // The title occurrences of each alternative in the current document.
+        let mut title_tf: Vec<(u32, f32)> = vec![(NONE, 0.0); occs.len()];
+        let mut out = ClauseHits {
+            entries: Vec::with_capacity(entries.len()),
+            body: Vec::with_capacity(entries.len()),
+            ..ClauseHits::default()
+        };
         let mut k = 0;
         while k < entries.len() {
             let u = entries[k].0;
             let unit = self.units[u as usize];
-            let title_unit = self
-                .doc_units
-                .get(unit.doc as usize)
-                .copied()
-                .unwrap_or(NONE);
-            let mark_start = out.marks.len() as u32;
+            let n = entries[k..].iter().take_while(|e| e.0 == u).count();
+            let group = &entries[k..k + n];
+            k += group.len();
+            if unit.kind == TITLE {
+                let mut best = (0u32, 0f32);
+                for &(_, o, i) in group {
+                    let occ = &occs[o as usize];
+                    let pt = self.field_tf(&unit, occ.post.positions(i as usize).len());
+                    title_tf[o as usize] = (unit.doc, pt);
+                    let s = occ.weight * idf * sat(pt);
+                    if (occ.tier, s) > best {
+                        best = (occ.tier, s);
+                    }
+                }
+                out.title.push((unit.doc, best.0, best.1));
+                continue;
+            }
+            let start = out.entries.len() as u32;
             let mut best = (0u32, 0f32);
-            while k < entries.len() && entries[k].0 == u {
-                let occ = &occs[entries[k].1 as usize];
-                let pos = occ.post.positions(entries[k].2 as usize);
-                let mut t = self.field_tf(&unit, pos.len());
-                if let Ok(ti) = occ.post.units.binary_search(&title_unit) {
-                    let tu = &self.units[title_unit as usize];
-                    t += self.field_tf(tu, occ.post.positions(ti).len());
+            for &(_, o, i) in group {
+                let occ = &occs[o as usize];
+                let mut t = self.field_tf(&unit, occ.post.positions(i as usize).len());
+                if title_tf[o as usize].0 == unit.doc {
+                    t += title_tf[o as usize].1;
                 }
                 let s = occ.weight * idf * sat(t);
                 if (occ.tier, s) > best {
                     best = (occ.tier, s);
                 }
-                out.marks.extend(pos.iter().map(|&p| (p, occ.len)));
-                k += 1;
+                out.entries.push((o, i));
             }
-            let marks = &mut out.marks[mark_start as usize..];
-            marks.stable_sort();
-            let mut n = 0;
-            for j in 0..marks.len() {
-                if n == 0 || marks[j].0 != marks[n - 1].0 {
-                    marks[n] = marks[j];
-                    n += 1;
-                } else {
-                    marks[n - 1].1 = marks[n - 1].1.max(marks[j].1);
-                }
-            }
-            out.marks.truncate(mark_start as usize + n);
             out.body
-                .push((u, best.0, best.1, mark_start, out.marks.len() as u32));
+                .push((u, best.0, best.1, start, out.entries.len() as u32));
         }
+        out.occs = occs;
         out
     }
 
@@ -490,10 +611,13 @@ impl Index {
             v.stable_sort();
             v
         };
-        let passes = |u: u32| excluded.binary_search(&u).is_err() && filter.pass(u);
+        let passes = |u: u32| {
+            filter.none && excluded.is_empty()
+                || excluded.binary_search(&u).is_err() && filter.pass(u)
+        };
         if q.clauses.is_empty() {
             if !q.is_empty() {
-                ev.ranked = (0..self.units.len() as u32)
+                ev.matches = (0..self.units.len() as u32)
                     .filter(|&u| self.units[u as usize].kind != TITLE && passes(u))
                     .map(|unit| Scored {
                         unit,
@@ -509,16 +633,13 @@ impl Index {
         let mut score = vec![0f32; n];
         let mut tiers = vec![0u32; n];
         let mut mask = vec![0u32; n];
-        let mut touched: Vec<u32> = Vec::new();
+        let mut bufs = [Vec::new(), Vec::new()];
         for (i, c) in q.clauses.iter().enumerate() {
             let hits = self.clause_hits(&self.alternatives(c, true));
             if hits.body.is_empty() && hits.title.is_empty() {
                 ev.unmatched.push(i);
             }
             for &(u, t, s, _, _) in &hits.body {
-                if mask[u as usize] == 0 {
-                    touched.push(u);
-                }
                 mask[u as usize] |= 1 << i;
                 score[u as usize] += s;
                 tiers[u as usize] += t + 1;
@@ -526,25 +647,45 @@ impl Index {
             ev.clauses.push(hits);
         }
         let all = (1u32 << q.clauses.len()) - 1;
-        let mut cands: Vec<Scored> = Vec::new();
-        for &u in &touched {
+        let mut cands: Vec<Scored> =
+            Vec::with_capacity(ev.clauses.iter().map(|c| c.body.len()).max().unwrap_or(0));
+        // Units in order, each clause's body and title matches followed by
+        // a cursor.
+        let mut body_at = vec![0usize; ev.clauses.len()];
+        let mut title_at = vec![0usize; ev.clauses.len()];
+        for u in 0..n as u32 {
+            let own = mask[u as usize];
+            if own == 0 {
+                continue;
+            }
             let unit = &self.units[u as usize];
             let mut s = score[u as usize];
             let mut tier = tiers[u as usize];
-            let mut matched = mask[u as usize];
+            let mut matched = own;
             for (i, c) in ev.clauses.iter().enumerate() {
-                if matched & (1 << i) == 0 {
-                    if let Ok(t) = c.title.binary_search_by_key(&unit.doc, |t| t.0) {
+                if own & (1 << i) != 0 {
+                    let at = &mut body_at[i];
+                    while c.body[*at].0 < u {
+                        *at += 1;
+                    }
+                    continue;
+                }
+                let at = &mut title_at[i];
+                while *at < c.title.len() && c.title[*at].0 < unit.doc {
+                    *at += 1;
+                }
+                if let Some(&(d, t, ts)) = c.title.get(*at) {
+                    if d == unit.doc {
                         matched |= 1 << i;
-                        tier += c.title[t].1 + 1;
-                        s += c.title[t].2;
+                        tier += t + 1;
+                        s += ts;
                     }
                 }
             }
             if !passes(u) {
                 continue;
             }
-            s *= 1.0 + self.proximity(&ev.clauses, mask[u as usize], u);
+            s *= 1.0 + proximity(&ev.clauses, own, &body_at, &mut bufs);
             cands.push(Scored {
                 unit: u,
                 tier,
@@ -552,48 +693,44 @@ impl Index {
                 matched,
             });
         }
-        let full: Vec<Scored> = cands.iter().copied().filter(|c| c.matched == all).collect();
-        if full.is_empty() && q.clauses.len() > 1 {
-            ev.partial = !cands.is_empty();
-            cands.stable_sort_by(|a, b| {
-                b.matched
-                    .count_ones()
-                    .cmp(&a.matched.count_ones())
-                    .then(b.tier.cmp(&a.tier))
-                    .then(b.score.total_cmp(&a.score))
-                    .then(a.unit.cmp(&b.unit))
-            });
-            ev.ranked = cands;
+        if cands.iter().any(|c| c.matched == all) || q.clauses.len() == 1 {
+            cands.retain(|c| c.matched == all);
         } else {
-            ev.ranked = full;
-            ev.ranked.stable_sort_by(|a, b| {
-                b.tier
-                    .cmp(&a.tier)
-                    .then(b.score.total_cmp(&a.score))
-                    .then(a.unit.cmp(&b.unit))
-            });
+            ev.partial = !cands.is_empty();
         }
+        ev.matches = cands;
         ev
     }
+}
 
-    /// Boost in [0, 0.5] for consecutive query clauses close together.
-    fn proximity(&self, clauses: &[ClauseHits], mask: u32, u: u32) -> f32 {
-        if mask.count_ones() < 2 {
-            return 0.0;
-        }
-        let present: Vec<&[(u32, u32)]> = clauses
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, c)| c.marks_in(u))
-            .collect();
-        let mut total = 0.0;
-        for w in present.windows(2) {
-            let d = min_distance(w[0], w[1]);
-            total += 1.0 / d.max(1) as f32;
-        }
-        0.5 * total / (present.len() - 1) as f32
+/// Boost in [0, 0.5] for consecutive query clauses close together in a
+/// unit: `mask` says which clauses match it, `body_at[i]` where in clause
+/// `i`'s body. `bufs` are scratch space.
+fn proximity(
+    clauses: &[ClauseHits],
+    mask: u32,
+    body_at: &[usize],
+    bufs: &mut [Vec<(u32, u32)>; 2],
+) -> f32 {
+    if mask.count_ones() < 2 {
+        return 0.0;
     }
+    let [last, next] = bufs;
+    let (mut total, mut pairs) = (0.0, 0);
+    for (i, c) in clauses.iter().enumerate() {
+        if mask & (1 << i) == 0 {
+            continue;
+        }
+        next.clear();
+        c.marks_at(body_at[i], next);
+        if i > mask.trailing_zeros() as usize {
+            let d = min_distance(last, next);
+            total += 1.0 / d.max(1) as f32;
+            pairs += 1;
+        }
+        std::mem::swap(last, next);
+    }
+    0.5 * total / pairs as f32
 }
 
 fn push(alts: &mut Vec<Alt>, ids: Ids, tier: Tier) {
@@ -604,8 +741,63 @@ fn push(alts: &mut Vec<Alt>, ids: Ids, tier: Tier) {
     }
 }
 
-fn count_distinct(sorted: &[(u32, u32, u32)]) -> usize {
-    sorted.windows(2).filter(|w| w[0].0 != w[1].0).count() + usize::from(!sorted.is_empty())
+/// Distinct units of entries sorted by unit.
+fn count_distinct<'a>(sorted: impl Iterator<Item = &'a (u32, u32, u32)>) -> usize {
+    let mut last = None;
+    let mut n = 0;
+    for e in sorted {
+        if last != Some(e.0) {
+            n += 1;
+            last = Some(e.0);
+        }
+    }
+    n
+}
+
+/// Sorts `(unit, ..)` entries by unit (all below `n`), keeping the order of
+/// entries of one unit: a counting sort when the list is long, so a word of
+/// many forms costs time linear in its occurrences.
+fn sort_by_unit(entries: &mut Vec<(u32, u32, u32)>, n: usize) {
+    if entries.windows(2).all(|w| w[0].0 <= w[1].0) {
+        return;
+    }
+    if entries.len() < 64 {
+        entries.stable_sort_by_key(|e| e.0);
+        return;
+    }
+    let mut at = vec![0u32; n + 1];
+    for e in entries.iter() {
+        at[e.0 as usize + 1] += 1;
+    }
+    for i in 1..=n {
+        at[i] += at[i - 1];
+    }
+    let mut out = vec![(0, 0, 0); entries.len()];
+    for &e in entries.iter() {
+        let slot = &mut at[e.0 as usize];
+        out[*slot as usize] = e;
+        *slot += 1;
+    }
+    *entries = out;
+}
+
+/// Sorts the marks from `from` on by position and merges marks at the same
+/// position (keeping the longest).
+fn merge_marks(marks: &mut Vec<(u32, u32)>, from: usize) {
+    let m = &mut marks[from..];
+    if !m.windows(2).all(|w| w[0].0 < w[1].0) {
+        m.stable_sort();
+    }
+    let mut n = 0;
+    for j in 0..m.len() {
+        if n == 0 || m[j].0 != m[n - 1].0 {
+            m[n] = m[j];
+            n += 1;
+        } else {
+            m[n - 1].1 = m[n - 1].1.max(m[j].1);
+        }
+    }
+    marks.truncate(from + n);
 }
 
 /// `p` without the (unit, position) pairs of `other` (sorted).
@@ -685,8 +877,11 @@ struct UnitFilter<'a> {
     years: &'a [(u16, u16)],
     /// Units of undated documents that mention a year in range.
     year_units: Vec<u32>,
-    /// Documents passing the document-level filters (id, kind, dated years).
+    /// Documents passing the document-level filters (id, kind, dated
+    /// years); empty when there are none.
     doc_ok: Vec<bool>,
+    /// No filter at all: every unit passes.
+    none: bool,
 }
 
 enum KindFilter {
@@ -705,6 +900,7 @@ impl<'a> UnitFilter<'a> {
             years: &q.years,
             year_units: Vec::new(),
             doc_ok: Vec::new(),
+            none: q.filters.is_empty() && q.years.is_empty(),
         };
         for Filter {
             key,
@@ -729,6 +925,12 @@ impl<'a> UnitFilter<'a> {
                 }
             }
             f.year_units.stable_sort();
+        }
+        let doc_level = !f.doc_ids.is_empty()
+            || !q.years.is_empty()
+            || f.kinds.iter().any(|(_, k)| matches!(k, KindFilter::Doc(_)));
+        if !doc_level {
+            return f;
         }
         f.doc_ok = docs
             .iter()
@@ -759,7 +961,8 @@ impl<'a> UnitFilter<'a> {
         let Some(unit) = self.index.units.get(u as usize) else {
             return false;
         };
-        if !self.doc_ok.get(unit.doc as usize).copied().unwrap_or(false) {
+        if !self.doc_ok.is_empty() && !self.doc_ok.get(unit.doc as usize).copied().unwrap_or(false)
+        {
             return false;
         }
         let speakers = self
