@@ -11,8 +11,10 @@
 //!   Applied recursively it gives the full decomposition (up to the
 //!   canonical order of its marks, which `nfc` sorts anyway). Three arrays
 //!   rather than one of triples: they compress better in the wasm.
-//! - `COMPOSE`: indexes into `DECOMP_*` of the primary composites, sorted by
-//!   their pair: canonical composition is a search of this list.
+//! - `COMPOSABLE`: a bit per `DECOMP_*` entry (bit `i % 8` of byte `i / 8`),
+//!   set for the primary composites. The composition index (these entries
+//!   sorted by their pair) is built from it on first use: the sorted list
+//!   itself would be seven times larger in the wasm.
 //! - `CCC`: runs of equal non-zero canonical combining class, `start << 11 |
 //!   length`, with `CCC_CLASS` their classes.
 //! - `MARKS`: runs of combining marks (general category M), `start << 11 |
@@ -170,13 +172,16 @@ fn main() {
         hex(&|p| p.2.map_or(0, |b| b as u32)),
         10,
     );
-    let mut comp: Vec<usize> = (0..pairs.len()).filter(|&i| pairs[i].3).collect();
-    comp.sort_by_key(|&i| (pairs[i].1, pairs[i].2));
+    let comp = pairs.iter().filter(|p| p.3).count();
+    let mut bits = vec![0u8; pairs.len().div_ceil(8)];
+    for (i, p) in pairs.iter().enumerate() {
+        bits[i / 8] |= u8::from(p.3) << (i % 8);
+    }
     list(
         &mut s,
-        "COMPOSE",
-        "u16",
-        comp.iter().map(|i| i.to_string()).collect(),
+        "COMPOSABLE",
+        "u8",
+        bits.iter().map(|b| format!("0x{b:02x}")).collect(),
         16,
     );
     let ccc = runs(|c| Some(canonical_combining_class(c)).filter(|&k| k != 0));
@@ -200,7 +205,7 @@ fn main() {
     eprintln!(
         "{} decompositions ({} composable), {} class runs, {} mark runs",
         pairs.len(),
-        comp.len(),
+        comp,
         ccc.len(),
         marks.len()
     );
