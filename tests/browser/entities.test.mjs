@@ -52,6 +52,12 @@ test('the toggle turns highlighting off and on, and is remembered', async () => 
   assert.equal(await page.$$eval('button.mention', (bs) => bs.length), 0);
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
   assert.match(await page.$eval('#p-4 .p-text', (el) => el.textContent), /\[Habomai and Shikotan\]/);
+  // Remembered: a reload opens the document without highlighting.
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('article.doc[data-doc]');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.$$eval('button.mention', (bs) => bs.length), 0);
   await toggle.click();
   await page.waitForSelector('article.doc[data-mentions="on"]');
   assert.equal(await page.$$eval('button.mention', (bs) => bs.length), 78);

@@ -21,8 +21,20 @@ const KIND_LABEL = {
 function stored() {
   try { return localStorage.getItem('docent.entities') !== 'off'; } catch { return true; }
 }
-let highlighting = stored();
-document.body.dataset.entities = highlighting ? 'on' : 'off';
+// The saved choice is read once the collection is ready, not at start: the
+// first localStorage access of a page costs milliseconds the library should
+// not wait for, and names are only highlighted in documents.
+let highlighting = true;
+let restored = false;
+document.body.dataset.entities = 'on';
+function restore() {
+  if (restored) return;
+  restored = true;
+  highlighting = stored();
+  toggle.setAttribute('aria-pressed', String(highlighting));
+  document.body.dataset.entities = highlighting ? 'on' : 'off';
+}
+addEventListener('docent:ready', restore);
 
 const toggle = h('button', {
   type: 'button', class: 'entity-toggle', 'aria-pressed': String(highlighting),
@@ -33,6 +45,7 @@ const indexLink = h('a', { class: 'entity-index-link', href: href({ entities: 'a
 addHeaderTool(h('div', { class: 'entity-tools' }, toggle, indexLink));
 
 function setHighlighting(on) {
+  restored = true;
   highlighting = on;
   toggle.setAttribute('aria-pressed', String(on));
   document.body.dataset.entities = on ? 'on' : 'off';
@@ -48,6 +61,7 @@ let seq = 0;
 
 /** (Re)renders the paragraphs of the reader's article with or without mentions. */
 function decorate(article, force = false) {
+  restore();
   const shown = shownDocument();
   if (!shown || shown.doc.id !== article.dataset.doc) return;
   const want = highlighting ? 'on' : 'off';
