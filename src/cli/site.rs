@@ -168,25 +168,20 @@ pub fn pack(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// `bytes`, packed, as base64 data blocks: the first has the `id` and the
-/// encoding, the rest `data-part-of="ID"`, in order.
+/// encoding, the rest `data-part-of="ID"`, in order. (DEFLATE output is never
+/// empty, so there is always a first block.)
 pub fn data_blocks(id: &str, bytes: &[u8]) -> String {
     let b64 = base64(&pack(bytes));
     let mut out = String::with_capacity(b64.len() + 256);
     for (i, chunk) in b64.as_bytes().chunks(BLOCK_CHARS).enumerate() {
         let chunk = std::str::from_utf8(chunk).expect("base64 is ASCII");
-        if i == 0 {
-            out.push_str(&format!(
-                "<script type=\"application/octet-stream\" id=\"{id}\" data-encoding=\"{ENCODING}\">{chunk}</script>\n"
-            ));
+        let attrs = if i == 0 {
+            format!("id=\"{id}\" data-encoding=\"{ENCODING}\"")
         } else {
-            out.push_str(&format!(
-                "<script type=\"application/octet-stream\" data-part-of=\"{id}\">{chunk}</script>\n"
-            ));
-        }
-    }
-    if b64.is_empty() {
+            format!("data-part-of=\"{id}\"")
+        };
         out.push_str(&format!(
-            "<script type=\"application/octet-stream\" id=\"{id}\" data-encoding=\"{ENCODING}\"></script>\n"
+            "<script type=\"application/octet-stream\" {attrs}>{chunk}</script>\n"
         ));
     }
     out

@@ -47,8 +47,10 @@ function post(message) {
   parent.postMessage({ docent: 1, ...message }, '*');
 }
 
-function stateNow() {
-  return Object.fromEntries(currentParams());
+/** Where the reader is, as the `state` message says it. */
+function stateMessage(view) {
+  const state = Object.fromEntries(currentParams());
+  return { type: 'state', view, state, link: permalink(state), ready: engineReady() };
 }
 
 function handle(data) {
@@ -56,7 +58,7 @@ function handle(data) {
   if (data.type === 'navigate') {
     navigate(validState(data.state), { replace: data.replace === true });
   } else if (data.type === 'state') {
-    post({ type: 'state', view: document.body.dataset.view || '', state: stateNow(), link: permalink(stateNow()), ready: engineReady() });
+    post(stateMessage(document.body.dataset.view || ''));
   } else {
     throw new Error(`unknown message type ${JSON.stringify(data.type.slice(0, 40))}: use "navigate" or "state"`);
   }
@@ -73,6 +75,6 @@ if (window.parent !== window) {
       post({ type: 'error', message: err.message, request: typeof data.type === 'string' ? data.type.slice(0, 40) : null });
     }
   });
-  onRoute((view) => post({ type: 'state', view, state: stateNow(), link: permalink(stateNow()), ready: engineReady() }));
+  onRoute((view) => post(stateMessage(view)));
   addEventListener('docent:ready', () => post({ type: 'ready' }));
 }
