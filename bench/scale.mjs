@@ -127,20 +127,39 @@ for (const form of forms) {
       // the collection arrives (the folder form's shard strings are still
       // being collected then).
       await page.waitForTimeout(1000);
-      r.queries = await page.evaluate((qs) => {
+      r.queries = await page.evaluate(async (qs) => {
         const e = globalThis.__docent.engine();
         if (typeof e.search !== 'function') return null;
-        for (const q of qs.slice(0, 20)) e.search(q, 20); // warm-up
+        // The folder form loads texts on demand: a query that reads a text
+        // part not loaded yet throws with `pending`; it is timed apart
+        // ("cold": the wait for the part included), then asked again.
+        const ask = async (q) => {
+          const t = performance.now();
+          try {
+            return { res: e.search(q, 20), ms: performance.now() - t, cold: false };
+          } catch (err) {
+            if (!err.pending) throw err;
+            await err.pending;
+            const res = (await ask(q)).res;
+            return { res, ms: performance.now() - t, cold: true };
+          }
+        };
         const times = [];
+        const cold = [];
+        for (const q of qs.slice(0, 20)) { // warm-up
+          const a = await ask(q);
+          if (a.cold) cold.push(a.ms);
+        }
+        const warm = [];
         let hits = 0;
         for (const q of qs) {
-          const t = performance.now();
-          const res = e.search(q, 20);
-          times.push(performance.now() - t);
-          hits += res.total || 0;
+          const a = await ask(q);
+          if (a.cold) cold.push(a.ms);
+          else { times.push(a.ms); warm.push([q, a.ms]); }
+          hits += a.res.total || 0;
         }
-        const slowest = qs.map((q, i) => [q, times[i]]).sort((a, b) => b[1] - a[1]).slice(0, 3);
-        return { times, hits, slowest };
+        const slowest = warm.sort((a, b) => b[1] - a[1]).slice(0, 3);
+        return { times, cold, hits, slowest, memory: globalThis.__docent.memory() };
       }, queries);
     }
     await context.close();
@@ -168,13 +187,17 @@ for (const { form, r } of results) {
   console.log(`size                      ${kb(form.size.raw).padStart(9)} raw ${kb(form.size.gz).padStart(9)} gzip${form.pageSize ? `  (docent.html ${kb(form.pageSize.raw)} raw / ${kb(form.pageSize.gz)} gz + ${form.shards} shards)` : ''}`);
   const inter = median(r.interactive);
   console.log(`navigation → interactive  median ${ms(inter).padStart(7)}  (library rendered; min ${ms(Math.min(...r.interactive))}, max ${ms(Math.max(...r.interactive))})  ${ratio(inter, AIM.interactive)} (≤ ${AIM.interactive} ms)`);
-  console.log(`navigation → collection   median ${ms(median(r.ready)).padStart(7)}  (engine holds every text and index: search works)`);
+  console.log(`navigation → collection   median ${ms(median(r.ready)).padStart(7)}  (search works; ${form.pageSize ? 'the texts load when a question reads them' : 'every text and index in the engine'})`);
   console.log(`navigation → ${r.docParas}-paragraph address (deep link) median ${ms(median(r.doc))}; requests ${r.docRequests}`);
   console.log(`wasm memory after load    ${kb(r.memory).padStart(9)}  = ${(r.memory / textBytes).toFixed(2)}× the text (${kb(textBytes)}); aim ≤ ${AIM.memory}×`);
   if (r.queries) {
     const p99 = pct(r.queries.times, 0.99);
     console.log(`query p50 / p99           ${pct(r.queries.times, 0.5).toFixed(2)} / ${p99.toFixed(2)} ms over ${QUERIES} queries (${r.queries.hits} hits; timer resolution ~0.1 ms)  ${ratio(p99, AIM.p99)} (≤ ${AIM.p99} ms)`);
     console.log(`  slowest: ${r.queries.slowest.map(([q, t]) => `${q} ${t.toFixed(1)} ms`).join(', ')}`);
+    if (r.queries.cold.length) {
+      console.log(`  + ${r.queries.cold.length} queries (warm-up included) that first loaded text parts: median ${ms(median(r.queries.cold))}, max ${ms(Math.max(...r.queries.cold))} (not in p50/p99 above)`);
+    }
+    console.log(`wasm memory after queries ${kb(r.queries.memory).padStart(9)}  = ${(r.queries.memory / textBytes).toFixed(2)}× the text`);
   } else {
     console.log('query p99                 — (this engine has no search yet)');
   }

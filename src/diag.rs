@@ -86,14 +86,37 @@ impl fmt::Display for Diagnostic {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Error {
     msg: String,
+    parts: Vec<u32>,
 }
 
 impl Error {
     pub fn new(msg: impl Into<String>) -> Self {
-        Error { msg: msg.into() }
+        Error {
+            msg: msg.into(),
+            parts: Vec::new(),
+        }
     }
+
+    /// Text parts of the collection that must be loaded before asking again
+    /// (the folder form loads documents on demand, see [`crate::Parts`]).
+    pub fn not_loaded(parts: Vec<u32>) -> Self {
+        let list: Vec<String> = parts.iter().map(u32::to_string).collect();
+        Error {
+            msg: format!(
+                "the text of some documents is not loaded yet: add text part(s) {} and ask again",
+                list.join(", ")
+            ),
+            parts,
+        }
+    }
+
     pub fn message(&self) -> &str {
         &self.msg
+    }
+
+    /// The text parts to load first, when that is what the error is about.
+    pub fn parts(&self) -> &[u32] {
+        &self.parts
     }
 }
 

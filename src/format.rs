@@ -1,14 +1,22 @@
 //! The bundle: a collection as bytes, embedded in the page and decoded once.
 //!
 //! Layout: the 8-byte magic `DOCENT\0\x1a`, a little-endian `u32` format
-//! version, then sections, each a little-endian `u32` length and the postcard
-//! encoding of one part: the number of document sections, the search index,
-//! the passage index, the mentions, the two registers, then the documents in
-//! groups of about [`DOCS_SECTION`] bytes of text. Sections let the page copy
-//! one part at a time into wasm memory ([`decode_from`]): a 10 MB collection
-//! never has its whole bundle and its decoded form there together, which
-//! would double the memory it keeps. Encoder and decoder live here together
-//! and share one schema (the serde derives). A bundle of another version is
+//! version, then sections, each a little-endian `u32` length and a body: the
+//! head (build stamp, the documents each text part holds, whether the parts
+//! follow), the search index, the passage index, the mentions, the two
+//! registers, the documents without their paragraphs, then (in a whole
+//! bundle) the text parts: the paragraphs of about [`DOCS_SECTION`] bytes of
+//! text each. Bodies are postcard, except that a part's body starts with the
+//! build stamp (4 bytes, little-endian) so that it can travel alone: the
+//! folder form's page gets the bundle without its parts ([`encode_split`])
+//! and adds each part when a question needs its documents ([`add_part`],
+//! [`crate::Collection::need`]).
+//!
+//! Sections let the page copy one part at a time into wasm memory
+//! ([`decode_from`]): a 10 MB collection never has its whole bundle and its
+//! decoded form there together, which would double the memory it keeps.
+//! Encoder and decoder live here together and share one schema (the serde
+//! derives). A bundle of another version, or a part of another build, is
 //! refused with "rebuild", never read as garbage.
 //!
 //! ```
@@ -22,51 +30,128 @@
 //! assert!(decode(cut).unwrap_err().to_string().contains("damaged"));
 //! ```
 
-use crate::{model::Document, Collection, Error};
-use serde::Serialize;
+use crate::{model::Document, model::Paragraph, Collection, Error, Parts};
+use serde::{Deserialize, Serialize};
 
 /// First bytes of every bundle.
 pub const MAGIC: &[u8; 8] = b"DOCENT\0\x1a";
 /// Bumped whenever anything serialized below changes shape.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
-/// Text bytes per document section, about.
+/// Text bytes per part, about.
 pub const DOCS_SECTION: usize = 1 << 20;
 
-/// Encodes a collection as a bundle.
+#[derive(Serialize, Deserialize)]
+struct Head {
+    stamp: u32,
+    /// First document of each part, then the number of documents.
+    bounds: Vec<u32>,
+    /// Whether the parts follow in this bundle.
+    parts_follow: bool,
+}
+
+/// Encodes a whole collection as one bundle, text parts included.
 pub fn encode(c: &Collection) -> Vec<u8> {
-    let mut groups: Vec<&[Document]> = Vec::new();
-    let (mut start, mut size) = (0, 0);
-    for (i, d) in c.docs.iter().enumerate() {
-        size += d.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
-        if size >= DOCS_SECTION || i + 1 == c.docs.len() {
-            groups.push(&c.docs[start..=i]);
-            (start, size) = (i + 1, 0);
-        }
-    }
-    let mut out = MAGIC.to_vec();
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    section(&mut out, &(groups.len() as u32));
-    // Largest parts first: each section's copy is freed before the next.
-    section(&mut out, &c.index);
-    section(&mut out, &c.passages);
-    section(&mut out, &c.mentions);
-    section(&mut out, &c.entities);
-    section(&mut out, &c.clauses);
-    for g in groups {
-        section(&mut out, &g);
+    let (mut out, parts) = encode_with(c, true, DOCS_SECTION);
+    for p in parts {
+        out.extend_from_slice(&p[12..]);
     }
     out
 }
 
-fn section<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
-    // Serializing plain owned data into a Vec cannot fail.
-    let body = postcard::to_allocvec(value).unwrap_or_default();
-    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
-    out.extend_from_slice(&body);
+/// Encodes a collection as a bundle without its text parts, and the parts
+/// one by one (each with the magic and version in front), for [`add_part`]:
+/// whole documents, about `part_bytes` of text each ([`DOCS_SECTION`] in a
+/// whole bundle).
+pub fn encode_split(c: &Collection, part_bytes: usize) -> (Vec<u8>, Vec<Vec<u8>>) {
+    encode_with(c, false, part_bytes)
 }
 
-/// Decodes a bundle made by [`encode`] of the same [`VERSION`].
+fn encode_with(c: &Collection, parts_follow: bool, part_bytes: usize) -> (Vec<u8>, Vec<Vec<u8>>) {
+    let mut bounds = vec![0u32];
+    let mut size = 0;
+    for (i, d) in c.docs.iter().enumerate() {
+        size += d.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
+        if size >= part_bytes || i + 1 == c.docs.len() {
+            bounds.push(i as u32 + 1);
+            size = 0;
+        }
+    }
+    let bodies: Vec<Vec<u8>> = bounds
+        .windows(2)
+        .enumerate()
+        .map(|(k, w)| {
+            let paras: Vec<&[Paragraph]> = c.docs[w[0] as usize..w[1] as usize]
+                .iter()
+                .map(|d| &d.paragraphs[..])
+                .collect();
+            body(&(k as u32, paras))
+        })
+        .collect();
+    let stamp = bodies.iter().fold(0x811c_9dc5u32, |h, b| fnv(h, b));
+    let heads: Vec<Document> = c
+        .docs
+        .iter()
+        .map(|d| Document {
+            paragraphs: Vec::new(),
+            ..d.clone()
+        })
+        .collect();
+    let mut out = start();
+    let head = Head {
+        stamp,
+        bounds,
+        parts_follow,
+    };
+    // Largest parts first: each section's copy is freed before the next.
+    for b in [
+        body(&head),
+        body(&c.index),
+        body(&c.passages),
+        body(&c.mentions),
+        body(&c.entities),
+        body(&c.clauses),
+        body(&heads),
+    ] {
+        section(&mut out, &[], &b);
+    }
+    let parts = bodies
+        .iter()
+        .map(|b| {
+            let mut p = start();
+            section(&mut p, &stamp.to_le_bytes(), b);
+            p
+        })
+        .collect();
+    (out, parts)
+}
+
+fn fnv(mut h: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
+        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+fn start() -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out
+}
+
+fn body<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    // Serializing plain owned data into a Vec cannot fail.
+    postcard::to_allocvec(value).unwrap_or_default()
+}
+
+fn section(out: &mut Vec<u8>, prefix: &[u8], body: &[u8]) {
+    out.extend_from_slice(&((prefix.len() + body.len()) as u32).to_le_bytes());
+    out.extend_from_slice(prefix);
+    out.extend_from_slice(body);
+}
+
+/// Decodes a bundle made by [`encode`] or [`encode_split`] of the same
+/// [`VERSION`].
 pub fn decode(bytes: &[u8]) -> Result<Collection, Error> {
     decode_from(bytes.len(), |at, buf| {
         buf.copy_from_slice(&bytes[at..at + buf.len()])
@@ -78,34 +163,100 @@ pub fn decode(bytes: &[u8]) -> Result<Collection, Error> {
 /// boundary reads one section at a time out of a JS array this way.
 pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Collection, Error> {
     let mut r = Reader { len, at: 0, read };
-    let head = r.take(12).map_err(|_| not_a_bundle())?;
-    if &head[..8] != MAGIC {
-        return Err(not_a_bundle());
+    r.start()?;
+    let head: Head = r.section()?;
+    if head.bounds.first() != Some(&0) || !head.bounds.windows(2).all(|w| w[0] < w[1]) {
+        return Err(damaged("its text parts are out of order"));
     }
-    let version = u32::from_le_bytes([head[8], head[9], head[10], head[11]]);
-    if version != VERSION {
-        return Err(Error::new(format!(
-            "bundle format version {version} is not the version {VERSION} this engine reads: rebuild the reader with `docent build`"
-        )));
-    }
-    let groups: u32 = r.section()?;
     let mut c = Collection {
         index: r.section()?,
         passages: r.section()?,
         mentions: r.section()?,
         entities: r.section()?,
         clauses: r.section()?,
-        docs: Vec::new(),
+        docs: r.section()?,
+        parts: Parts {
+            loaded: vec![false; head.bounds.len() - 1],
+            bounds: head.bounds,
+            stamp: head.stamp,
+        },
     };
-    for _ in 0..groups {
-        let mut docs: Vec<Document> = r.section()?;
-        c.docs.append(&mut docs);
+    if c.parts.bounds.last().map_or(0, |&n| n as usize) != c.docs.len() {
+        return Err(damaged("its text parts do not cover its documents"));
     }
     c.index.set_aliases(&c.entities.alias_groups());
+    if head.parts_follow {
+        for _ in 0..c.parts.loaded.len() {
+            let body = r.raw_section()?;
+            fill(&mut c, &body)?;
+        }
+    }
     if r.at != len {
         return Err(damaged("bytes after the last section"));
     }
+    if c.parts.loaded.iter().all(|&l| l) {
+        c.parts = Parts::default();
+    }
     Ok(c)
+}
+
+/// Adds one text part made by [`encode_split`] to a collection decoded
+/// without its parts. Adding a part twice changes nothing.
+pub fn add_part(c: &mut Collection, bytes: &[u8]) -> Result<(), Error> {
+    let mut r = Reader {
+        len: bytes.len(),
+        at: 0,
+        read: |at: usize, buf: &mut [u8]| buf.copy_from_slice(&bytes[at..at + buf.len()]),
+    };
+    r.start()?;
+    let body = r.raw_section()?;
+    if r.at != bytes.len() {
+        return Err(damaged("bytes after the text part"));
+    }
+    fill(c, &body)?;
+    if c.parts.loaded.iter().all(|&l| l) {
+        c.parts = Parts::default();
+    }
+    Ok(())
+}
+
+/// Puts the paragraphs of a part's body into their documents.
+fn fill(c: &mut Collection, body: &[u8]) -> Result<(), Error> {
+    let Some((stamp, rest)) = body.split_first_chunk::<4>() else {
+        return Err(damaged("a text part is cut short"));
+    };
+    if c.parts.bounds.is_empty() {
+        return Ok(()); // everything is loaded already
+    }
+    if u32::from_le_bytes(*stamp) != c.parts.stamp {
+        return Err(Error::new(
+            "this text part belongs to another build of the reader: copy the whole folder again (the page with its shards/ folder), or rebuild it with `docent build --shards`",
+        ));
+    }
+    let (k, paras): (u32, Vec<Vec<Paragraph>>) = parse(rest)?;
+    let k = k as usize;
+    let (Some(&a), Some(&b)) = (c.parts.bounds.get(k), c.parts.bounds.get(k + 1)) else {
+        return Err(damaged("a text part has an unknown number"));
+    };
+    if paras.len() != (b - a) as usize {
+        return Err(damaged("a text part holds the wrong documents"));
+    }
+    if c.parts.loaded[k] {
+        return Ok(());
+    }
+    for (d, p) in c.docs[a as usize..b as usize].iter_mut().zip(paras) {
+        d.paragraphs = p;
+    }
+    c.parts.loaded[k] = true;
+    Ok(())
+}
+
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+    match postcard::take_from_bytes(body) {
+        Ok((value, [])) => Ok(value),
+        Ok(_) => Err(damaged("a section has bytes left over")),
+        Err(e) => Err(damaged(e)),
+    }
 }
 
 fn not_a_bundle() -> Error {
@@ -138,16 +289,31 @@ impl<F: FnMut(usize, &mut [u8])> Reader<F> {
         Ok(buf)
     }
 
-    /// The next section, decoded; its bytes are freed on return.
-    fn section<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, Error> {
+    /// Magic and version.
+    fn start(&mut self) -> Result<(), Error> {
+        let head = self.take(12).map_err(|_| not_a_bundle())?;
+        if &head[..8] != MAGIC {
+            return Err(not_a_bundle());
+        }
+        let version = u32::from_le_bytes([head[8], head[9], head[10], head[11]]);
+        if version != VERSION {
+            return Err(Error::new(format!(
+                "bundle format version {version} is not the version {VERSION} this engine reads: rebuild the reader with `docent build`"
+            )));
+        }
+        Ok(())
+    }
+
+    /// The next section's body.
+    fn raw_section(&mut self) -> Result<Vec<u8>, Error> {
         let n = self.take(4)?;
         let n = u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize;
-        let body = self.take(n)?;
-        match postcard::take_from_bytes(&body) {
-            Ok((value, [])) => Ok(value),
-            Ok(_) => Err(damaged("a section has bytes left over")),
-            Err(e) => Err(damaged(e)),
-        }
+        self.take(n)
+    }
+
+    /// The next section, decoded; its bytes are freed on return.
+    fn section<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, Error> {
+        parse(&self.raw_section()?)
     }
 }
 
@@ -162,9 +328,8 @@ mod tests {
         parse_document(&format!("documents/{id}.txt"), raw.as_bytes()).unwrap()
     }
 
-    #[test]
-    fn documents_go_in_sections_read_one_at_a_time() {
-        let c = Collection {
+    fn four() -> Collection {
+        Collection {
             docs: vec![
                 doc("a", 60_000),
                 doc("b", 10),
@@ -172,14 +337,13 @@ mod tests {
                 doc("d", 100_000),
             ],
             ..Default::default()
-        };
+        }
+    }
+
+    #[test]
+    fn documents_go_in_sections_read_one_at_a_time() {
+        let c = four();
         let bytes = encode(&c);
-        // The first section: one byte, postcard's varint of the group count.
-        assert_eq!(
-            bytes[12..17],
-            [1, 0, 0, 0, 2],
-            "a+b+c ≥ 1 MiB of text, then d"
-        );
         let mut largest = 0;
         let back = decode_from(bytes.len(), |at, buf| {
             largest = largest.max(buf.len());
@@ -187,11 +351,54 @@ mod tests {
         })
         .unwrap();
         assert_eq!(back.docs, c.docs);
+        assert_eq!(back.parts, Parts::default(), "everything is loaded");
         assert!(
             largest < bytes.len() * 2 / 3,
             "read in pieces ({largest} of {})",
             bytes.len()
         );
+    }
+
+    #[test]
+    fn parts_load_on_demand() {
+        let c = four();
+        let (head, parts) = encode_split(&c, DOCS_SECTION);
+        assert_eq!(parts.len(), 2, "a+b+c reach 1 MiB of text, then d");
+        let mut back = decode(&head).unwrap();
+        assert_eq!(back.parts.bounds, [0, 3, 4]);
+        assert!(back.docs.iter().all(|d| d.paragraphs.is_empty()));
+        assert_eq!(back.docs[3].title, "d", "metadata is there at once");
+        assert_eq!(back.need([0, 1]).unwrap_err().parts(), [0]);
+        let e = back.need([3, 0, 2]).unwrap_err();
+        assert_eq!(e.parts(), [0, 1]);
+        assert!(e.message().contains("add text part(s) 0, 1"), "{e}");
+        add_part(&mut back, &parts[1]).unwrap();
+        assert!(back.need([3]).is_ok());
+        assert_eq!(back.docs[3], c.docs[3]);
+        add_part(&mut back, &parts[1]).unwrap(); // twice: nothing changes
+        add_part(&mut back, &parts[0]).unwrap();
+        assert_eq!(back.docs, c.docs);
+        assert_eq!(back.parts, Parts::default());
+        // A whole bundle is the head's sections followed by the parts'.
+        let whole = encode(&c);
+        assert_eq!(decode(&whole).unwrap().docs, c.docs);
+    }
+
+    #[test]
+    fn parts_of_another_build_are_refused() {
+        let (head, _) = encode_split(&four(), DOCS_SECTION);
+        let mut other = four();
+        other.docs[3].title = "changed".into();
+        other.docs[3].paragraphs[0].text.push('!');
+        let (_, parts) = encode_split(&other, DOCS_SECTION);
+        let mut back = decode(&head).unwrap();
+        let e = add_part(&mut back, &parts[1]).unwrap_err().to_string();
+        assert!(e.contains("another build"), "{e}");
+        for bad in [&parts[1][..5], &parts[1][..20], &[]] {
+            let e = add_part(&mut back, bad).unwrap_err().to_string();
+            assert!(e.contains("rebuild"), "{e}");
+        }
+        assert!(back.need([3]).is_err(), "nothing was half-added");
     }
 
     #[test]

@@ -49,6 +49,50 @@ pub struct Collection {
     pub index: search::Index,
     /// Word-shingle signatures of every paragraph ("Compare with…").
     pub passages: diff::passages::Index,
+    /// Which documents have their paragraphs loaded.
+    pub parts: Parts,
+}
+
+/// The documents' texts in parts. A bundle can leave its parts out (the
+/// folder form's page gets them one script at a time, on demand): the
+/// documents' metadata and every index are there, their paragraphs are
+/// empty until [`format::add_part`] fills them. Anything that reads a
+/// paragraph first asks [`Collection::need`], which says which parts to add.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Parts {
+    /// First document of each part, then the number of documents; empty when
+    /// every text is loaded (a collection built or decoded whole).
+    pub bounds: Vec<u32>,
+    /// Whether each part is loaded.
+    pub loaded: Vec<bool>,
+    /// Identifies the build: a part of another build is refused.
+    pub stamp: u32,
+}
+
+impl Parts {
+    /// Ok when the paragraphs of all `docs` are loaded; otherwise an error
+    /// naming the parts to add ([`Error::parts`]).
+    pub fn need(&self, docs: impl IntoIterator<Item = usize>) -> Result<(), Error> {
+        let mut parts: Vec<u32> = docs.into_iter().filter_map(|d| self.missing(d)).collect();
+        if parts.is_empty() {
+            return Ok(());
+        }
+        parts.stable_sort();
+        parts.dedup();
+        Err(Error::not_loaded(parts))
+    }
+
+    /// The part holding document `doc`'s paragraphs, if it is not loaded.
+    pub fn missing(&self, doc: usize) -> Option<u32> {
+        if self.bounds.is_empty() {
+            return None;
+        }
+        let k = self
+            .bounds
+            .partition_point(|&b| b as usize <= doc)
+            .checked_sub(1)?;
+        (!self.loaded.get(k).copied().unwrap_or(true)).then_some(k as u32)
+    }
 }
 
 impl Collection {
@@ -73,7 +117,19 @@ impl Collection {
             mentions,
             index,
             passages,
+            parts: Parts::default(),
         }
+    }
+
+    /// Ok when the paragraphs of all `docs` are loaded; otherwise an error
+    /// naming the parts to add ([`Error::parts`]).
+    pub fn need(&self, docs: impl IntoIterator<Item = usize>) -> Result<(), Error> {
+        self.parts.need(docs)
+    }
+
+    /// Position of a document by id, or an error naming it.
+    pub fn find_doc(&self, id: &str) -> Result<usize, Error> {
+        self.doc_index(id).ok_or_else(|| no_document(id))
     }
 
     /// Position of a document by id.
@@ -99,10 +155,14 @@ impl Collection {
                 kind: &d.kind,
                 summary: d.field("Summary"),
                 partial: d.partial.as_deref(),
-                paragraphs: d.paragraphs.len(),
             })
             .collect()
     }
+}
+
+/// The error for an unknown document id.
+pub(crate) fn no_document(id: &str) -> Error {
+    Error::new(format!("no document with id `{id}` in this collection"))
 }
 
 /// One row of the library view: a document's metadata without its text.
@@ -115,5 +175,4 @@ pub struct LibraryEntry<'a> {
     pub kind: &'a str,
     pub summary: Option<&'a str>,
     pub partial: Option<&'a str>,
-    pub paragraphs: usize,
 }

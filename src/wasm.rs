@@ -26,11 +26,31 @@ pub struct Docent {
     core: Collection,
 }
 
+/// What every method returns: a plain JS value, or a JS `Error`.
+type Answer = Result<JsValue, JsValue>;
+
 /// Serializes a result for JS (plain objects, not `Map`s).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Answer {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot pass the result to JavaScript: {e}")))
+        .map_err(|e| err(&format!("cannot pass the result to JavaScript: {e}")))
+}
+
+/// A JS `Error` with this message.
+fn err(msg: &str) -> JsValue {
+    js_sys::Error::new(msg).into()
+}
+
+/// The core's error as a JS `Error`; when texts must be loaded first, its
+/// `parts` property lists the text parts to add (see [`Docent::add_part`]).
+fn core_err(e: crate::Error) -> JsValue {
+    let js = js_sys::Error::new(e.message());
+    if !e.parts().is_empty() {
+        let parts: js_sys::Array = e.parts().iter().map(|&k| JsValue::from(k)).collect();
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&js, &JsValue::from_str("parts"), &parts);
+    }
+    js.into()
 }
 
 /// Converts sorted-or-not UTF-8 byte offsets into `text` to UTF-16 offsets.
@@ -77,27 +97,35 @@ impl Docent {
     /// Decodes a bundle made by `docent build` (a `Uint8Array`), copying one
     /// section at a time into wasm memory rather than the whole bundle.
     #[wasm_bindgen(constructor)]
-    pub fn new(bundle: &js_sys::Uint8Array) -> Result<Docent, JsError> {
+    pub fn new(bundle: &js_sys::Uint8Array) -> Result<Docent, JsValue> {
         console_error_panic_hook::set_once();
         let core = format::decode_from(bundle.length() as usize, |at, buf| {
             bundle
                 .subarray(at as u32, (at + buf.len()) as u32)
                 .copy_to(buf)
         })
-        .map_err(|e| JsError::new(e.message()))?;
+        .map_err(core_err)?;
         Ok(Docent { core })
     }
 
+    /// Adds a text part of a bundle made without its parts (the folder
+    /// form, `docent build --shards`): methods whose error has a `parts`
+    /// property want those parts added first. Adding a part twice is
+    /// harmless.
+    pub fn add_part(&mut self, part: &[u8]) -> Result<(), JsValue> {
+        format::add_part(&mut self.core, part).map_err(core_err)
+    }
+
     /// The documents in date order: id, title, date, kind, summary.
-    pub fn library(&self) -> Result<JsValue, JsError> {
+    pub fn library(&self) -> Answer {
         to_js(&self.core.library())
     }
 
     /// One whole document (metadata and paragraphs), offsets in UTF-16.
-    pub fn document(&self, id: &str) -> Result<JsValue, JsError> {
-        let doc = self.core.doc(id).ok_or_else(|| {
-            JsError::new(&format!("no document with id `{id}` in this collection"))
-        })?;
+    pub fn document(&self, id: &str) -> Answer {
+        let d = self.core.find_doc(id).map_err(core_err)?;
+        self.core.need([d]).map_err(core_err)?;
+        let doc = &self.core.docs[d];
         let mut out = doc.clone();
         out.paragraphs = doc.paragraphs.iter().map(paragraph_utf16).collect();
         to_js(&out)
@@ -112,17 +140,15 @@ impl Docent {
     /// speaker, score, snippet: [{text, mark}]}], docs, did_you_mean?,
     /// notices?}`, the same JSON as `docent search --json`. Any string is a
     /// valid query (lone surrogates arrive as U+FFFD).
-    pub fn search(&self, query: &str, limit: usize) -> Result<JsValue, JsError> {
-        to_js(&self.core.search(query, limit))
+    pub fn search(&self, query: &str, limit: usize) -> Answer {
+        to_js(&self.core.search(query, limit).map_err(core_err)?)
     }
 
     /// Every match of `query` in document `doc`, for highlighting it:
     /// `{doc, total, paragraphs: [{paragraph, ranges: [[start, end], …]}]}`
     /// with UTF-16 offsets into each paragraph's text.
-    pub fn highlights(&self, query: &str, doc: &str) -> Result<JsValue, JsError> {
-        let mut h = self.core.highlights(query, doc).ok_or_else(|| {
-            JsError::new(&format!("no document with id `{doc}` in this collection"))
-        })?;
+    pub fn highlights(&self, query: &str, doc: &str) -> Answer {
+        let mut h = self.core.highlights(query, doc).map_err(core_err)?;
         highlights_utf16(&self.core, &mut h);
         to_js(&h)
     }
@@ -160,8 +186,8 @@ impl Docent {
     /// context (grouped by document in date order, offsets in UTF-16),
     /// co-mentioned entities, timeline. When no single entity matches, an
     /// object `{error: "ambiguous" | "not found", query, candidates}`.
-    pub fn entity(&self, name: &str) -> Result<JsValue, JsError> {
-        match self.core.lookup_entity(name) {
+    pub fn entity(&self, name: &str) -> Answer {
+        match self.core.lookup_entity(name).map_err(core_err)? {
             Ok(mut r) => {
                 report_utf16(&self.core, &mut r);
                 to_js(&r)
@@ -171,18 +197,15 @@ impl Docent {
     }
 
     /// Every entity with its mention count, A–Z within each kind.
-    pub fn entities(&self) -> Result<JsValue, JsError> {
+    pub fn entities(&self) -> Answer {
         to_js(&self.core.entity_summaries())
     }
 
     /// The mentions of one document for highlighting: paragraph, UTF-16
     /// range, entity ids, kind, name, variant and ambiguity flags.
-    pub fn mentions(&self, doc_id: &str) -> Result<JsValue, JsError> {
-        let di = self.core.doc_index(doc_id).ok_or_else(|| {
-            JsError::new(&format!(
-                "no document with id `{doc_id}` in this collection"
-            ))
-        })?;
+    pub fn mentions(&self, doc_id: &str) -> Answer {
+        let di = self.core.find_doc(doc_id).map_err(core_err)?;
+        self.core.need([di]).map_err(core_err)?;
         let doc = &self.core.docs[di];
         let mut rows = self.core.doc_mentions(di);
         for m in &mut rows {
@@ -198,8 +221,9 @@ impl Docent {
     /// Re-detects every mention in the collection and returns how many
     /// there are (the tagging benchmark). The first call also compiles the
     /// register; later calls reuse it.
-    pub fn retag(&self) -> u32 {
-        crate::entities::Mentions::build(&self.core.entities, &self.core.docs).len() as u32
+    pub fn retag(&self) -> Result<u32, JsValue> {
+        self.core.need(0..self.core.docs.len()).map_err(core_err)?;
+        Ok(crate::entities::Mentions::build(&self.core.entities, &self.core.docs).len() as u32)
     }
 
     /// Compiles the register afresh and returns its number of entities
@@ -212,9 +236,9 @@ impl Docent {
 
     /// Tags free text (paragraphs separated by blank lines) with the
     /// register and returns the number of mentions. At most 64 MB of text.
-    pub fn tag_text(&self, text: &str) -> Result<u32, JsError> {
+    pub fn tag_text(&self, text: &str) -> Result<u32, JsValue> {
         if text.len() > 64 << 20 {
-            return Err(JsError::new("the text is over 64 MB; tag it in parts"));
+            return Err(err("the text is over 64 MB; tag it in parts"));
         }
         Ok(crate::entities::tag_paragraphs(self.core.entities.matcher(), text) as u32)
     }
@@ -227,9 +251,8 @@ impl Docent {
 fn diff_setup(
     core: &Collection,
     ignore: Option<String>,
-) -> Result<(crate::diff::Options, crate::diff::Variants), JsError> {
-    let ignore = crate::diff::Ignore::parse(ignore.as_deref().unwrap_or(""))
-        .map_err(|e| JsError::new(e.message()))?;
+) -> Result<(crate::diff::Options, crate::diff::Variants), JsValue> {
+    let ignore = crate::diff::Ignore::parse(ignore.as_deref().unwrap_or("")).map_err(core_err)?;
     let variants = if ignore.spelling {
         crate::diff::Variants::new(&core.entities.alias_groups())
     } else {
@@ -242,14 +265,14 @@ fn diff_setup(
     Ok((opts, variants))
 }
 
-fn no_family(core: &Collection, id: &str) -> JsError {
+fn no_family(core: &Collection, id: &str) -> JsValue {
     let ids: Vec<&str> = core
         .clauses
         .families
         .iter()
         .map(|f| f.id.as_str())
         .collect();
-    JsError::new(&format!(
+    err(&format!(
         "no clause family `{id}`; the families are: {}",
         ids.join(", ")
     ))
@@ -258,13 +281,13 @@ fn no_family(core: &Collection, id: &str) -> JsError {
 #[wasm_bindgen]
 impl Docent {
     /// Clause families and their versions (date, label, speaker, document, paragraph).
-    pub fn clauses(&self) -> Result<JsValue, JsError> {
+    pub fn clauses(&self) -> Answer {
         to_js(&self.core.clauses.summaries())
     }
 
     /// One family: every version and the diff between consecutive ones.
     /// `ignore` is a comma-separated list of case, punct, spelling.
-    pub fn clause(&self, id: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
+    pub fn clause(&self, id: &str, ignore: Option<String>) -> Answer {
         let (opts, v) = diff_setup(&self.core, ignore)?;
         let view = self
             .core
@@ -275,13 +298,7 @@ impl Docent {
     }
 
     /// The diff between versions `a` and `b` of family `id` (any two).
-    pub fn clause_step(
-        &self,
-        id: &str,
-        a: usize,
-        b: usize,
-        ignore: Option<String>,
-    ) -> Result<JsValue, JsError> {
+    pub fn clause_step(&self, id: &str, a: usize, b: usize, ignore: Option<String>) -> Answer {
         let (opts, v) = diff_setup(&self.core, ignore)?;
         let f = self
             .core
@@ -290,7 +307,7 @@ impl Docent {
             .ok_or_else(|| no_family(&self.core, id))?;
         let n = f.versions.len();
         let step = self.core.clauses.step(id, a, b, &opts, &v).ok_or_else(|| {
-            JsError::new(&format!(
+            err(&format!(
                 "family `{id}` has versions 0 to {}",
                 n.saturating_sub(1)
             ))
@@ -299,12 +316,7 @@ impl Docent {
     }
 
     /// All versions of a family in one table against version `base`.
-    pub fn clause_table(
-        &self,
-        id: &str,
-        base: usize,
-        ignore: Option<String>,
-    ) -> Result<JsValue, JsError> {
+    pub fn clause_table(&self, id: &str, base: usize, ignore: Option<String>) -> Answer {
         let (opts, v) = diff_setup(&self.core, ignore)?;
         let t = self
             .core
@@ -315,7 +327,7 @@ impl Docent {
     }
 
     /// Word diff of any two texts: `{ops, similarity, hidden, …}`.
-    pub fn diff(&self, a: &str, b: &str, ignore: Option<String>) -> Result<JsValue, JsError> {
+    pub fn diff(&self, a: &str, b: &str, ignore: Option<String>) -> Answer {
         let (opts, v) = diff_setup(&self.core, ignore)?;
         to_js(&crate::diff::diff(a, b, &opts, &v))
     }
@@ -328,27 +340,28 @@ impl Docent {
         from: usize,
         to: Option<usize>,
         limit: Option<usize>,
-    ) -> Result<JsValue, JsError> {
-        let d = self.core.doc_index(doc).ok_or_else(|| {
-            JsError::new(&format!("no document with id `{doc}` in this collection"))
-        })?;
+    ) -> Answer {
+        let d = self.core.find_doc(doc).map_err(core_err)?;
         let hits = self.core.passages.similar_to_paragraphs(
             &self.core.docs,
+            &self.core.parts,
             d,
             from,
             to.unwrap_or(from).max(from),
             limit.unwrap_or(10).min(100),
         );
-        to_js(&hits)
+        to_js(&hits.map_err(core_err)?)
     }
 
     /// Passages most like any text (a selection in the reader).
-    pub fn similar_to_text(&self, text: &str, limit: Option<usize>) -> Result<JsValue, JsError> {
-        let hits =
-            self.core
-                .passages
-                .similar_to_text(&self.core.docs, text, limit.unwrap_or(10).min(100));
-        to_js(&hits)
+    pub fn similar_to_text(&self, text: &str, limit: Option<usize>) -> Answer {
+        let hits = self.core.passages.similar_to_text(
+            &self.core.docs,
+            &self.core.parts,
+            text,
+            limit.unwrap_or(10).min(100),
+        );
+        to_js(&hits.map_err(core_err)?)
     }
 }
 

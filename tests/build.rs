@@ -174,7 +174,9 @@ fn build_shards_writes_the_page_and_its_shard_scripts() {
         html.contains("'self' file:;"),
         "the CSP lets shard scripts run"
     );
-    assert!(html.contains(r#""count":1,"callback":"__docentShard","encoding":"deflate-raw""#));
+    assert!(html.contains(
+        r#""count":1,"callback":"__docentShard","texts":1,"textCallback":"__docentText","encoding":"deflate-raw""#
+    ));
     assert!(
         html.contains(r#"id="docent-library">[{"id":"1956-10-19-treaty","title":"A short treaty""#)
     );
@@ -186,6 +188,18 @@ fn build_shards_writes_the_page_and_its_shard_scripts() {
         .expect("a shard script");
     let bundle = miniz_oxide::inflate::decompress_to_vec(&unbase64(b64)).unwrap();
     assert!(bundle.starts_with(b"DOCENT\0\x1a"), "{shard:.40}");
+    // The shards hold the collection without its texts; text-000.js has them.
+    let mut c = docent::format::decode(&bundle).unwrap();
+    assert_eq!(c.docs[0].title, "A short treaty");
+    assert!(c.need([0]).is_err(), "no text before its part is added");
+    let text = std::fs::read_to_string(out.join("shards/text-000.js")).unwrap();
+    let b64 = text
+        .strip_prefix("__docentText(0, \"")
+        .and_then(|s| s.strip_suffix("\");\n"))
+        .expect("a text part script");
+    let part = miniz_oxide::inflate::decompress_to_vec(&unbase64(b64)).unwrap();
+    docent::format::add_part(&mut c, &part).unwrap();
+    assert!(c.need([0]).is_ok() && !c.docs[0].paragraphs.is_empty());
     let mut names: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name())

@@ -185,7 +185,7 @@ fn cli_entities_lists_all_with_counts() {
 #[test]
 fn snapshot_entity_report_json() {
     let c = collection();
-    let r = c.lookup_entity("Kunashiri").unwrap();
+    let r = c.lookup_entity("Kunashiri").unwrap().unwrap();
     let json = serde_json::to_string_pretty(&r).unwrap() + "\n";
     let path = corpus_dir().join("../tests/snapshots/entity-kunashir.json");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() || !path.exists() {

@@ -115,7 +115,7 @@ fn collection() -> Collection {
 
 /// The hits as `doc#paragraph`, in rank order.
 fn found(c: &Collection, query: &str) -> String {
-    let r = c.search(query, 50);
+    let r = c.search(query, 50).unwrap();
     assert_eq!(r.total, r.hits.len(), "total of {query:?}");
     let got: Vec<String> = r
         .hits
@@ -288,17 +288,17 @@ fn exact_then_folded_then_stemmed_then_typo() {
 #[test]
 fn did_you_mean_when_nothing_matches() {
     let c = collection();
-    let r = c.search("kno okinawa", 10);
+    let r = c.search("kno okinawa", 10).unwrap();
     assert!(r.notices[0].contains("some of them"));
     assert_eq!(r.did_you_mean.as_deref(), Some("kono okinawa"));
-    assert_eq!(c.search("okinawa", 10).did_you_mean, None);
-    assert_eq!(c.search("qqqqqqq", 10).did_you_mean, None);
+    assert_eq!(c.search("okinawa", 10).unwrap().did_you_mean, None);
+    assert_eq!(c.search("qqqqqqq", 10).unwrap().did_you_mean, None);
 }
 
 #[test]
 fn some_words_when_not_all_match() {
     let c = collection();
-    let r = c.search("okinawa zzzzzz", 10);
+    let r = c.search("okinawa zzzzzz", 10).unwrap();
     assert_eq!(r.hits[0].paragraph, 1);
     assert!(r.notices[0].contains("some of them"));
 }
@@ -319,7 +319,7 @@ fn filters_alone_list_paragraphs() {
 #[test]
 fn hits_are_grouped_by_document() {
     let c = collection();
-    let r = c.search("treaty", 3);
+    let r = c.search("treaty", 3).unwrap();
     assert_eq!(r.total, 5);
     let docs: Vec<&str> = r.hits.iter().map(|h| h.doc.as_str()).collect();
     let mut seen: Vec<&str> = docs.clone();
@@ -352,7 +352,8 @@ fn highlights_cover_every_match_in_a_document() {
     );
     assert_eq!(got.iter().map(|g| g.0).collect::<Vec<_>>(), [0, 1, 2]);
     assert_eq!(h.total, 6);
-    assert!(c.highlights("habomai", "nope").is_none());
+    let e = c.highlights("habomai", "nope").unwrap_err().to_string();
+    assert!(e.contains("no document with id `nope`"), "{e}");
 }
 
 /// Compares `value`'s pretty JSON with tests/snapshots/NAME.json;
@@ -373,10 +374,17 @@ fn search_json_snapshots() {
     let c = collection();
     snapshot(
         "search-phrase-speaker-year",
-        &c.search("\"habomai and shikotan\" speaker:khrushchev 1956", 5),
+        &c.search("\"habomai and shikotan\" speaker:khrushchev 1956", 5)
+            .unwrap(),
     );
-    snapshot("search-did-you-mean", &c.search("kno", 5));
-    snapshot("search-cyrillic-alias", &c.search("хрущёв", 5));
-    snapshot("search-bad-input", &c.search("speaker: \"unbalanced -", 5));
-    snapshot("highlights-memo", &c.highlights("habomai okinawa", "memo"));
+    snapshot("search-did-you-mean", &c.search("kno", 5).unwrap());
+    snapshot("search-cyrillic-alias", &c.search("хрущёв", 5).unwrap());
+    snapshot(
+        "search-bad-input",
+        &c.search("speaker: \"unbalanced -", 5).unwrap(),
+    );
+    snapshot(
+        "highlights-memo",
+        &c.highlights("habomai okinawa", "memo").unwrap(),
+    );
 }

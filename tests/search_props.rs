@@ -57,7 +57,7 @@ fn check(q: &str) {
     let parsed = Query::parse(q);
     assert!(parsed.text.len() <= MAX_QUERY_BYTES);
     assert!(parsed.clauses.len() + parsed.excluded.len() <= MAX_CLAUSES);
-    let r = c.search(q, 10);
+    let r = c.search(q, 10).unwrap();
     assert!(r.hits.len() <= 10 && r.hits.len() <= r.total);
     assert_eq!(r.docs.iter().map(|d| d.hits).sum::<usize>(), r.total);
     for h in &r.hits {

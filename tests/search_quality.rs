@@ -23,7 +23,7 @@ fn judged_queries_keep_the_floor() {
     let mut report = Vec::new();
     let mut wrong_none = Vec::new();
     for j in &set {
-        let r = c.search(&j.query, 20);
+        let r = c.search(&j.query, 20).unwrap();
         let ranked: Vec<(String, u32)> = r
             .hits
             .iter()

@@ -1,10 +1,29 @@
 //! The bundle decoder on arbitrary bytes: never panics; garbage is refused
 //! with a message that says to rebuild; what decodes re-encodes to a bundle
-//! that decodes to the same documents.
+//! that decodes to the same documents. The same bytes as a text part of a
+//! bundle split into parts (the folder form): refused the same way, or added.
 #![no_main]
 
-use docent::format;
+use docent::{format, import, Collection};
 use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+/// A two-document collection's head (the bundle without its text parts).
+fn head() -> &'static [u8] {
+    static HEAD: OnceLock<Vec<u8>> = OnceLock::new();
+    HEAD.get_or_init(|| {
+        let doc = |id: &str, body: &str| {
+            let raw = format!("Title: {id}\nDate: 1956-10-19\n\n{body}\n");
+            import::parse_document(&format!("documents/{id}.txt"), raw.as_bytes()).unwrap()
+        };
+        let c = Collection::build(
+            vec![doc("a", "Habomai and Shikotan."), doc("b", "Kono. Iturup.")],
+            Default::default(),
+            Default::default(),
+        );
+        format::encode_split(&c, 1).0
+    })
+}
 
 fuzz_target!(|data: &[u8]| {
     match format::decode(data) {
@@ -13,5 +32,10 @@ fuzz_target!(|data: &[u8]| {
             let again = format::decode(&format::encode(&c)).expect("re-encoded bundle decodes");
             assert_eq!(again.docs, c.docs);
         }
+    }
+    let mut lazy = format::decode(head()).expect("the head decodes");
+    if let Err(e) = format::add_part(&mut lazy, data) {
+        assert!(e.message().contains("rebuild"), "{}", e.message());
+        assert!(lazy.need([0, 1]).is_err(), "a refused part adds nothing");
     }
 });

@@ -45,7 +45,7 @@ fn collection() -> &'static Collection {
 fuzz_target!(|data: &[u8]| {
     let q = String::from_utf8_lossy(data);
     let c = collection();
-    let r = c.search(&q, 20);
+    let r = c.search(&q, 20).unwrap();
     assert!(
         r.hits.len() <= 20 && r.hits.len() <= r.total,
         "{} hits of {}",
@@ -66,9 +66,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(hit.score.is_finite(), "score {}", hit.score);
     }
     for doc in &c.docs {
-        let Some(h) = c.highlights(&q, &doc.id) else {
-            panic!("no highlights for an existing document")
-        };
+        let h = c
+            .highlights(&q, &doc.id)
+            .expect("highlights for an existing, loaded document");
         for p in &h.paragraphs {
             let text = &doc.paragraphs[p.paragraph as usize].text;
             for &[a, b] in &p.ranges {

@@ -7,10 +7,13 @@
 //! never leaves a half-written reader behind. Prints the absolute path.
 //!
 //! With `--shards` it writes the folder form for large collections:
-//! `OUT/docent.html` holds the engine and the library rows, and
-//! `OUT/shards/NNN.js` the (packed) bundle in pieces of [`SHARD_BYTES`], classic
-//! scripts the page adds once the library is on screen (file:// allows
-//! neither `fetch` nor module `src`, but it runs classic scripts). The new
+//! `OUT/docent.html` holds the engine and the library rows,
+//! `OUT/shards/NNN.js` the (packed) bundle without the documents' texts in
+//! pieces of [`SHARD_BYTES`], classic scripts the page adds once the library
+//! is on screen (file:// allows neither `fetch` nor module `src`, but it runs
+//! classic scripts), and `OUT/shards/text-NNN.js` the texts in parts of
+//! about [`TEXT_PART_BYTES`], which the page adds when a question reads a
+//! document of theirs (opening it, a search hit's snippet …). The new
 //! shards are written into a temporary folder renamed over the old one
 //! before the page is replaced, so page and shards always match.
 
@@ -30,8 +33,11 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     parts.library = serde_json::to_string(&collection.library())
         .map_err(|e| format!("cannot encode the library rows: {e}"))?;
     let html = if args.shards {
-        let shards = site::shards(&site::pack(&parts.bundle), SHARD_BYTES);
-        let html = site::assemble_sharded(&parts, shards.len())?;
+        let (head, texts) = docent::format::encode_split(&collection, TEXT_PART_BYTES);
+        let mut shards = site::shards(&site::pack(&head), SHARD_BYTES);
+        let count = shards.len();
+        shards.extend(site::text_shards(&texts));
+        let html = site::assemble_sharded(&parts, count, texts.len())?;
         write_shards(&out_dir, &shards)?;
         html
     } else {
@@ -42,9 +48,14 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Bytes of (packed) bundle per shard script, 683 KiB of base64: a 10 MB
-/// collection deflates to about 6 of them, few enough to add at once.
+/// Bytes of (packed) bundle head per shard script, 683 KiB of base64: a
+/// 10 MB collection's indexes deflate to about 4 of them, few enough to add
+/// at once.
 pub const SHARD_BYTES: usize = 1 << 19;
+
+/// Text bytes per text part of the folder form (before packing): a question
+/// loads the parts holding the documents it reads, 20 or so for 10 MB.
+pub const TEXT_PART_BYTES: usize = 1 << 19;
 
 /// Writes `dir/shards/` through a temporary folder renamed over the old one.
 fn write_shards(dir: &Path, shards: &[(String, String)]) -> Result<(), String> {

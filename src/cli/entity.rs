@@ -15,7 +15,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     }
     let name = args.positional.join(" ");
     let c = super::corpus::load_valid(&args.corpus)?;
-    match c.lookup_entity(&name) {
+    match c.lookup_entity(&name).map_err(|e| e.to_string())? {
         Ok(r) => {
             if args.json {
                 println!("{}", json(&r)?);

@@ -20,7 +20,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             .map_err(|_| format!("--limit must be a whole number, got `{v}`"))?,
     };
     let c = super::corpus::load_valid(&args.corpus)?;
-    let r = c.search(&query, limit);
+    let r = c.search(&query, limit).map_err(|e| e.to_string())?;
     if args.json {
         let json = serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?;
         println!("{json}");

@@ -68,8 +68,13 @@ pub const SHARD_SCRIPT_SOURCES: &str = " 'self' file:";
 /// The folder the folder form's shard scripts live in, relative to the page.
 pub const SHARD_DIR: &str = "shards";
 
-/// The global function each shard script calls: `__docentShard(i, "base64")`.
+/// The global function each shard script of the bundle's head calls:
+/// `__docentShard(i, "base64")`.
 pub const SHARD_CALLBACK: &str = "__docentShard";
+
+/// The global function each text part's script calls:
+/// `__docentText(k, "base64")` (`text-NNN.js`, added when needed).
+pub const TEXT_CALLBACK: &str = "__docentText";
 
 /// The name JS modules import the wasm-bindgen glue by.
 pub const GLUE_MODULE: &str = "engine-glue.js";
@@ -192,12 +197,13 @@ pub fn assemble(parts: &Parts) -> Result<String, String> {
     page(parts, "", "", &data_blocks("docent-bundle", &parts.bundle))
 }
 
-/// The folder form's page: the library rows inline and the number of shard
-/// scripts that hold the packed bundle (`parts.bundle` is not inlined).
-/// Write the shards with [`shards`] from the same [`pack`]ed bytes.
-pub fn assemble_sharded(parts: &Parts, count: usize) -> Result<String, String> {
+/// The folder form's page: the library rows inline, the number of shard
+/// scripts that hold the packed bundle without its texts (`parts.bundle` is
+/// not inlined) and the number of text parts. Write the shards with
+/// [`shards`] and [`text_shards`] from the same [`pack`]ed bytes.
+pub fn assemble_sharded(parts: &Parts, count: usize, texts: usize) -> Result<String, String> {
     let manifest = format!(
-        "<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\",\"encoding\":\"{ENCODING}\"}}</script>\n"
+        "<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\",\"texts\":{texts},\"textCallback\":\"{TEXT_CALLBACK}\",\"encoding\":\"{ENCODING}\"}}</script>\n"
     );
     page(parts, SHARD_SCRIPT_SOURCES, &manifest, "")
 }
@@ -222,6 +228,20 @@ pub fn shards(bytes: &[u8], size: usize) -> Vec<(String, String)> {
             (
                 format!("{i:03}.js"),
                 format!("{SHARD_CALLBACK}({i}, \"{}\");\n", base64(chunk)),
+            )
+        })
+        .collect()
+}
+
+/// One script per text part, each part packed: `(text-NNN.js, script)`.
+pub fn text_shards(texts: &[Vec<u8>]) -> Vec<(String, String)> {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            (
+                format!("text-{k:03}.js"),
+                format!("{TEXT_CALLBACK}({k}, \"{}\");\n", base64(&pack(t))),
             )
         })
         .collect()
@@ -497,7 +517,7 @@ mod tests {
     #[test]
     fn folder_form_carries_library_and_shard_count_not_the_bundle() {
         let p = parts(SHELL, "export const x = 1;\n");
-        let html = assemble_sharded(&p, 3).unwrap();
+        let html = assemble_sharded(&p, 3, 2).unwrap();
         assert!(
             html.contains("'wasm-unsafe-eval' 'self' file:; style-src"),
             "{html}"
@@ -511,7 +531,7 @@ mod tests {
             html.contains(r#"id="docent-library">[{"title":"\u003c/script>\u003cb>"}]</script>"#)
         );
         assert!(html.contains(
-            r#"{"dir":"shards","count":3,"callback":"__docentShard","encoding":"deflate-raw"}"#
+            r#"{"dir":"shards","count":3,"callback":"__docentShard","texts":2,"textCallback":"__docentText","encoding":"deflate-raw"}"#
         ));
         assert_eq!(block_bytes(&html, "docent-wasm"), b"\0asm");
         assert!(!html.contains("docent-bundle"));

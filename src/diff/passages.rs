@@ -19,7 +19,8 @@
 //!     doc("b", &["Fishing talks went on.", "agrees to transfer to Japan the islands of Habomai and Shikotan after the treaty"]),
 //! ];
 //! let ix = Index::build(&docs);
-//! let hits = ix.similar_to_paragraphs(&docs, 0, 0, 0, 5);
+//! let all_loaded = Default::default();
+//! let hits = ix.similar_to_paragraphs(&docs, &all_loaded, 0, 0, 0, 5).unwrap();
 //! assert_eq!((hits[0].doc.as_str(), hits[0].paragraph), ("b", 1));
 //! assert!(hits[0].score > 0.3);
 //! ```
@@ -27,6 +28,7 @@
 use crate::model::{Document, ParaKind};
 use crate::sort::StableSort;
 use crate::text::{term, words};
+use crate::{Error, Parts};
 use serde::{Deserialize, Serialize};
 
 /// Minima per signature.
@@ -157,17 +159,22 @@ impl Index {
 
     /// Passages like paragraphs `from..=to` of document number `doc`
     /// (that range itself excluded), best first.
+    ///
+    /// Fails only when the text of a document it reads is not loaded yet
+    /// ([`Parts::need`]).
     pub fn similar_to_paragraphs(
         &self,
         docs: &[Document],
+        parts: &Parts,
         doc: usize,
         from: usize,
         to: usize,
         limit: usize,
-    ) -> Vec<Hit> {
+    ) -> Result<Vec<Hit>, Error> {
         let Some(d) = docs.get(doc) else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
+        parts.need([doc])?;
         let to = to.min(d.paragraphs.len().saturating_sub(1));
         let text: Vec<&str> = d
             .paragraphs
@@ -176,24 +183,31 @@ impl Index {
             .take((to + 1).saturating_sub(from))
             .map(|p| p.text.as_str())
             .collect();
-        self.search(docs, &text.join(" "), Some((doc, from, to)), limit)
+        self.search(docs, parts, &text.join(" "), Some((doc, from, to)), limit)
     }
 
-    /// Passages like `text`, best first.
-    pub fn similar_to_text(&self, docs: &[Document], text: &str, limit: usize) -> Vec<Hit> {
-        self.search(docs, text, None, limit)
+    /// Passages like `text`, best first (fails as [`Index::similar_to_paragraphs`]).
+    pub fn similar_to_text(
+        &self,
+        docs: &[Document],
+        parts: &Parts,
+        text: &str,
+        limit: usize,
+    ) -> Result<Vec<Hit>, Error> {
+        self.search(docs, parts, text, None, limit)
     }
 
     fn search(
         &self,
         docs: &[Document],
+        parts: &Parts,
         text: &str,
         exclude: Option<(usize, usize, usize)>,
         limit: usize,
-    ) -> Vec<Hit> {
+    ) -> Result<Vec<Hit>, Error> {
         let q = shingles(text);
         if q.is_empty() {
-            return Vec::new();
+            return Ok(Vec::new());
         }
         let qsig = signature(&q);
         let mut cands: Vec<(f64, usize)> = self
@@ -217,6 +231,7 @@ impl Index {
             .collect();
         cands.stable_sort_by(|x, y| y.0.total_cmp(&x.0));
         cands.truncate(CANDIDATES);
+        parts.need(cands.iter().map(|&(_, i)| self.entries[i].doc as usize))?;
         let mut hits: Vec<Hit> = cands
             .into_iter()
             .filter_map(|(_, i)| {
@@ -249,6 +264,6 @@ impl Index {
                 .then((&x.doc, x.paragraph).cmp(&(&y.doc, y.paragraph)))
         });
         hits.truncate(limit);
-        hits
+        Ok(hits)
     }
 }

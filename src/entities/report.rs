@@ -4,7 +4,7 @@
 
 use super::{Kind, Mention, NameKind};
 use crate::sort::StableSort;
-use crate::Collection;
+use crate::{Collection, Error};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -203,10 +203,13 @@ impl Collection {
         out
     }
 
-    /// The full report on entity `i` (an index into the register).
-    pub fn entity_report(&self, i: usize) -> EntityReport {
+    /// The full report on entity `i` (an index into the register). Fails
+    /// only when the text of a document naming it is not loaded yet
+    /// ([`Collection::need`]).
+    pub fn entity_report(&self, i: usize) -> Result<EntityReport, Error> {
         let e = &self.entities.entities[i];
         let found = self.mentions_of(i);
+        self.need(found.iter().map(|(di, _)| *di))?;
         let mentions: Vec<MentionReport> = found
             .iter()
             .filter(|(di, _)| *di < self.docs.len())
@@ -269,7 +272,7 @@ impl Collection {
             let y = d.date.map(|x| x.year);
             *years.entry((y.is_none(), y)).or_default() += 1;
         }
-        EntityReport {
+        Ok(EntityReport {
             id: e.id.clone(),
             name: e.name.clone(),
             kind: e.kind,
@@ -288,14 +291,15 @@ impl Collection {
                 .into_iter()
                 .map(|((_, year), count)| YearCount { year, count })
                 .collect(),
-        }
+        })
     }
 
-    /// Looks up any name or id: the entity's report, or the candidates.
-    pub fn lookup_entity(&self, query: &str) -> Result<EntityReport, LookupMiss> {
+    /// Looks up any name or id: the entity's report, or the candidates
+    /// (the outer error as in [`Collection::entity_report`]).
+    pub fn lookup_entity(&self, query: &str) -> Result<Result<EntityReport, LookupMiss>, Error> {
         use super::Lookup;
         let (error, ids) = match self.entities.lookup(query) {
-            Lookup::Found(i) => return Ok(self.entity_report(i)),
+            Lookup::Found(i) => return self.entity_report(i).map(Ok),
             Lookup::Ambiguous(ids) => ("ambiguous", ids),
             Lookup::NotFound(ids) => ("not found", ids),
         };
@@ -307,11 +311,11 @@ impl Collection {
                 all.iter().find(|s| &s.id == id).cloned()
             })
             .collect();
-        Err(LookupMiss {
+        Ok(Err(LookupMiss {
             error,
             query: query.chars().take(super::register::MAX_QUERY).collect(),
             candidates,
-        })
+        }))
     }
 
     /// Every entity with its mention count, sorted by kind then name (A–Z).

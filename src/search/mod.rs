@@ -21,12 +21,12 @@
 //! let c = Collection::build(vec![doc], Default::default(), Default::default());
 //! // Folding (ё → е), stemming (treaty → treaties), typos (Kruschev) all find paragraph 0.
 //! for q in ["хрущев", "treaty", "kono", "\"spoke of the\""] {
-//!     assert_eq!(c.search(q, 10).total, 1, "{q}");
+//!     assert_eq!(c.search(q, 10).unwrap().total, 1, "{q}");
 //! }
-//! let r = c.search("treaty", 10);
+//! let r = c.search("treaty", 10).unwrap();
 //! assert_eq!(r.hits[0].paragraph, 0);
 //! assert!(r.hits[0].snippet.iter().any(|f| f.mark && f.text == "treaties"));
-//! assert_eq!(c.search("shikotan", 10).total, 0);
+//! assert_eq!(c.search("shikotan", 10).unwrap().total, 0);
 //! ```
 //!
 //! Work per query is bounded whatever the input: the query is cut to 1 KB and
@@ -44,7 +44,7 @@ pub use query::Query;
 pub use snippet::Fragment;
 
 use crate::sort::StableSort;
-use crate::{entities, model::Document, Collection};
+use crate::{entities, model::Document, no_document, Collection, Error};
 use serde::Serialize;
 
 impl Index {
@@ -116,18 +116,20 @@ pub struct ParaHighlights {
 }
 
 impl Collection {
-    /// Searches the collection; `limit` is capped at [`MAX_LIMIT`].
-    pub fn search(&self, query: &str, limit: usize) -> Results {
+    /// Searches the collection; `limit` is capped at [`MAX_LIMIT`]. Fails
+    /// only when the text of a hit's document is not loaded yet
+    /// ([`Collection::need`]).
+    pub fn search(&self, query: &str, limit: usize) -> Result<Results, Error> {
         let q = Query::parse(query);
-        let (mut r, unmatched) = self.run(&q, limit.min(MAX_LIMIT));
+        let (mut r, unmatched) = self.run(&q, limit.min(MAX_LIMIT))?;
         if r.total == 0 || unmatched {
             r.did_you_mean = self.did_you_mean(&q);
         }
-        r
+        Ok(r)
     }
 
     /// The results, and whether some word matched nothing at all.
-    fn run(&self, q: &Query, limit: usize) -> (Results, bool) {
+    fn run(&self, q: &Query, limit: usize) -> Result<(Results, bool), Error> {
         let ix = &self.index;
         let ev = ix.evaluate(&self.docs, q);
         let mut notices = q.notices.clone();
@@ -166,6 +168,7 @@ impl Collection {
             .collect();
         let mut top = ev.top(limit);
         top.stable_sort_by_key(|s| doc_rank[ix.units[s.unit as usize].doc as usize]);
+        self.need(top.iter().map(|s| ix.units[s.unit as usize].doc as usize))?;
         let hits = top
             .iter()
             .map(|s| {
@@ -192,7 +195,7 @@ impl Collection {
             did_you_mean: None,
             notices,
         };
-        (r, !ev.unmatched.is_empty())
+        Ok((r, !ev.unmatched.is_empty()))
     }
 
     /// A spelling of the query whose unknown words are replaced by the
@@ -215,15 +218,16 @@ impl Collection {
         if !changed {
             return None;
         }
-        let (r, unmatched) = self.run(&Query::parse(&text), 1);
+        // No hits asked for: the counts need no text.
+        let (r, unmatched) = self.run(&Query::parse(&text), 0).ok()?;
         (r.total > 0 && !unmatched && r.notices.is_empty()).then_some(text)
     }
 
     /// Every match of `query` in the document `doc_id` (in paragraphs that
-    /// match the whole query), for highlighting an open document. `None`
-    /// when there is no such document.
-    pub fn highlights(&self, query: &str, doc_id: &str) -> Option<Highlights> {
-        let d = self.doc_index(doc_id)?;
+    /// match the whole query), for highlighting an open document.
+    pub fn highlights(&self, query: &str, doc_id: &str) -> Result<Highlights, Error> {
+        let d = self.doc_index(doc_id).ok_or_else(|| no_document(doc_id))?;
+        self.need([d])?;
         let q = Query::parse(query);
         let ev = self.index.evaluate(&self.docs, &q);
         let mut paragraphs: Vec<ParaHighlights> = ev
@@ -245,7 +249,7 @@ impl Collection {
             })
             .collect();
         paragraphs.stable_sort_by_key(|p| p.paragraph);
-        Some(Highlights {
+        Ok(Highlights {
             doc: doc_id.to_string(),
             total: paragraphs.iter().map(|p| p.ranges.len()).sum(),
             paragraphs,

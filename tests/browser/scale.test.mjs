@@ -4,8 +4,9 @@
 // scripts. Both: the library lists every document, a long address opens with
 // every word of its source, only file:// requests inside the output, no
 // console errors. The single file deflates its bundle; the folder form's
-// shards load after the library; a deep link waits for the collection; a
-// missing shard gives a readable error.
+// shards load after the library, its texts only when a question reads them
+// (opening a document loads the one part holding it); a deep link waits for
+// the collection; a missing shard or text part gives a readable error.
 // DOCENT_SCALE_DOCS=N limits the corpus to its first N addresses (default all).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,6 +28,8 @@ let ids;
 let single;
 let folder;
 let shardFiles;
+let headFiles; // the bundle without its texts, loaded at start
+let textFiles; // text parts, loaded on demand
 
 before(async () => {
   if (!existsSync(DOCENT)) throw new Error(`${DOCENT} is missing: run \`bash scripts/setup.sh\` first`);
@@ -46,6 +49,8 @@ before(async () => {
   assert.equal(build('--out', single), join(single, 'docent.html'));
   assert.equal(build('--out', folder, '--shards'), join(folder, 'docent.html'));
   shardFiles = readdirSync(join(folder, 'shards')).sort();
+  headFiles = shardFiles.filter((f) => !f.startsWith('text-'));
+  textFiles = shardFiles.filter((f) => f.startsWith('text-'));
   browser = await launch();
 });
 
@@ -78,6 +83,7 @@ async function checkLibrary(url, allowed) {
   return page;
 }
 
+/** `allowed(requests)` checks the requests (a list to equal, or a function). */
 async function checkDocument(url, allowed) {
   const doc = longest();
   const { page, requests, errors } = await open(browser.context, `#doc=${doc.id}&p=5`, { url });
@@ -88,7 +94,8 @@ async function checkDocument(url, allowed) {
   const text = await page.locator('.doc-body').innerText();
   assert.deepEqual(missingWords(doc.body, text), [], 'every word of the source is shown');
   assert.deepEqual(errors, []);
-  assert.deepEqual([...requests].sort(), [...allowed].sort());
+  if (typeof allowed === 'function') allowed(requests);
+  else assert.deepEqual([...requests].sort(), [...allowed].sort());
   await page.close();
 }
 
@@ -106,22 +113,28 @@ test('the single file: one request, every document listed, a long address opens 
   await checkDocument(url, [url]);
 });
 
-test('the folder form: library first, then every shard from the folder, nothing else', async () => {
+test('the folder form: library first, then the shards without texts; a document loads its text part only', async () => {
   const url = pathToFileURL(join(folder, 'docent.html')).href;
   const html = readFileSync(join(folder, 'docent.html'), 'utf8');
   assert.match(html, /content="default-src 'none'; script-src ('sha256-[A-Za-z0-9+\/]+=*' )+'unsafe-inline' 'wasm-unsafe-eval' 'self' file:; style-src 'unsafe-inline'; img-src data:"/);
   assert.doesNotMatch(html, /id="docent-bundle"|<script[^>]+src=/);
-  assert.ok(shardFiles.length >= 2, `the bundle is cut into shards (${shardFiles.length})`);
+  assert.ok(headFiles.length >= 2, `the bundle is cut into shards (${headFiles.length})`);
+  assert.ok(textFiles.length >= 10, `the texts come in parts (${textFiles.length})`);
   const base = pathToFileURL(join(folder, 'shards')).href;
-  const allowed = [url, ...shardFiles.map((f) => `${base}/${f}`)];
+  const allowed = [url, ...headFiles.map((f) => `${base}/${f}`)];
   const page = await checkLibrary(url, allowed);
   // Library rows came inline: the marks show the library before the collection.
   const [lib, all] = await page.evaluate(() => ['docent:library', 'docent:collection'].map((n) => performance.getEntriesByName(n)[0].startTime));
   assert.ok(lib < all, `library at ${lib} ms before the collection at ${all} ms`);
   await page.click(`.doc-card[data-doc="${ids[0]}"] a`);
   await page.waitForSelector(`.doc[data-doc="${ids[0]}"] .para`);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('script[src]').length), 0, 'shard scripts are removed once run');
   await page.close();
-  await checkDocument(url, allowed);
+  await checkDocument(url, (requests) => {
+    const texts = requests.filter((r) => r.includes('/shards/text-'));
+    assert.equal(texts.length, 1, `one text part for one document: ${texts}`);
+    assert.deepEqual(requests.filter((r) => !r.includes('/shards/text-')).sort(), [...allowed].sort());
+  });
 });
 
 test('a search link opened before the collection arrives shows its results once it has', async () => {
@@ -139,10 +152,27 @@ test('a search link opened before the collection arrives shows its results once 
 test('the folder form with a shard missing says what to do', async () => {
   const broken = join(work, 'broken');
   cpSync(folder, broken, { recursive: true });
-  rmSync(join(broken, 'shards', shardFiles[shardFiles.length - 1]));
+  const head = headFiles[headFiles.length - 1];
+  rmSync(join(broken, 'shards', head));
   const { page } = await open(browser.context, '', { url: pathToFileURL(join(broken, 'docent.html')).href });
   await page.waitForSelector('body[data-state="error"] .fatal');
   const message = await page.locator('.fatal').innerText();
-  assert.match(message, new RegExp(`shards/${shardFiles[shardFiles.length - 1]} is missing or blocked: copy the whole folder`, 'i'));
+  assert.match(message, new RegExp(`shards/${head} is missing or blocked: copy the whole folder`, 'i'));
+  await page.close();
+});
+
+test('the folder form with a text part missing says so where that text is asked for', async () => {
+  const broken = join(work, 'broken-text');
+  cpSync(folder, broken, { recursive: true });
+  const last = textFiles[textFiles.length - 1];
+  rmSync(join(broken, 'shards', last));
+  const url = pathToFileURL(join(broken, 'docent.html')).href;
+  // The library and the first document still work; the last document (in
+  // the last part) says which file is missing.
+  const { page } = await open(browser.context, `#doc=${ids[0]}`, { url });
+  await page.waitForSelector(`.doc[data-doc="${ids[0]}"] .para`, { timeout: 30000 });
+  await page.goto(`${url}#doc=${[...ids].sort().pop()}`);
+  await page.waitForSelector('#main .error-box', { timeout: 30000 });
+  assert.match(await page.locator('#main .error-box').innerText(), new RegExp(`shards/${last} is missing or blocked: copy the whole folder`));
   await page.close();
 });

@@ -202,7 +202,11 @@ function passage() {
 }
 
 function compareWith() {
-  const what = passage();
+  compare(passage());
+}
+
+/** Opens the panel of passages like `what` ({doc, p, text} or {text}). */
+function compare(what) {
   if (!what) {
     openPanel('Compare with…', h('p', {}, 'Select a passage in a document (or open a paragraph link ¶), then press Compare with… again.'));
     announce('Select a passage first');
@@ -212,7 +216,7 @@ function compareWith() {
   try {
     hits = what.doc ? engine().similar_passages(what.doc, what.p, null, 8) : engine().similar_to_text(what.text, 8);
   } catch (err) {
-    openPanel('Compare with…', errorBox('Cannot compare', err));
+    openPanel('Compare with…', errorBox('Cannot compare', err, () => compare(what)));
     return;
   }
   const titles = new Map(libraryRows().map((r) => [r.id, r.title]));

@@ -10,7 +10,13 @@
 //     wasm compiled and the collection decoded.
 // The folder form (`docent build --shards`) has no bundle blocks but a
 // manifest: classic scripts `shards/NNN.js`, each calling
-// `__docentShard(i, "base64")`, are added instead.
+// `__docentShard(i, "base64")`, are added instead; they hold the collection
+// without its texts. The texts come in parts, `shards/text-NNN.js` calling
+// `__docentText(k, "base64")`, added on demand: an engine call that reads a
+// document not loaded yet throws an Error whose `parts` the engine names;
+// `engine()` then starts loading them and gives the error a `pending`
+// promise, settled once they are in. Widgets show a waiting note meanwhile
+// (`errorBox` does) and ask again when it resolves.
 // Until the collection is ready, `engine()` throws "still loading" and the
 // router shows a waiting note for views that need it; when it is ready
 // `docent:ready` fires on window, body[data-engine] turns "ready" and the
@@ -19,8 +25,10 @@ import { initSync, Docent } from './engine-glue.js';
 import { showFatal } from './shell.js';
 
 let handle = null;
+let guarded = null; // the handle as widgets get it (see needParts)
 let wasmMemory = null;
 let pending = null; // the collection is on its way: { count, got, rows }
+let texts = null; // folder form: { info, loading: Map(part → Promise), arrived: Map(part → resolve) }
 performance.mark('docent:script');
 
 function fromBase64(b64) {
@@ -116,6 +124,7 @@ async function load(p) {
   const bundle = await bundlePromise;
   performance.mark('docent:inflated');
   handle = new Docent(bundle);
+  guarded = info && info.texts > 0 ? guard(handle, info) : handle;
   pending = null;
   performance.mark('docent:collection');
   document.body.dataset.engine = 'ready';
@@ -139,7 +148,7 @@ export function startEngine() {
   if (globalThis.__docentTest === true) {
     // Benchmarks and tests only (a flag set before the page loads): wasm
     // memory in bytes and the handle, to time engine calls without the DOM.
-    globalThis.__docent = { memory: () => (wasmMemory ? wasmMemory.buffer.byteLength : 0), engine: () => handle };
+    globalThis.__docent = { memory: () => (wasmMemory ? wasmMemory.buffer.byteLength : 0), engine: () => guarded };
   }
   load(pending).then(
     () => dispatchEvent(new Event('docent:ready')),
@@ -177,6 +186,63 @@ function loadShards(info, p) {
   });
 }
 
+/**
+ * The folder form's handle: calls go through to the engine; an error that
+ * names text parts (`err.parts`) gets `err.pending`, the promise of those
+ * parts loaded.
+ */
+function guard(h, info) {
+  texts = { info, loading: new Map(), arrived: new Map() };
+  globalThis[info.textCallback] = (k, b64) => {
+    const arrived = texts.arrived.get(k);
+    if (!arrived || typeof b64 !== 'string') return;
+    texts.arrived.delete(k);
+    arrived(b64);
+  };
+  return new Proxy(h, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop);
+      if (typeof value !== 'function') return value;
+      return (...args) => {
+        try {
+          return value.apply(target, args);
+        } catch (err) {
+          if (err && Array.isArray(err.parts)) err.pending = loadTexts(err.parts);
+          throw err;
+        }
+      };
+    },
+  });
+}
+
+/** Resolves once text parts `list` are added to the engine (each part is loaded once). */
+export function loadTexts(list) {
+  if (!texts) return Promise.resolve();
+  return Promise.all(list.map((k) => {
+    let p = texts.loading.get(k);
+    if (p) return p;
+    const { info } = texts;
+    const name = `${info.dir}/text-${String(k).padStart(3, '0')}.js`;
+    p = new Promise((resolve, reject) => {
+      texts.arrived.set(k, resolve);
+      const script = document.createElement('script');
+      script.src = name;
+      script.onload = () => script.remove();
+      script.onerror = () => {
+        script.remove();
+        texts.arrived.delete(k);
+        reject(new Error(`${name} is missing or blocked: copy the whole folder (docent.html with its ${info.dir}/ folder), or rebuild it with \`docent build --shards\``));
+      };
+      document.head.append(script);
+    })
+      .then((b64) => unpack({ bytes: fromBase64(b64), encoding: info.encoding || 'none' }, `text part ${name}`))
+      .then((bytes) => handle.add_part(bytes));
+    p.catch(() => texts.loading.delete(k)); // a failed part may be tried again
+    texts.loading.set(k, p);
+    return p;
+  }));
+}
+
 /** True once the collection is loaded. */
 export function engineReady() {
   return handle !== null;
@@ -195,7 +261,7 @@ export function libraryData() {
  * readable messages; catch them and show them (see `errorBox` in shell.js).
  */
 export function engine() {
-  if (handle) return handle;
+  if (guarded) return guarded;
   if (pending) {
     const parts = pending.count > 1 ? ` (${pending.got} of ${pending.count} parts)` : '';
     throw new Error(`the collection is still loading${parts}: try again in a moment`);

@@ -195,7 +195,7 @@ export function showEntity(name) {
   try {
     r = engine().entity(name);
   } catch (err) {
-    openPanel('Entity', errorBox('This entity could not be shown', err));
+    openPanel('Entity', errorBox('This entity could not be shown', err, () => showEntity(name)));
     return;
   }
   if (r.error) {

@@ -95,13 +95,18 @@ function route() {
     }
     current = { view };
     document.body.dataset.view = view.name;
-    const initial = !rendered;
+    view.render(params, main, { initial: !rendered });
     rendered = true;
-    view.render(params, main, { initial });
     routed(view.name, params);
   } catch (err) {
     current = null;
     main.replaceChildren(errorBox('This page cannot be shown', err));
+    if (err && err.pending) {
+      // Texts still loading (see errorBox): rendered again once they are in.
+      document.body.dataset.view = 'waiting';
+      routed('waiting', params);
+      return;
+    }
     console.warn(err);
     routed('error', params);
   }
@@ -110,10 +115,12 @@ function route() {
 /** Routes the current fragment now and on every change (hashchange, back/forward). */
 export function startRouter() {
   addEventListener('hashchange', () => route());
-  // The collection arrived: render again what waited for it or showed an
-  // error meanwhile ("still loading").
-  addEventListener('docent:ready', () => {
+  // The collection (or the texts a view waited for) arrived: render again
+  // what waited for it or showed an error meanwhile ("still loading").
+  const again = () => {
     if (!current || byId('main').querySelector('[data-waiting], .error-box')) route();
-  });
+  };
+  addEventListener('docent:ready', again);
+  addEventListener('docent:texts', again);
   route();
 }

@@ -45,8 +45,21 @@ addEventListener('keydown', (ev) => {
   }
 });
 
-/** A readable error message block (role=alert) for an Error or a string. */
-export function errorBox(title, err) {
+/**
+ * A readable error message block (role=alert) for an Error or a string. An
+ * error that only means "these texts are still loading" (`err.pending`, see
+ * engine.js) shows a waiting note instead; once they are in, `retry()` runs,
+ * or without one, `docent:texts` fires on window and the router renders the
+ * view again.
+ */
+export function errorBox(title, err, retry) {
+  if (err && err.pending) {
+    const note = h('p', { class: 'loading', role: 'status', dataset: { waiting: 'texts' } }, 'Opening the documents…');
+    err.pending.then(
+      () => { if (note.isConnected) (retry || (() => dispatchEvent(new Event('docent:texts'))))(); },
+      (failed) => { if (note.isConnected) note.replaceWith(errorBox(title, failed)); });
+    return note;
+  }
   const message = err && err.message ? err.message : String(err);
   return h('div', { class: 'error-box', role: 'alert' },
     h('h1', { text: title }),
