@@ -97,13 +97,14 @@ impl Error {
         }
     }
 
-    /// Text parts of the collection that must be loaded before asking again
-    /// (the folder form loads documents on demand, see [`crate::Parts`]).
+    /// Parts of the collection that must be loaded before asking again (the
+    /// folder form loads texts and the passage index on demand, see
+    /// [`crate::Parts`]).
     pub fn not_loaded(parts: Vec<u32>) -> Self {
         let list: Vec<String> = parts.iter().map(u32::to_string).collect();
         Error {
             msg: format!(
-                "the text of some documents is not loaded yet: add text part(s) {} and ask again",
+                "some of the collection is not loaded yet: add part(s) {} and ask again",
                 list.join(", ")
             ),
             parts,
@@ -114,7 +115,7 @@ impl Error {
         &self.msg
     }
 
-    /// The text parts to load first, when that is what the error is about.
+    /// The parts to load first, when that is what the error is about.
     pub fn parts(&self) -> &[u32] {
         &self.parts
     }

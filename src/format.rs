@@ -8,9 +8,9 @@
 //! bundle) the text parts: the paragraphs of about [`DOCS_SECTION`] bytes of
 //! text each. Bodies are postcard, except that a part's body starts with the
 //! build stamp (4 bytes, little-endian) so that it can travel alone: the
-//! folder form's page gets the bundle without its parts ([`encode_split`])
-//! and adds each part when a question needs its documents ([`add_part`],
-//! [`crate::Collection::need`]).
+//! folder form's page gets the bundle without its parts ([`encode_split`]),
+//! whose last part is then the passage index, and adds each part when a
+//! question needs it ([`add_part`], [`crate::Collection::need`]).
 //!
 //! Sections let the page copy one part at a time into wasm memory
 //! ([`decode_from`]): a 10 MB collection never has its whole bundle and its
@@ -46,7 +46,8 @@ struct Head {
     stamp: u32,
     /// First document of each part, then the number of documents.
     bounds: Vec<u32>,
-    /// Whether the parts follow in this bundle.
+    /// Whether the parts follow in this bundle (otherwise the passage
+    /// index is a part of its own too, the one after the text parts).
     parts_follow: bool,
 }
 
@@ -59,10 +60,11 @@ pub fn encode(c: &Collection) -> Vec<u8> {
     out
 }
 
-/// Encodes a collection as a bundle without its text parts, and the parts
-/// one by one (each with the magic and version in front), for [`add_part`]:
-/// whole documents, about `part_bytes` of text each ([`DOCS_SECTION`] in a
-/// whole bundle).
+/// Encodes a collection as a bundle without its parts, and the parts one by
+/// one (each with the magic and version in front), for [`add_part`]: text
+/// parts of whole documents, about `part_bytes` of text each
+/// ([`DOCS_SECTION`] in a whole bundle), then the passage index ("Compare
+/// with…", a quarter of a large collection's indexes).
 pub fn encode_split(c: &Collection, part_bytes: usize) -> (Vec<u8>, Vec<Vec<u8>>) {
     encode_with(c, false, part_bytes)
 }
@@ -77,7 +79,7 @@ fn encode_with(c: &Collection, parts_follow: bool, part_bytes: usize) -> (Vec<u8
             size = 0;
         }
     }
-    let bodies: Vec<Vec<u8>> = bounds
+    let mut bodies: Vec<Vec<u8>> = bounds
         .windows(2)
         .enumerate()
         .map(|(k, w)| {
@@ -88,6 +90,13 @@ fn encode_with(c: &Collection, parts_follow: bool, part_bytes: usize) -> (Vec<u8
             body(&(k as u32, paras))
         })
         .collect();
+    let empty = crate::diff::passages::Index::default();
+    let passages = if parts_follow {
+        &c.passages
+    } else {
+        bodies.push(body(&(bodies.len() as u32, &c.passages)));
+        &empty
+    };
     let stamp = bodies.iter().fold(0x811c_9dc5u32, |h, b| fnv(h, b));
     let heads: Vec<Document> = c
         .docs
@@ -107,7 +116,7 @@ fn encode_with(c: &Collection, parts_follow: bool, part_bytes: usize) -> (Vec<u8
     for b in [
         body(&head),
         body(&c.index),
-        body(&c.passages),
+        body(passages),
         body(&c.mentions),
         body(&c.entities),
         body(&c.clauses),
@@ -176,7 +185,8 @@ pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Col
         clauses: r.section()?,
         docs: r.section()?,
         parts: Parts {
-            loaded: vec![false; head.bounds.len() - 1],
+            // One more part when the passage index is one.
+            loaded: vec![false; head.bounds.len() - usize::from(head.parts_follow)],
             bounds: head.bounds,
             stamp: head.stamp,
         },
@@ -186,7 +196,7 @@ pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Col
     }
     c.index.set_aliases(&c.entities.alias_groups());
     if head.parts_follow {
-        for _ in 0..c.parts.loaded.len() {
+        for _ in 1..c.parts.bounds.len() {
             let body = r.raw_section()?;
             fill(&mut c, &body)?;
         }
@@ -194,14 +204,12 @@ pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Col
     if r.at != len {
         return Err(damaged("bytes after the last section"));
     }
-    if c.parts.loaded.iter().all(|&l| l) {
-        c.parts = Parts::default();
-    }
+    c.parts.settle();
     Ok(c)
 }
 
-/// Adds one text part made by [`encode_split`] to a collection decoded
-/// without its parts. Adding a part twice changes nothing.
+/// Adds one part made by [`encode_split`] to a collection decoded without
+/// its parts. Adding a part twice changes nothing.
 pub fn add_part(c: &mut Collection, bytes: &[u8]) -> Result<(), Error> {
     let mut r = Reader {
         len: bytes.len(),
@@ -211,38 +219,43 @@ pub fn add_part(c: &mut Collection, bytes: &[u8]) -> Result<(), Error> {
     r.start()?;
     let body = r.raw_section()?;
     if r.at != bytes.len() {
-        return Err(damaged("bytes after the text part"));
+        return Err(damaged("bytes after the part"));
     }
     fill(c, &body)?;
-    if c.parts.loaded.iter().all(|&l| l) {
-        c.parts = Parts::default();
-    }
+    c.parts.settle();
     Ok(())
 }
 
-/// Puts the paragraphs of a part's body into their documents.
+/// Puts a part's body where it belongs: paragraphs into their documents, or
+/// the passage index.
 fn fill(c: &mut Collection, body: &[u8]) -> Result<(), Error> {
     let Some((stamp, rest)) = body.split_first_chunk::<4>() else {
-        return Err(damaged("a text part is cut short"));
+        return Err(damaged("a part is cut short"));
     };
     if c.parts.bounds.is_empty() {
         return Ok(()); // everything is loaded already
     }
     if u32::from_le_bytes(*stamp) != c.parts.stamp {
         return Err(Error::new(
-            "this text part belongs to another build of the reader: copy the whole folder again (the page with its shards/ folder), or rebuild it with `docent build --shards`",
+            "this part belongs to another build of the reader: copy the whole folder again (the page with its shards/ folder), or rebuild it with `docent build --shards`",
         ));
     }
-    let (k, paras): (u32, Vec<Vec<Paragraph>>) = parse(rest)?;
+    let (k, rest): (u32, _) = postcard::take_from_bytes(rest).map_err(damaged)?;
     let k = k as usize;
-    let (Some(&a), Some(&b)) = (c.parts.bounds.get(k), c.parts.bounds.get(k + 1)) else {
-        return Err(damaged("a text part has an unknown number"));
-    };
+    match c.parts.loaded.get(k) {
+        None => return Err(damaged("a part has an unknown number")),
+        Some(true) => return Ok(()),
+        Some(false) => {}
+    }
+    if Some(k as u32) == c.parts.passages_part() {
+        c.passages = parse(rest)?;
+        c.parts.loaded[k] = true;
+        return Ok(());
+    }
+    let paras: Vec<Vec<Paragraph>> = parse(rest)?;
+    let (a, b) = (c.parts.bounds[k], c.parts.bounds[k + 1]);
     if paras.len() != (b - a) as usize {
         return Err(damaged("a text part holds the wrong documents"));
-    }
-    if c.parts.loaded[k] {
-        return Ok(());
     }
     for (d, p) in c.docs[a as usize..b as usize].iter_mut().zip(paras) {
         d.paragraphs = p;
@@ -363,7 +376,11 @@ mod tests {
     fn parts_load_on_demand() {
         let c = four();
         let (head, parts) = encode_split(&c, DOCS_SECTION);
-        assert_eq!(parts.len(), 2, "a+b+c reach 1 MiB of text, then d");
+        assert_eq!(
+            parts.len(),
+            3,
+            "a+b+c reach 1 MiB of text, then d, then passages"
+        );
         let mut back = decode(&head).unwrap();
         assert_eq!(back.parts.bounds, [0, 3, 4]);
         assert!(back.docs.iter().all(|d| d.paragraphs.is_empty()));
@@ -371,15 +388,23 @@ mod tests {
         assert_eq!(back.need([0, 1]).unwrap_err().parts(), [0]);
         let e = back.need([3, 0, 2]).unwrap_err();
         assert_eq!(e.parts(), [0, 1]);
-        assert!(e.message().contains("add text part(s) 0, 1"), "{e}");
+        assert!(e.message().contains("add part(s) 0, 1"), "{e}");
         add_part(&mut back, &parts[1]).unwrap();
         assert!(back.need([3]).is_ok());
         assert_eq!(back.docs[3], c.docs[3]);
         add_part(&mut back, &parts[1]).unwrap(); // twice: nothing changes
         add_part(&mut back, &parts[0]).unwrap();
         assert_eq!(back.docs, c.docs);
-        assert_eq!(back.parts, Parts::default());
-        // A whole bundle is the head's sections followed by the parts'.
+        assert_eq!(back.parts.need_passages().unwrap_err().parts(), [2]);
+        add_part(&mut back, &parts[2]).unwrap();
+        assert_eq!(back.passages, c.passages);
+        assert_eq!(
+            back.parts,
+            Parts::default(),
+            "all in: nothing left to ask for"
+        );
+        add_part(&mut back, &parts[2]).unwrap(); // harmless after all
+                                                 // A whole bundle is the head's sections followed by the parts'.
         let whole = encode(&c);
         assert_eq!(decode(&whole).unwrap().docs, c.docs);
     }

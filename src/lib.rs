@@ -53,23 +53,47 @@ pub struct Collection {
     pub parts: Parts,
 }
 
-/// The documents' texts in parts. A bundle can leave its parts out (the
-/// folder form's page gets them one script at a time, on demand): the
-/// documents' metadata and every index are there, their paragraphs are
-/// empty until [`format::add_part`] fills them. Anything that reads a
-/// paragraph first asks [`Collection::need`], which says which parts to add.
+/// The collection in parts. A bundle can leave its parts out (the folder
+/// form's page gets them one script at a time, on demand): the documents'
+/// metadata and the search index are there, the documents' paragraphs are
+/// empty until [`format::add_part`] fills them from their text part, and the
+/// passage index from the part after the texts. Anything that reads a
+/// paragraph first asks [`Collection::need`], which says which parts to add
+/// ([`Parts::need_passages`] for the passage index).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Parts {
-    /// First document of each part, then the number of documents; empty when
-    /// every text is loaded (a collection built or decoded whole).
+    /// First document of each text part, then the number of documents;
+    /// empty when everything is loaded (a collection built or decoded whole).
     pub bounds: Vec<u32>,
-    /// Whether each part is loaded.
+    /// Whether each part is loaded: the text parts, then the passage index
+    /// when it is a part.
     pub loaded: Vec<bool>,
     /// Identifies the build: a part of another build is refused.
     pub stamp: u32,
 }
 
 impl Parts {
+    /// The number of the part holding the passage index, if it is one.
+    pub fn passages_part(&self) -> Option<u32> {
+        let n = self.bounds.len().checked_sub(1)?;
+        (self.loaded.len() > n).then_some(n as u32)
+    }
+
+    /// Ok when the passage index is loaded; otherwise an error naming its part.
+    pub fn need_passages(&self) -> Result<(), Error> {
+        match self.passages_part() {
+            Some(k) if !self.loaded[k as usize] => Err(Error::not_loaded(vec![k])),
+            _ => Ok(()),
+        }
+    }
+
+    /// Forgets the parts once every one is loaded.
+    pub(crate) fn settle(&mut self) {
+        if self.loaded.iter().all(|&l| l) {
+            *self = Parts::default();
+        }
+    }
+
     /// Ok when the paragraphs of all `docs` are loaded; otherwise an error
     /// naming the parts to add ([`Error::parts`]).
     pub fn need(&self, docs: impl IntoIterator<Item = usize>) -> Result<(), Error> {
@@ -91,7 +115,9 @@ impl Parts {
             .bounds
             .partition_point(|&b| b as usize <= doc)
             .checked_sub(1)?;
-        (!self.loaded.get(k).copied().unwrap_or(true)).then_some(k as u32)
+        // A document past the last bound has no part (and no text).
+        (k + 1 < self.bounds.len() && !self.loaded.get(k).copied().unwrap_or(true))
+            .then_some(k as u32)
     }
 }
 

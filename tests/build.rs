@@ -175,7 +175,7 @@ fn build_shards_writes_the_page_and_its_shard_scripts() {
         "the CSP lets shard scripts run"
     );
     assert!(html.contains(
-        r#""count":1,"callback":"__docentShard","texts":1,"textCallback":"__docentText","encoding":"deflate-raw""#
+        r#""count":1,"callback":"__docentShard","parts":2,"partCallback":"__docentPart","encoding":"deflate-raw""#
     ));
     assert!(
         html.contains(r#"id="docent-library">[{"id":"1956-10-19-treaty","title":"A short treaty""#)
@@ -188,18 +188,23 @@ fn build_shards_writes_the_page_and_its_shard_scripts() {
         .expect("a shard script");
     let bundle = miniz_oxide::inflate::decompress_to_vec(&unbase64(b64)).unwrap();
     assert!(bundle.starts_with(b"DOCENT\0\x1a"), "{shard:.40}");
-    // The shards hold the collection without its texts; text-000.js has them.
+    // The shards hold the collection without its texts; part-000.js has them.
     let mut c = docent::format::decode(&bundle).unwrap();
     assert_eq!(c.docs[0].title, "A short treaty");
     assert!(c.need([0]).is_err(), "no text before its part is added");
-    let text = std::fs::read_to_string(out.join("shards/text-000.js")).unwrap();
+    let text = std::fs::read_to_string(out.join("shards/part-000.js")).unwrap();
     let b64 = text
-        .strip_prefix("__docentText(0, \"")
+        .strip_prefix("__docentPart(0, \"")
         .and_then(|s| s.strip_suffix("\");\n"))
         .expect("a text part script");
     let part = miniz_oxide::inflate::decompress_to_vec(&unbase64(b64)).unwrap();
     docent::format::add_part(&mut c, &part).unwrap();
     assert!(c.need([0]).is_ok() && !c.docs[0].paragraphs.is_empty());
+    assert!(
+        c.parts.need_passages().is_err(),
+        "part-001.js: the passage index"
+    );
+    assert!(out.join("shards/part-001.js").is_file());
     let mut names: Vec<_> = std::fs::read_dir(&out)
         .unwrap()
         .map(|e| e.unwrap().file_name())

@@ -54,7 +54,8 @@ fn check<T: PartialEq + Debug>(
 #[test]
 fn the_collection_spreads_over_several_parts() {
     let (whole, lazy, parts) = split();
-    assert!(parts.len() >= 4, "{} parts", parts.len());
+    assert!(parts.len() >= 5, "{} parts", parts.len());
+    assert_eq!(lazy.parts.passages_part(), Some(parts.len() as u32 - 1));
     assert_eq!(lazy.library(), whole.library(), "the library needs no text");
     assert_eq!(lazy.entity_summaries(), whole.entity_summaries());
     assert_eq!(lazy.clauses.summaries(), whole.clauses.summaries());
@@ -83,11 +84,16 @@ fn questions_ask_for_the_parts_they_read_then_answer_as_the_whole() {
     check("entity", &whole, &mut lazy, &parts, |c| {
         c.lookup_entity("Kunashiri")
     });
-    check("passages", &whole, &mut lazy, &parts, |c| {
+    let asked = check("passages", &whole, &mut lazy, &parts, |c| {
         c.passages
             .similar_to_paragraphs(&c.docs, &c.parts, 0, 0, 2, 8)
             .map(|h| serde_json::to_string(&h).unwrap())
     });
+    assert_eq!(
+        asked.first(),
+        Some(&(parts.len() as u32 - 1)),
+        "the passage index is the last part, asked for first"
+    );
     check("text", &whole, &mut lazy, &parts, |c| {
         c.passages
             .similar_to_text(&c.docs, &c.parts, "the islands of Habomai and Shikotan", 8)

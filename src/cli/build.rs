@@ -8,12 +8,13 @@
 //!
 //! With `--shards` it writes the folder form for large collections:
 //! `OUT/docent.html` holds the engine and the library rows,
-//! `OUT/shards/NNN.js` the (packed) bundle without the documents' texts in
-//! pieces of [`SHARD_BYTES`], classic scripts the page adds once the library
-//! is on screen (file:// allows neither `fetch` nor module `src`, but it runs
-//! classic scripts), and `OUT/shards/text-NNN.js` the texts in parts of
-//! about [`TEXT_PART_BYTES`], which the page adds when a question reads a
-//! document of theirs (opening it, a search hit's snippet …). The new
+//! `OUT/shards/NNN.js` the (packed) bundle without the documents' texts and
+//! the passage index in pieces of [`SHARD_BYTES`], classic scripts the page
+//! adds once the library is on screen (file:// allows neither `fetch` nor
+//! module `src`, but it runs classic scripts), and `OUT/shards/part-NNN.js`
+//! the texts in parts of about [`TEXT_PART_BYTES`] and last the passage
+//! index, which the page adds when a question reads them (opening a
+//! document, a search hit's snippet, "Compare with…"). The new
 //! shards are written into a temporary folder renamed over the old one
 //! before the page is replaced, so page and shards always match.
 
@@ -33,11 +34,11 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     parts.library = serde_json::to_string(&collection.library())
         .map_err(|e| format!("cannot encode the library rows: {e}"))?;
     let html = if args.shards {
-        let (head, texts) = docent::format::encode_split(&collection, TEXT_PART_BYTES);
+        let (head, on_demand) = docent::format::encode_split(&collection, TEXT_PART_BYTES);
         let mut shards = site::shards(&site::pack(&head), SHARD_BYTES);
         let count = shards.len();
-        shards.extend(site::text_shards(&texts));
-        let html = site::assemble_sharded(&parts, count, texts.len())?;
+        shards.extend(site::part_shards(&on_demand));
+        let html = site::assemble_sharded(&parts, count, on_demand.len())?;
         write_shards(&out_dir, &shards)?;
         html
     } else {

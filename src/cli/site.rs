@@ -72,9 +72,10 @@ pub const SHARD_DIR: &str = "shards";
 /// `__docentShard(i, "base64")`.
 pub const SHARD_CALLBACK: &str = "__docentShard";
 
-/// The global function each text part's script calls:
-/// `__docentText(k, "base64")` (`text-NNN.js`, added when needed).
-pub const TEXT_CALLBACK: &str = "__docentText";
+/// The global function each on-demand part's script calls (a text part, or
+/// the passage index):
+/// `__docentPart(k, "base64")` (`text-NNN.js`, added when needed).
+pub const PART_CALLBACK: &str = "__docentPart";
 
 /// The name JS modules import the wasm-bindgen glue by.
 pub const GLUE_MODULE: &str = "engine-glue.js";
@@ -198,12 +199,12 @@ pub fn assemble(parts: &Parts) -> Result<String, String> {
 }
 
 /// The folder form's page: the library rows inline, the number of shard
-/// scripts that hold the packed bundle without its texts (`parts.bundle` is
-/// not inlined) and the number of text parts. Write the shards with
-/// [`shards`] and [`text_shards`] from the same [`pack`]ed bytes.
-pub fn assemble_sharded(parts: &Parts, count: usize, texts: usize) -> Result<String, String> {
+/// scripts that hold the packed bundle without its parts (`parts.bundle` is
+/// not inlined) and the number of parts loaded on demand. Write the shards with
+/// [`shards`] and [`part_shards`] from the same [`pack`]ed bytes.
+pub fn assemble_sharded(parts: &Parts, count: usize, on_demand: usize) -> Result<String, String> {
     let manifest = format!(
-        "<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\",\"texts\":{texts},\"textCallback\":\"{TEXT_CALLBACK}\",\"encoding\":\"{ENCODING}\"}}</script>\n"
+        "<script type=\"application/json\" id=\"docent-shards\">{{\"dir\":\"{SHARD_DIR}\",\"count\":{count},\"callback\":\"{SHARD_CALLBACK}\",\"parts\":{on_demand},\"partCallback\":\"{PART_CALLBACK}\",\"encoding\":\"{ENCODING}\"}}</script>\n"
     );
     page(parts, SHARD_SCRIPT_SOURCES, &manifest, "")
 }
@@ -233,15 +234,15 @@ pub fn shards(bytes: &[u8], size: usize) -> Vec<(String, String)> {
         .collect()
 }
 
-/// One script per text part, each part packed: `(text-NNN.js, script)`.
-pub fn text_shards(texts: &[Vec<u8>]) -> Vec<(String, String)> {
-    texts
+/// One script per on-demand part, each packed: `(part-NNN.js, script)`.
+pub fn part_shards(parts: &[Vec<u8>]) -> Vec<(String, String)> {
+    parts
         .iter()
         .enumerate()
         .map(|(k, t)| {
             (
-                format!("text-{k:03}.js"),
-                format!("{TEXT_CALLBACK}({k}, \"{}\");\n", base64(&pack(t))),
+                format!("part-{k:03}.js"),
+                format!("{PART_CALLBACK}({k}, \"{}\");\n", base64(&pack(t))),
             )
         })
         .collect()
@@ -531,7 +532,7 @@ mod tests {
             html.contains(r#"id="docent-library">[{"title":"\u003c/script>\u003cb>"}]</script>"#)
         );
         assert!(html.contains(
-            r#"{"dir":"shards","count":3,"callback":"__docentShard","texts":2,"textCallback":"__docentText","encoding":"deflate-raw"}"#
+            r#"{"dir":"shards","count":3,"callback":"__docentShard","parts":2,"partCallback":"__docentPart","encoding":"deflate-raw"}"#
         ));
         assert_eq!(block_bytes(&html, "docent-wasm"), b"\0asm");
         assert!(!html.contains("docent-bundle"));

@@ -171,6 +171,7 @@ impl Index {
         to: usize,
         limit: usize,
     ) -> Result<Vec<Hit>, Error> {
+        parts.need_passages()?;
         let Some(d) = docs.get(doc) else {
             return Ok(Vec::new());
         };
@@ -205,6 +206,7 @@ impl Index {
         exclude: Option<(usize, usize, usize)>,
         limit: usize,
     ) -> Result<Vec<Hit>, Error> {
+        parts.need_passages()?;
         let q = shingles(text);
         if q.is_empty() {
             return Ok(Vec::new());

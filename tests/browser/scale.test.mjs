@@ -29,7 +29,7 @@ let single;
 let folder;
 let shardFiles;
 let headFiles; // the bundle without its texts, loaded at start
-let textFiles; // text parts, loaded on demand
+let textFiles; // texts and the passage index in parts, loaded on demand
 
 before(async () => {
   if (!existsSync(DOCENT)) throw new Error(`${DOCENT} is missing: run \`bash scripts/setup.sh\` first`);
@@ -49,8 +49,8 @@ before(async () => {
   assert.equal(build('--out', single), join(single, 'docent.html'));
   assert.equal(build('--out', folder, '--shards'), join(folder, 'docent.html'));
   shardFiles = readdirSync(join(folder, 'shards')).sort();
-  headFiles = shardFiles.filter((f) => !f.startsWith('text-'));
-  textFiles = shardFiles.filter((f) => f.startsWith('text-'));
+  headFiles = shardFiles.filter((f) => !f.startsWith('part-'));
+  textFiles = shardFiles.filter((f) => f.startsWith('part-'));
   browser = await launch();
 });
 
@@ -131,9 +131,9 @@ test('the folder form: library first, then the shards without texts; a document 
   assert.equal(await page.evaluate(() => document.querySelectorAll('script[src]').length), 0, 'shard scripts are removed once run');
   await page.close();
   await checkDocument(url, (requests) => {
-    const texts = requests.filter((r) => r.includes('/shards/text-'));
+    const texts = requests.filter((r) => r.includes('/shards/part-'));
     assert.equal(texts.length, 1, `one text part for one document: ${texts}`);
-    assert.deepEqual(requests.filter((r) => !r.includes('/shards/text-')).sort(), [...allowed].sort());
+    assert.deepEqual(requests.filter((r) => !r.includes('/shards/part-')).sort(), [...allowed].sort());
   });
 });
 
@@ -164,7 +164,7 @@ test('the folder form with a shard missing says what to do', async () => {
 test('the folder form with a text part missing says so where that text is asked for', async () => {
   const broken = join(work, 'broken-text');
   cpSync(folder, broken, { recursive: true });
-  const last = textFiles[textFiles.length - 1];
+  const last = textFiles[textFiles.length - 2]; // the last text part (then the passage index)
   rmSync(join(broken, 'shards', last));
   const url = pathToFileURL(join(broken, 'docent.html')).href;
   // The library and the first document still work; the last document (in
@@ -174,5 +174,21 @@ test('the folder form with a text part missing says so where that text is asked 
   await page.goto(`${url}#doc=${[...ids].sort().pop()}`);
   await page.waitForSelector('#main .error-box', { timeout: 30000 });
   assert.match(await page.locator('#main .error-box').innerText(), new RegExp(`shards/${last} is missing or blocked: copy the whole folder`));
+  await page.close();
+});
+
+test('the folder form loads the passage index when "Compare with…" is asked for, not before', async () => {
+  const url = pathToFileURL(join(folder, 'docent.html')).href;
+  const passages = textFiles[textFiles.length - 1];
+  const { page, requests, errors } = await open(browser.context, `#doc=${ids[1]}&p=3`, { url });
+  await page.waitForSelector(`.doc[data-doc="${ids[1]}"] .para`, { timeout: 30000 });
+  assert.ok(!requests.some((r) => r.endsWith(`/shards/${passages}`)), 'no passage index before it is asked for');
+  await page.click('.compare-button');
+  await page.waitForSelector('#panel .compare-hits .compare-hit', { timeout: 30000 });
+  assert.ok(requests.some((r) => r.endsWith(`/shards/${passages}`)), `${passages} loaded for the comparison`);
+  // The hits' documents came with it: their previews show, and a diff opens.
+  await page.locator('#panel .compare-hit button').first().click();
+  await page.waitForSelector('#panel .compare-diff h3');
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -11,9 +11,10 @@
 // The folder form (`docent build --shards`) has no bundle blocks but a
 // manifest: classic scripts `shards/NNN.js`, each calling
 // `__docentShard(i, "base64")`, are added instead; they hold the collection
-// without its texts. The texts come in parts, `shards/text-NNN.js` calling
-// `__docentText(k, "base64")`, added on demand: an engine call that reads a
-// document not loaded yet throws an Error whose `parts` the engine names;
+// without its texts and passage index. Those come in parts,
+// `shards/part-NNN.js` calling `__docentPart(k, "base64")`, added on demand:
+// an engine call that reads a document (or the passage index) not loaded yet
+// throws an Error whose `parts` the engine names;
 // `engine()` then starts loading them and gives the error a `pending`
 // promise, settled once they are in. Widgets show a waiting note meanwhile
 // (`errorBox` does) and ask again when it resolves.
@@ -28,7 +29,7 @@ let handle = null;
 let guarded = null; // the handle as widgets get it (see needParts)
 let wasmMemory = null;
 let pending = null; // the collection is on its way: { count, got, rows }
-let texts = null; // folder form: { info, loading: Map(part → Promise), arrived: Map(part → resolve) }
+let onDemand = null; // folder form: { info, loading: Map(part → Promise), arrived: Map(part → resolve) }
 performance.mark('docent:script');
 
 function fromBase64(b64) {
@@ -124,7 +125,7 @@ async function load(p) {
   const bundle = await bundlePromise;
   performance.mark('docent:inflated');
   handle = new Docent(bundle);
-  guarded = info && info.texts > 0 ? guard(handle, info) : handle;
+  guarded = info && info.parts > 0 ? guard(handle, info) : handle;
   pending = null;
   performance.mark('docent:collection');
   document.body.dataset.engine = 'ready';
@@ -192,11 +193,11 @@ function loadShards(info, p) {
  * parts loaded.
  */
 function guard(h, info) {
-  texts = { info, loading: new Map(), arrived: new Map() };
-  globalThis[info.textCallback] = (k, b64) => {
-    const arrived = texts.arrived.get(k);
+  onDemand = { info, loading: new Map(), arrived: new Map() };
+  globalThis[info.partCallback] = (k, b64) => {
+    const arrived = onDemand.arrived.get(k);
     if (!arrived || typeof b64 !== 'string') return;
-    texts.arrived.delete(k);
+    onDemand.arrived.delete(k);
     arrived(b64);
   };
   return new Proxy(h, {
@@ -207,7 +208,7 @@ function guard(h, info) {
         try {
           return value.apply(target, args);
         } catch (err) {
-          if (err && Array.isArray(err.parts)) err.pending = loadTexts(err.parts);
+          if (err && Array.isArray(err.parts)) err.pending = loadParts(err.parts);
           throw err;
         }
       };
@@ -215,30 +216,30 @@ function guard(h, info) {
   });
 }
 
-/** Resolves once text parts `list` are added to the engine (each part is loaded once). */
-export function loadTexts(list) {
-  if (!texts) return Promise.resolve();
+/** Resolves once parts `list` are added to the engine (each part is loaded once). */
+export function loadParts(list) {
+  if (!onDemand) return Promise.resolve();
   return Promise.all(list.map((k) => {
-    let p = texts.loading.get(k);
+    let p = onDemand.loading.get(k);
     if (p) return p;
-    const { info } = texts;
-    const name = `${info.dir}/text-${String(k).padStart(3, '0')}.js`;
+    const { info } = onDemand;
+    const name = `${info.dir}/part-${String(k).padStart(3, '0')}.js`;
     p = new Promise((resolve, reject) => {
-      texts.arrived.set(k, resolve);
+      onDemand.arrived.set(k, resolve);
       const script = document.createElement('script');
       script.src = name;
       script.onload = () => script.remove();
       script.onerror = () => {
         script.remove();
-        texts.arrived.delete(k);
+        onDemand.arrived.delete(k);
         reject(new Error(`${name} is missing or blocked: copy the whole folder (docent.html with its ${info.dir}/ folder), or rebuild it with \`docent build --shards\``));
       };
       document.head.append(script);
     })
-      .then((b64) => unpack({ bytes: fromBase64(b64), encoding: info.encoding || 'none' }, `text part ${name}`))
+      .then((b64) => unpack({ bytes: fromBase64(b64), encoding: info.encoding || 'none' }, `part ${name}`))
       .then((bytes) => handle.add_part(bytes));
-    p.catch(() => texts.loading.delete(k)); // a failed part may be tried again
-    texts.loading.set(k, p);
+    p.catch(() => onDemand.loading.delete(k)); // a failed part may be tried again
+    onDemand.loading.set(k, p);
     return p;
   }));
 }
