@@ -96,3 +96,32 @@ fn clause_text_marks_changes_and_links_sources() {
         "{err}"
     );
 }
+
+/// Regression: `docent search … | head` panicked ("failed printing to
+/// stdout: Broken pipe") when the reader closed the pipe first.
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    use std::process::{Command, Stdio};
+    for args in [
+        &["search", "treaty"][..],
+        &["search", "--json", "treaty"],
+        &["entities"],
+        &["entity", "Kunashiri"],
+        &["clauses"],
+        &["clause", "territorial"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_docent"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Close the reading end before the corpus is loaded and anything printed.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}

@@ -45,7 +45,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         site::assemble(&parts)?
     };
     let path = write_atomic(&out_dir, "docent.html", html.as_bytes())?;
-    println!("{}", path.display());
+    outln!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 

@@ -38,7 +38,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             diagnostics: &loaded.diagnostics,
         };
         let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
-        println!("{json}");
+        outln!("{json}");
         return Ok(code);
     }
     for d in &loaded.diagnostics {
@@ -47,7 +47,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     if errors > 0 {
         eprintln!("{dir}: {errors} error(s), {warnings} warning(s)");
     } else {
-        println!(
+        outln!(
             "{dir}: {} documents, {} warning(s): ok",
             loaded.collection.docs.len(),
             warnings

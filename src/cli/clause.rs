@@ -38,17 +38,9 @@ fn options(args: &Args) -> Result<Options, String> {
     })
 }
 
-/// Writes to stdout; a closed pipe (`docent clauses | head`) is not an error.
-fn emit(text: &str) {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
-}
-
 fn json<T: serde::Serialize>(v: &T) -> Result<ExitCode, String> {
     let s = serde_json::to_string_pretty(v).map_err(|e| format!("cannot print JSON: {e}"))?;
-    emit(&s);
-    emit("\n");
+    outln!("{s}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -76,7 +68,7 @@ pub fn run_list(args: &Args) -> Result<ExitCode, String> {
             );
         }
     }
-    emit(&out);
+    super::emit(&out);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -109,7 +101,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         if args.json {
             return json(&table);
         }
-        emit(&render_table(family, &table));
+        super::emit(&render_table(family, &table));
         return Ok(ExitCode::SUCCESS);
     }
     let view = c
@@ -146,7 +138,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     for s in &view.steps {
         render_step(&mut out, family, s);
     }
-    emit(&out);
+    super::emit(&out);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -170,7 +162,7 @@ pub fn run_diff(args: &Args) -> Result<ExitCode, String> {
     }
     let mut out = String::new();
     render_diff(&mut out, &d);
-    emit(&out);
+    super::emit(&out);
     Ok(ExitCode::SUCCESS)
 }
 

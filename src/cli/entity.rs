@@ -18,7 +18,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     match c.lookup_entity(&name).map_err(|e| e.to_string())? {
         Ok(r) => {
             if args.json {
-                println!("{}", json(&r)?);
+                outln!("{}", json(&r)?);
             } else {
                 print_report(&r);
             }
@@ -26,7 +26,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         }
         Err(miss) => {
             if args.json {
-                println!("{}", json(&miss)?);
+                outln!("{}", json(&miss)?);
             } else {
                 if miss.error == "ambiguous" {
                     eprintln!(
@@ -51,7 +51,7 @@ pub fn run_list(args: &Args) -> Result<ExitCode, String> {
     let c = super::corpus::load_valid(&args.corpus)?;
     let rows = c.entity_summaries();
     if args.json {
-        println!("{}", json(&rows)?);
+        outln!("{}", json(&rows)?);
         return Ok(ExitCode::SUCCESS);
     }
     let mut s = String::new();

@@ -1,5 +1,16 @@
 //! Command-line front end. All file reading and printing happens here.
 
+/// `print!` that ends the program quietly when stdout is closed early
+/// (`docent search … | head`) instead of panicking.
+macro_rules! out {
+    ($($t:tt)*) => { $crate::cli::emit(&format!($($t)*)) };
+}
+
+/// `println!`, as [`out!`].
+macro_rules! outln {
+    ($($t:tt)*) => { $crate::cli::emit(&format!("{}\n", format_args!($($t)*))) };
+}
+
 pub mod args;
 pub mod build;
 pub mod bundle;
@@ -11,7 +22,21 @@ pub mod search;
 pub mod sha256;
 pub mod site;
 
+use std::io::Write;
 use std::process::ExitCode;
+
+/// Writes to stdout; a closed pipe ends the program (exit 0: the reader
+/// has what it wanted), any other failure with a message and exit 1.
+pub fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    if let Err(e) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("docent: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
 
 const USAGE: &str = "\
 docent — offline reader for archival document collections
@@ -53,7 +78,7 @@ pub fn main(argv: Vec<String>) -> ExitCode {
         "clause" => clause::run(&args),
         "diff" => clause::run_diff(&args),
         "help" | "--help" | "-h" => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command `{other}`\n\n{USAGE}")),

@@ -23,9 +23,9 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let r = c.search(&query, limit).map_err(|e| e.to_string())?;
     if args.json {
         let json = serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?;
-        println!("{json}");
+        outln!("{json}");
     } else {
-        print!("{}", listing(&r));
+        out!("{}", listing(&r));
     }
     Ok(ExitCode::SUCCESS)
 }
