@@ -102,11 +102,14 @@ fn build_writes_one_self_contained_file_and_prints_its_path() {
         "the library rows come before the engine"
     );
     assert!(!html.contains("<!-- docent:"), "a marker was left");
-    assert_eq!(
-        std::fs::read_dir(&out).unwrap().count(),
-        1,
-        "no stray files"
-    );
+    let mut names: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["docent-embed.js", "docent.html"], "no stray files");
+    let embed = std::fs::read_to_string(out.join("docent-embed.js")).unwrap();
+    assert!(embed.contains("window.DocentEmbed"), "the embedding script");
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -210,6 +213,10 @@ fn build_shards_writes_the_page_and_its_shard_scripts() {
         .map(|e| e.unwrap().file_name())
         .collect();
     names.sort();
-    assert_eq!(names, ["docent.html", "shards"], "no stray files");
+    assert_eq!(
+        names,
+        ["docent-embed.js", "docent.html", "shards"],
+        "no stray files"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

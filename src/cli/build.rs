@@ -4,7 +4,9 @@
 //! bundle, reads the engine (default `target/engine`, made by
 //! `scripts/build-engine.sh`) and `www/`, and writes `OUT/docent.html`
 //! atomically: a temporary file in OUT renamed over the old one, so an error
-//! never leaves a half-written reader behind. Prints the absolute path.
+//! never leaves a half-written reader behind. Prints the absolute path. Beside
+//! it goes `docent-embed.js`, the script a host page includes to embed the
+//! reader with a script tag.
 //!
 //! With `--shards` it writes the folder form for large collections:
 //! `OUT/docent.html` holds the engine and the library rows,
@@ -44,10 +46,17 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     } else {
         site::assemble(&parts)?
     };
+    let embed = std::fs::read(www.join(EMBED_SCRIPT))
+        .map_err(|e| format!("cannot read www/{EMBED_SCRIPT}: {e}"))?;
+    write_atomic(&out_dir, EMBED_SCRIPT, &embed)?;
     let path = write_atomic(&out_dir, "docent.html", html.as_bytes())?;
     outln!("{}", path.display());
     Ok(ExitCode::SUCCESS)
 }
+
+/// The script a host page includes to embed the reader with a script tag
+/// (`www/docent-embed.js`, copied next to the page).
+pub const EMBED_SCRIPT: &str = "docent-embed.js";
 
 /// Bytes of (packed) bundle head per shard script, 683 KiB of base64: a
 /// 10 MB collection's indexes deflate to about 4 of them, few enough to add

@@ -122,3 +122,42 @@ test('only the embedding page is listened to', async () => {
   assert.equal(await alone.evaluate(() => location.hash), '');
   await alone.close();
 });
+
+test('a script tag embeds the reader: the host element hears it and steers it', async () => {
+  const url = pathToFileURL(join(ROOT, 'tests/browser/embed-script.html')).href;
+  const page = await browser.context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => requests.push(r.url().split('#')[0]));
+  await page.addInitScript(() => {
+    if (window.top !== window) return;
+    window.__heard = [];
+    addEventListener('DOMContentLoaded', () => {
+      const el = document.getElementById('reader');
+      for (const type of ['ready', 'state', 'error']) el.addEventListener(`docent:${type}`, (e) => window.__heard.push(e.detail));
+    });
+  });
+  await page.goto(url);
+  const frameEl = page.locator('#reader > iframe');
+  assert.equal(await frameEl.getAttribute('title'), 'Docent reader: Khrushchev and Kono, 17 October 1956');
+  assert.equal(await page.locator('#reader a').count(), 0, 'the fallback link gives way to the reader');
+  assert.equal(await frameEl.evaluate((f) => f.style.height), '30rem');
+  await page.waitForFunction(() => window.__heard.some((m) => m.type === 'ready'));
+  const frame = page.frames().find((f) => f.url().startsWith(PAGE_URL));
+  await frame.waitForSelector('#p-7[data-target="yes"]');
+  await page.evaluate(() => window.DocentEmbed.navigate(document.getElementById('reader'), { doc: '1961-09-14-yamada-reception', p: 3 }));
+  await page.waitForFunction(() => window.__heard.some((m) => m.type === 'state' && m.state.doc === '1961-09-14-yamada-reception'));
+  await frame.waitForSelector('#p-3[data-target="yes"]');
+  await page.evaluate(() => window.DocentEmbed.navigate(document.getElementById('reader'), { doc: ['not', 'a', 'string'] }));
+  await page.waitForFunction(() => window.__heard.some((m) => m.type === 'error'));
+  const err = await page.evaluate(() => window.__heard.find((m) => m.type === 'error').message);
+  assert.match(err, /must be a string or a number/);
+  const notMounted = await page.evaluate(() => { try { window.DocentEmbed.navigate(document.body, {}); return null; } catch (e) { return e.message; } });
+  assert.match(notMounted, /holds no reader/);
+  assert.deepEqual(errors, []);
+  const embedJs = pathToFileURL(join(ROOT, 'dist/docent-embed.js')).href;
+  assert.deepEqual([...new Set(requests)].sort(), [url, embedJs, PAGE_URL].sort());
+  await page.close();
+});
