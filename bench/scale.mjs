@@ -5,8 +5,11 @@
 //  - median time from navigation to interactive (library rendered) and to the
 //    whole collection loaded (engine ready), over 10 fresh page loads;
 //  - navigation → a 60-paragraph address rendered (deep link #doc=ID);
-//  - wasm memory after load (the page's test hook, set only by tests);
-//  - query p50/p99 of N queries through the page's engine (if it can search).
+//  - wasm memory after load (the page's test hook, set only by tests), and
+//    after the queries (the folder form has loaded text parts by then);
+//  - query p50/p99 of N queries through the page's engine. The folder form
+//    loads texts on demand: a query that first needs a text part is timed
+//    apart (its wait for the part included) and counted.
 // Run: node bench/scale.mjs [--loads N]  (after bash scripts/setup.sh and
 // `cargo build --release`; DOCENT=path overrides the binary)
 import { execFileSync } from 'node:child_process';
