@@ -200,6 +200,9 @@ pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Col
             let body = r.raw_section()?;
             fill(&mut c, &body)?;
         }
+        if c.parts.loaded.contains(&false) {
+            return Err(damaged("a text part is missing"));
+        }
     }
     if r.at != len {
         return Err(damaged("bytes after the last section"));
@@ -407,6 +410,18 @@ mod tests {
                                                  // A whole bundle is the head's sections followed by the parts'.
         let whole = encode(&c);
         assert_eq!(decode(&whole).unwrap().docs, c.docs);
+    }
+
+    #[test]
+    fn a_whole_bundle_with_a_part_twice_and_one_missing_is_damaged() {
+        let (mut out, parts) = encode_with(&four(), true, DOCS_SECTION);
+        out.extend_from_slice(&parts[0][12..]);
+        out.extend_from_slice(&parts[0][12..]);
+        let e = decode(&out).unwrap_err().to_string();
+        assert!(
+            e.contains("a text part is missing") && e.contains("rebuild"),
+            "{e}"
+        );
     }
 
     #[test]
