@@ -28,7 +28,7 @@ use serde::Serialize;
 /// First bytes of every bundle.
 pub const MAGIC: &[u8; 8] = b"DOCENT\0\x1a";
 /// Bumped whenever anything serialized below changes shape.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Text bytes per document section, about.
 pub const DOCS_SECTION: usize = 1 << 20;
@@ -102,6 +102,9 @@ pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Col
         c.docs.append(&mut docs);
     }
     c.index.set_aliases(&c.entities.alias_groups());
+    if !c.index.fits(&c.docs) {
+        return Err(damaged("the search index does not match the documents"));
+    }
     if r.at != len {
         return Err(damaged("bytes after the last section"));
     }
