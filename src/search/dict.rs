@@ -79,19 +79,6 @@ impl Cursor<'_> {
     }
 }
 
-/// The least byte string greater than every string starting with `prefix`,
-/// or `None` if there is none (all bytes 0xff).
-fn after_prefix(prefix: &[u8]) -> Option<Vec<u8>> {
-    let mut p = prefix.to_vec();
-    while let Some(last) = p.pop() {
-        if last < 0xff {
-            p.push(last + 1);
-            return Some(p);
-        }
-    }
-    None
-}
-
 impl Dict {
     /// The dictionary of sorted, distinct keys holding no 0 byte (anything
     /// else gives the keys up to the first one out of order).
@@ -205,6 +192,49 @@ impl Dict {
         Some(c)
     }
 
+    /// Moves `c` past every key starting with the first `n` bytes of its
+    /// key; `false` if none is left. Whole blocks starting with them are
+    /// jumped (a binary search over the block heads), the rest stepped by
+    /// their shared-prefix byte alone.
+    fn skip_prefix(&self, c: &mut Cursor<'_>, n: usize) -> bool {
+        c.key.truncate(n);
+        let prefix = &c.key[..];
+        let block = c.id as usize / BLOCK;
+        let (mut lo, mut hi) = (block + 1, self.head_end.len());
+        if lo < hi && self.head(lo).starts_with(prefix) {
+            // The first block whose head does not start with the prefix:
+            // start from the one before it.
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if self.head(mid).starts_with(prefix) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            c.id = ((lo - 1) * BLOCK) as u32;
+            c.at = self.next_at[lo - 1] as usize;
+        }
+        loop {
+            let Some(&shared) = self.bytes.get(c.at) else {
+                return false;
+            };
+            let rest = &self.bytes[c.at + 1..];
+            let end = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+            c.at += end + 2;
+            c.id += 1;
+            // A key shares the prefix if it shares at least as much with the
+            // key before, which did (a byte of 255 may mean more).
+            let shared = usize::from(shared);
+            if shared >= n || (shared == 255 && rest[..end].starts_with(&c.key[shared..])) {
+                continue;
+            }
+            c.key.truncate(shared);
+            c.key.extend_from_slice(&rest[..end]);
+            return true;
+        }
+    }
+
     /// The id of a key.
     pub fn get(&self, key: &[u8]) -> Option<u32> {
         let c = self.seek(key)?;
@@ -249,24 +279,9 @@ impl Dict {
             }
             if dead {
                 // No key starting like this one up to the byte that failed
-                // can match: step over them, with a seek past a long run.
-                let prefix = c.key[..=path.len()].to_vec();
-                let mut steps = 0;
-                loop {
-                    if !c.advance() {
-                        return;
-                    }
-                    if !c.key.starts_with(&prefix) {
-                        break;
-                    }
-                    steps += 1;
-                    if steps == BLOCK {
-                        let Some(next) = after_prefix(&prefix).and_then(|p| self.seek(&p)) else {
-                            return;
-                        };
-                        c = next;
-                        break;
-                    }
+                // can match: step over them.
+                if !self.skip_prefix(&mut c, path.len() + 1) {
+                    return;
                 }
                 continue;
             }
