@@ -15,18 +15,27 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Serialize, Deserialize)]
 pub(crate) struct Stored {
+    // The postings come first: gzip packs the whole section smaller so
+    // (collection 0.5 KB, SOTU 1.2 KB less than after the dictionaries).
+    #[serde(with = "bytes")]
+    pos: Vec<u8>,
+    #[serde(with = "bytes")]
+    gaps: Vec<u8>,
+    #[serde(with = "bytes")]
+    counts: Vec<u8>,
+    df: Vec<u32>,
     /// Terms, sorted and front-coded.
+    #[serde(with = "bytes")]
     terms: Vec<u8>,
     /// Exact forms, sorted and front-coded.
+    #[serde(with = "bytes")]
     exact: Vec<u8>,
-    df: Vec<u32>,
-    gaps: Vec<u8>,
-    counts: Vec<u8>,
-    pos: Vec<u8>,
+    #[serde(with = "bytes")]
     names: Vec<u8>,
     /// Units of each document.
     doc_units: Vec<u32>,
     /// Kind of each unit but the titles.
+    #[serde(with = "bytes")]
     kinds: Vec<u8>,
     /// Paragraph of each unit but the titles: paragraphs skipped since the
     /// unit before in its document.
@@ -43,39 +52,99 @@ const BAD_POSTINGS: &str = "the postings of the search index do not add up";
 const BAD_UNITS: &str = "the units of the search index do not add up";
 
 /// The position after `n` more varints from `at`.
-fn skip(b: &[u8], mut at: usize, mut n: u32) -> Result<usize, &'static str> {
+fn skip(b: &[u8], mut at: usize, mut n: u64) -> Result<usize, &'static str> {
+    // Eight bytes at a time while every varint ending in them is wanted
+    // (most are one byte long).
+    while n >= 8 {
+        let Some(Ok(eight)) = b.get(at..at + 8).map(<[u8; 8]>::try_from) else {
+            break;
+        };
+        n -= u64::from((!u64::from_le_bytes(eight) & 0x8080_8080_8080_8080).count_ones());
+        at += 8;
+    }
     while n > 0 {
         let x = *b.get(at).ok_or(BAD_POSTINGS)?;
         at += 1;
-        n -= u32::from(x < 0x80);
+        n -= u64::from(x < 0x80);
     }
     Ok(at)
 }
 
+/// The position after `n` more varints from `at`, and their sum.
+fn sum_varints(b: &[u8], mut at: usize, mut n: u32) -> Result<(usize, u64), &'static str> {
+    let mut sum = 0u64;
+    while n > 0 {
+        if n >= 8 {
+            if let Some(Ok(eight)) = b.get(at..at + 8).map(<[u8; 8]>::try_from) {
+                let w = u64::from_le_bytes(eight);
+                if w & 0x8080_8080_8080_8080 == 0 {
+                    // Eight one-byte varints: add them up in four 16-bit
+                    // lanes (each at most 254), then the lanes.
+                    const LANES: u64 = 0x00ff_00ff_00ff_00ff;
+                    let pairs = (w & LANES) + ((w >> 8) & LANES);
+                    sum += pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48;
+                    at += 8;
+                    n -= 8;
+                    continue;
+                }
+            }
+        }
+        if at >= b.len() {
+            return Err(BAD_POSTINGS);
+        }
+        sum += u64::from(get_varint(b, &mut at));
+        n -= 1;
+    }
+    Ok((at, sum))
+}
+
 /// Where each id's postings start in the three streams, and their ends,
-/// found by walking them: `df[id]` units each, as many positions as the
-/// counts say. Work is bounded by the streams' length (each unit and each
-/// position takes a byte at least).
+/// found by walking them: `df[id]` units each, as many positions as their
+/// counts add up to. Work is bounded by the streams' length (each unit and
+/// each position takes a byte at least).
 fn starts(df: &[u32], post: &[Vec<u8>; 3]) -> Result<Vec<[u32; 3]>, &'static str> {
     let [gaps, counts, pos] = post;
     let mut at = [0usize; 3];
     let mut out = Vec::with_capacity(df.len() + 1);
     for &n in df {
         out.push(at.map(|x| x as u32));
-        for _ in 0..n {
-            at[0] = skip(gaps, at[0], 1)?;
-            if at[1] >= counts.len() {
-                return Err(BAD_POSTINGS);
-            }
-            let k = get_varint(counts, &mut at[1]);
-            at[2] = skip(pos, at[2], k)?;
-        }
+        at[0] = skip(gaps, at[0], u64::from(n))?;
+        let (next, k) = sum_varints(counts, at[1], n)?;
+        at[1] = next;
+        at[2] = skip(pos, at[2], k)?;
     }
     if at != [gaps.len(), counts.len(), pos.len()] {
         return Err(BAD_POSTINGS);
     }
     out.push(at.map(|x| x as u32));
     Ok(out)
+}
+
+/// Byte vectors as postcard's bytes: its length, then the bytes (the wire
+/// of a sequence of `u8` too), read in one copy rather than byte by byte.
+mod bytes {
+    use serde::{de, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(v)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        struct Bytes;
+        impl de::Visitor<'_> for Bytes {
+            type Value = Vec<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+                Ok(v.to_vec())
+            }
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+                Ok(v)
+            }
+        }
+        d.deserialize_byte_buf(Bytes)
+    }
 }
 
 impl From<Index> for Stored {
@@ -223,12 +292,12 @@ impl Index {
         }
         let s = Stored::from(self.clone());
         vec![
-            ("terms", bytes(&s.terms)),
-            ("exact", bytes(&s.exact)),
-            ("df", bytes(&s.df)),
+            ("pos", bytes(&s.pos)),
             ("gaps", bytes(&s.gaps)),
             ("counts", bytes(&s.counts)),
-            ("pos", bytes(&s.pos)),
+            ("df", bytes(&s.df)),
+            ("terms", bytes(&s.terms)),
+            ("exact", bytes(&s.exact)),
             ("names", bytes(&s.names)),
             ("doc_units", bytes(&s.doc_units)),
             ("kinds", bytes(&s.kinds)),
@@ -237,5 +306,25 @@ impl Index {
             ("lens", bytes(&s.lens)),
             ("speakers", bytes(&s.speakers)),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::parse_document;
+
+    #[test]
+    fn the_section_is_its_parts_and_decodes_to_the_index() {
+        let raw = "Title: Хрущёв and Kōno\nDate: 1956-10-19\n\nKONO. Хрущёв and Хрущев spoke.\n\n\
+                   Kōno replied: the treaty, the treaties.\n";
+        let doc = parse_document("documents/a.txt", raw.as_bytes()).unwrap();
+        let ix = Index::build_with_aliases(&[doc], &[]);
+        let section = postcard::to_allocvec(&ix).unwrap();
+        let parts: Vec<u8> = ix.parts().into_iter().flat_map(|p| p.1).collect();
+        assert_eq!(parts, section);
+        let back: Index = postcard::from_bytes(&section).unwrap();
+        assert_eq!(back, ix);
+        assert!(!ix.exact.is_empty() && !ix.variants.is_empty());
     }
 }
