@@ -9,7 +9,9 @@
 //! without the search index), `units.json` (the paragraphs, for the peers to
 //! index the same units), `queries.json` (1,000 queries drawn from the text
 //! with a fixed seed: words, word pairs, phrases, prefixes, typos, filters),
-//! `judged.json` (the judged set resolved to paragraphs) and `native.json`.
+//! `judged.json` (the judged set resolved to paragraphs), `index-NAME.bin`
+//! (each serialized field of the index, in the order of `index_parts` in
+//! `native.json`) and `native.json`.
 
 #[allow(dead_code)]
 #[path = "../src/cli/corpus.rs"]
@@ -80,6 +82,12 @@ fn main() -> Result<(), String> {
         |name: &str, bytes: &[u8]| std::fs::write(out.join(name), bytes).map_err(|e| e.to_string());
     write("bundle.bin", &bundle)?;
     write("bundle-noindex.bin", &bundle_bare)?;
+    // The index's fields one by one, for the size breakdown.
+    let parts = c.index.parts();
+    for (name, bytes) in &parts {
+        write(&format!("index-{name}.bin"), bytes)?;
+    }
+    let part_names: Vec<&str> = parts.iter().map(|p| p.0).collect();
 
     // The units, as the peers will index them.
     let mut units = Vec::new();
@@ -174,7 +182,7 @@ fn main() -> Result<(), String> {
         "load_ms": load_ms, "index_build_ms": build_ms,
         "decode_with_index_ms": decode_ms, "decode_without_index_ms": decode_bare_ms,
         "bundle_bytes": bundle.len(), "bundle_noindex_bytes": bundle_bare.len(),
-        "alias_groups": groups.len(),
+        "alias_groups": groups.len(), "index_parts": part_names,
     });
     write(
         "native.json",

@@ -50,7 +50,28 @@ function prepare(corpusDir, outDir, judged) {
     queries: read('queries.json'),
     judged: judged ? read('judged.json') : null,
     native: read('native.json'),
+    parts: read('native.json').index_parts.map((name) => [name, fs.readFileSync(path.join(outDir, `index-${name}.bin`))]),
   };
+}
+
+// Docent's index section field by field: raw bytes, gzip of the field
+// alone, and its marginal gzip (gzip of the whole section minus gzip of the
+// section without it: what it costs beside the others).
+function breakdown(parts) {
+  const all = gz(Buffer.concat(parts.map((p) => p[1])));
+  const rows = parts.map(([name, b]) => ({
+    name,
+    raw: b.length,
+    gz: gz(b),
+    marginal: all - gz(Buffer.concat(parts.filter((p) => p[0] !== name).map((p) => p[1]))),
+  }));
+  const pad = (s, w) => String(s).padStart(w);
+  console.log(`Docent index section by field (gzip of the section alone: ${kb(all)}):`);
+  console.log('  ' + 'field'.padEnd(12) + pad('raw', 12) + pad('gzip alone', 12) + pad('marginal gz', 13));
+  for (const r of rows) {
+    console.log('  ' + r.name.padEnd(12) + pad(kb(r.raw), 12) + pad(kb(r.gz), 12) + pad(kb(r.marginal), 13));
+  }
+  return { section_gz: all, fields: rows };
 }
 
 // ---- the peers' side of the query language: filters and exclusions are
@@ -249,9 +270,11 @@ function report(title, data, engines, sp, qual) {
     printedHolds = true;
     console.log(
       'what each index holds (so the sizes compare fairly):\n' +
-        '  Docent      term dictionary (fst), every position of every word per paragraph (phrases,\n' +
-        '              proximity, marks), exact forms with diacritics, a name bit per term, paragraph units;\n' +
-        '              stems and alias groups are not stored (found at query time / from the entity register)\n' +
+        '  Docent      term dictionary (sorted, front-coded), every position of every word per paragraph\n' +
+        '              (phrases, proximity, marks) as three varint streams (unit gaps, counts, position gaps),\n' +
+        '              exact forms with diacritics, a name bit per term, paragraph units as columns; stems,\n' +
+        '              alias groups and where each term\'s postings start are not stored (found at query time /\n' +
+        '              from the entity register / at decode)\n' +
         '  MiniSearch  terms with per-field term frequencies per paragraph, field lengths, stored doc/para\n' +
         '              fields; no positions (no phrase search, no proximity)\n' +
         '  FlexSearch  forward-tokenized prefixes of every word per paragraph; no positions, no frequencies'
@@ -276,6 +299,7 @@ function report(title, data, engines, sp, qual) {
       });
     }
   }
+  data.breakdown = breakdown(data.parts);
   const d = engines.Docent;
   for (const peer of names.filter((x) => x !== 'Docent')) {
     console.log(
@@ -304,7 +328,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-bench-'));
   const qual = quality(engines, data.judged);
   const sp = speed(engines, data.queries);
   report('(a) the collection', data, engines, sp, qual);
-  results.collection = { native: data.native, speed: sp, quality: qual };
+  results.collection = { native: data.native, index: data.breakdown, speed: sp, quality: qual };
 }
 if (!process.argv.includes('--no-sotu')) {
   const dir = path.join(tmp, 'sotu-corpus');
@@ -313,7 +337,7 @@ if (!process.argv.includes('--no-sotu')) {
   const engines = makeEngines(data);
   const sp = speed(engines, data.queries);
   report('(b) State of the Union', data, engines, sp, null);
-  results.sotu = { native: data.native, speed: sp };
+  results.sotu = { native: data.native, index: data.breakdown, speed: sp };
 }
 fs.mkdirSync(path.join(root, 'target'), { recursive: true });
 fs.writeFileSync(path.join(root, 'target/bench-search.json'), JSON.stringify(results, null, 1));

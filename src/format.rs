@@ -36,7 +36,7 @@ use serde::{Deserialize, Serialize};
 /// First bytes of every bundle.
 pub const MAGIC: &[u8; 8] = b"DOCENT\0\x1a";
 /// Bumped whenever anything serialized below changes shape.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// Text bytes per part, about.
 pub const DOCS_SECTION: usize = 1 << 20;
@@ -204,6 +204,10 @@ pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Col
             return Err(damaged("a text part is missing"));
         }
     }
+    // (Documents whose text comes later are checked as it arrives.)
+    if !c.index.fits(&c.docs, |d| c.parts.missing(d).is_none()) {
+        return Err(damaged("the search index does not match the documents"));
+    }
     if r.at != len {
         return Err(damaged("bytes after the last section"));
     }
@@ -260,8 +264,17 @@ fn fill(c: &mut Collection, body: &[u8]) -> Result<(), Error> {
     if paras.len() != (b - a) as usize {
         return Err(damaged("a text part holds the wrong documents"));
     }
-    for (d, p) in c.docs[a as usize..b as usize].iter_mut().zip(paras) {
+    let range = a as usize..b as usize;
+    for (d, p) in c.docs[range.clone()].iter_mut().zip(paras) {
         d.paragraphs = p;
+    }
+    if !c.index.fits(&c.docs, |d| range.contains(&d)) {
+        for d in &mut c.docs[range] {
+            d.paragraphs = Vec::new();
+        }
+        return Err(damaged(
+            "the search index does not match a text part's documents",
+        ));
     }
     c.parts.loaded[k] = true;
     Ok(())

@@ -388,3 +388,77 @@ fn search_json_snapshots() {
         &c.highlights("habomai okinawa", "memo").unwrap(),
     );
 }
+
+/// Queries touching every part of the index: exact forms, folding, stems,
+/// prefixes, typos, phrases, filters.
+const PROBES: [&str; 8] = [
+    "хрущёв",
+    "хрущев treaty",
+    "treat",
+    "shiko",
+    "habomi",
+    "\"habomai and shikotan\"",
+    "speaker:kono kind:footnote 1956",
+    "kunashir -etorofu",
+];
+
+#[test]
+fn index_survives_the_bundle() {
+    let c = collection();
+    let mut back = docent::format::decode(&docent::format::encode(&c)).unwrap();
+    // The alias groups come from the entity register at decode; this
+    // collection sets its own by hand.
+    let mut want = c.index.clone();
+    want.set_aliases(&[]);
+    assert_eq!(back.index, want);
+    back.index = c.index.clone();
+    for q in PROBES {
+        let (a, b) = (c.search(q, 10).unwrap(), back.search(q, 10).unwrap());
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            serde_json::to_string(&b).unwrap(),
+            "{q}"
+        );
+    }
+}
+
+/// Every byte of the index section changed, and the section cut short:
+/// the bundle is refused with "rebuild" or searches without a panic.
+#[test]
+fn damaged_index_section_errors_never_panics() {
+    let bytes = docent::format::encode(&collection());
+    // Magic and version, the head's section, then the index's.
+    let head = u32::from_le_bytes(bytes[12..16].try_into().unwrap()) as usize;
+    let at = 12 + 4 + head;
+    let len = u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+    let body = at + 4..at + 4 + len;
+    let (mut refused, mut read) = (0, 0);
+    let mut outcome = |bad: &[u8]| match docent::format::decode(bad) {
+        Err(e) => {
+            assert!(e.to_string().contains("rebuild"), "{e}");
+            refused += 1;
+        }
+        Ok(c) => {
+            for q in PROBES {
+                let _ = c.search(q, 10);
+                let _ = c.highlights(q, "memo");
+            }
+            read += 1;
+        }
+    };
+    for i in body.clone() {
+        for flip in [0x01, 0x80, 0xff] {
+            let mut bad = bytes.clone();
+            bad[i] ^= flip;
+            outcome(&bad);
+        }
+    }
+    for cut in (0..len).step_by(7) {
+        let mut bad = bytes[..at].to_vec();
+        bad.extend_from_slice(&(cut as u32).to_le_bytes());
+        bad.extend_from_slice(&bytes[body.start..body.start + cut]);
+        bad.extend_from_slice(&bytes[body.end..]);
+        outcome(&bad);
+    }
+    assert!(refused > len && read > 0, "refused {refused}, read {read}");
+}

@@ -108,3 +108,10 @@ fn huge_and_degenerate_queries_are_answered() {
         check(&q);
     }
 }
+
+#[test]
+fn the_corpus_index_survives_the_bundle() {
+    let c = collection();
+    let back = docent::format::decode(&docent::format::encode(c)).unwrap();
+    assert_eq!(back.index, c.index);
+}

@@ -4,19 +4,29 @@
 //! speaker turns, footnotes, closing matter; gaps are skipped). Terms are
 //! [`crate::text::term`]s of the words of [`unit_words`]; for each term the
 //! postings list the units it occurs in with its word positions, delta- and
-//! varint-coded in one byte vector. Around it: an `fst` dictionary of terms
-//! (prefix and typo search walk it), a second one of exact forms where they
-//! differ from the folded term (Хрущёв beside хрущев), and a bit per term
+//! varint-coded in three streams (`Index::post`: unit gaps, counts,
+//! position gaps), which gzip better apart than interleaved. Around them: a
+//! sorted dictionary of terms ([`Dict`]: prefix and typo search walk it), a
+//! second one of exact forms where they differ from the folded term
+//! (Хрущёв beside хрущев, with postings of their own), and a bit per term
 //! saying whether it is a name. English stems are not stored: the terms
-//! sharing a query word's stem are found at query time (see [`super::rank`]),
-//! and the alias groups come from the entity register.
+//! sharing a query word's stem are found at query time (see
+//! [`super::rank`]), and the alias groups come from the entity register.
+//!
+//! A bundle stores less than this (`index/stored.rs`): the dictionaries as
+//! their front-coded bytes, the streams as they are, the units as columns;
+//! where each id's postings start, the variant pairs and the mean lengths
+//! are found again at decode.
 
+use super::dict::Dict;
 use super::query::exact_form;
-use crate::model::{Document, ParaKind, Span, SpanKind};
+use crate::model::{Document, ParaKind, Span, SpanKind, Speaker};
 use crate::sort::StableSort;
 use crate::text::{term, words, Token};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+mod stored;
 
 pub(crate) const TITLE: u8 = 0;
 pub(crate) const HEADING: u8 = 1;
@@ -37,34 +47,36 @@ pub(crate) struct Unit {
     pub speaker: u32,
 }
 
-/// The search index of a collection (see the [module docs](super)).
+/// The search index of a collection (see the [module docs](self)). In a
+/// bundle it is stored smaller than it is held (`index/stored.rs`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "stored::Stored", try_from = "stored::Stored")]
 pub struct Index {
-    /// fst map: term → term id (ids in key order).
-    pub(crate) terms: Vec<u8>,
-    /// fst map: exact form → id, numbered after the terms.
-    pub(crate) exact: Vec<u8>,
+    /// The terms; a term's id is its rank.
+    pub(crate) terms: Dict,
+    /// The exact forms; ids count on after the terms.
+    pub(crate) exact: Dict,
     /// Number of terms; exact forms are numbered from here.
     pub(crate) n_terms: u32,
     /// (term id, id of an exact form of it that differs from it), sorted.
     pub(crate) variants: Vec<(u32, u32)>,
-    /// Start of each id's postings in `postings` (one more entry at the end);
-    /// stored as lengths, which are small and gzip well.
-    #[serde(with = "as_lengths")]
-    pub(crate) offsets: Vec<u32>,
     /// Units containing each id.
     pub(crate) df: Vec<u32>,
-    pub(crate) postings: Vec<u8>,
+    /// The postings of every id, in id order, as three streams of varints:
+    /// per unit its distance from the id's unit before (from 0), per unit
+    /// its number of positions, per position its distance from the one
+    /// before in the unit (from 0).
+    pub(crate) post: [Vec<u8>; 3],
+    /// Where each id's postings start in the three streams (one more entry
+    /// at the end).
+    pub(crate) starts: Vec<[u32; 3]>,
     /// Bit per term id: never seen in lower case, so a name (never stemmed).
     pub(crate) names: Vec<u8>,
     pub(crate) units: Vec<Unit>,
-    /// First unit (the title) of each document, plus the end.
-    pub(crate) doc_units: Vec<u32>,
     /// Folded speaker names, by `Unit::speaker`.
     pub(crate) speakers: Vec<String>,
     /// Alias groups: each name as its terms joined by one space. Not
     /// stored: the entity register holds them ([`Index::set_aliases`]).
-    #[serde(skip)]
     pub(crate) aliases: Vec<Vec<String>>,
     /// Mean length of paragraph units and of title units.
     pub(crate) avg_len: [f32; 2],
@@ -121,10 +133,10 @@ pub(crate) fn get_varint(b: &[u8], at: &mut usize) -> u32 {
     v
 }
 
-/// Postings being collected for one term.
+/// Postings being collected for one term: its three streams.
 #[derive(Default)]
 struct Acc {
-    bytes: Vec<u8>,
+    post: [Vec<u8>; 3],
     last_unit: u32,
     df: u32,
     lower_seen: bool,
@@ -132,13 +144,13 @@ struct Acc {
 
 impl Acc {
     fn add(&mut self, unit: u32, positions: &[u32]) {
-        put_varint(&mut self.bytes, unit - self.last_unit);
+        put_varint(&mut self.post[0], unit - self.last_unit);
         self.last_unit = unit;
         self.df += 1;
-        put_varint(&mut self.bytes, positions.len() as u32);
+        put_varint(&mut self.post[1], positions.len() as u32);
         let mut last = 0;
         for &p in positions {
-            put_varint(&mut self.bytes, p - last);
+            put_varint(&mut self.post[2], p - last);
             last = p;
         }
     }
@@ -162,8 +174,8 @@ impl Vocab {
         id
     }
 
-    /// Keys in order with their accumulators, and the fst map key → rank.
-    fn finish(self) -> (Vec<(String, Acc)>, Vec<u8>) {
+    /// Keys in order with their accumulators, and their dictionary.
+    fn finish(self) -> (Vec<(String, Acc)>, Dict) {
         let mut accs: Vec<Option<Acc>> = self.accs.into_iter().map(Some).collect();
         let mut keys: Vec<(String, u32)> = self.ids.into_iter().collect();
         keys.stable_sort();
@@ -174,19 +186,26 @@ impl Vocab {
                 (k, acc)
             })
             .collect();
-        let map = fst_map(sorted.iter().map(|(k, _)| k.as_str()));
-        (sorted, map)
+        let dict = Dict::from_sorted(sorted.iter().map(|(k, _)| k.as_str()));
+        (sorted, dict)
     }
 }
 
-/// An fst map from sorted, distinct keys to their rank.
-fn fst_map<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<u8> {
-    let mut b = fst::MapBuilder::memory();
-    for (i, k) in keys.enumerate() {
-        // Keys come sorted and distinct, so insertion cannot fail.
-        let _ = b.insert(k, i as u64);
-    }
-    b.into_inner().unwrap_or_default()
+/// (term id, exact form id) for each exact form whose term is in `terms`,
+/// sorted; exact form ids count on after the terms.
+fn variants(terms: &Dict, exact: &Dict) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    exact.prefixed(b"", |k, i| {
+        let t = std::str::from_utf8(k)
+            .ok()
+            .and_then(|k| terms.get(term(k).as_bytes()));
+        if let Some(t) = t {
+            out.push((t, terms.len() + i));
+        }
+        true
+    });
+    out.stable_sort();
+    out
 }
 
 fn kind_of(k: ParaKind) -> Option<u8> {
@@ -199,6 +218,42 @@ fn kind_of(k: ParaKind) -> Option<u8> {
     }
 }
 
+/// The units of a document in order: its title, then its paragraphs but
+/// gaps, as (paragraph, kind, text, spans, speaker).
+fn doc_units(doc: &Document) -> impl Iterator<Item = (u32, u8, &str, &[Span], Option<&Speaker>)> {
+    let title = std::iter::once((NONE, TITLE, doc.title.as_str(), &[][..], None));
+    let paras = doc.paragraphs.iter().enumerate().filter_map(|(i, p)| {
+        kind_of(p.kind).map(|k| {
+            (
+                i as u32,
+                k,
+                p.text.as_str(),
+                &p.spans[..],
+                p.speaker.as_ref(),
+            )
+        })
+    });
+    title.chain(paras)
+}
+
+/// Mean length of paragraph units and of title units (1 for none).
+fn avg_lens(units: &[Unit]) -> [f32; 2] {
+    let mut lens = [(0u64, 0u64); 2];
+    for u in units {
+        let slot = usize::from(u.kind != TITLE);
+        lens[slot].0 += u64::from(u.len);
+        lens[slot].1 += 1;
+    }
+    let avg = |(n, c): (u64, u64)| {
+        if c == 0 {
+            1.0
+        } else {
+            (n as f32 / c as f32).max(1.0)
+        }
+    };
+    [avg(lens[1]), avg(lens[0])]
+}
+
 impl Index {
     /// Builds the index of `docs` (in collection order) with the alias
     /// groups `(id, names)` of the entity register.
@@ -206,27 +261,12 @@ impl Index {
         let mut terms = Vocab::default();
         let mut exact = Vocab::default();
         let mut units = Vec::new();
-        let mut doc_units = Vec::with_capacity(docs.len() + 1);
         let mut speakers: Vec<String> = Vec::new();
         let mut speaker_ids: HashMap<String, u32> = HashMap::new();
-        let mut lens = [(0u64, 0u64); 2];
         let mut hits: Vec<(u32, bool, u32)> = Vec::new(); // (id, exact?, position)
         let mut positions: Vec<u32> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
-            doc_units.push(units.len() as u32);
-            let title = std::iter::once((NONE, TITLE, doc.title.as_str(), &[][..], None));
-            let paras = doc.paragraphs.iter().enumerate().filter_map(|(i, p)| {
-                kind_of(p.kind).map(|k| {
-                    (
-                        i as u32,
-                        k,
-                        p.text.as_str(),
-                        &p.spans[..],
-                        p.speaker.as_ref(),
-                    )
-                })
-            });
-            for (para, kind, text, spans, speaker) in title.chain(paras) {
+            for (para, kind, text, spans, speaker) in doc_units(doc) {
                 let unit = units.len() as u32;
                 hits.clear();
                 let ws = unit_words(text, spans);
@@ -265,9 +305,6 @@ impl Index {
                         speakers.len() as u32 - 1
                     })
                 });
-                let slot = usize::from(kind != TITLE);
-                lens[slot].0 += ws.len() as u64;
-                lens[slot].1 += 1;
                 units.push(Unit {
                     doc: d as u32,
                     para,
@@ -277,58 +314,39 @@ impl Index {
                 });
             }
         }
-        doc_units.push(units.len() as u32);
 
-        let (terms, terms_fst) = terms.finish();
-        let (exact, exact_fst) = exact.finish();
-        let rank: HashMap<&str, u32> = terms
-            .iter()
-            .enumerate()
-            .map(|(i, (k, _))| (k.as_str(), i as u32))
-            .collect();
-        let mut variants: Vec<(u32, u32)> = exact
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (k, _))| {
-                let t = *rank.get(term(k).as_str())?;
-                Some((t, terms.len() as u32 + i as u32))
-            })
-            .collect();
-        variants.stable_sort();
-        let mut offsets = Vec::with_capacity(terms.len() + exact.len() + 1);
-        let mut df = Vec::with_capacity(terms.len() + exact.len());
-        let mut postings = Vec::new();
+        let (terms, terms_dict) = terms.finish();
+        let (exact, exact_dict) = exact.finish();
+        let variants = variants(&terms_dict, &exact_dict);
+        let n = terms.len() + exact.len();
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut df = Vec::with_capacity(n);
+        let mut post: [Vec<u8>; 3] = Default::default();
         let mut names = vec![0u8; terms.len().div_ceil(8)];
         for (i, (_, acc)) in terms.iter().chain(exact.iter()).enumerate() {
-            offsets.push(postings.len() as u32);
+            starts.push(post.each_ref().map(|s| s.len() as u32));
             df.push(acc.df);
-            postings.extend_from_slice(&acc.bytes);
+            for (s, a) in post.iter_mut().zip(&acc.post) {
+                s.extend_from_slice(a);
+            }
             if i < terms.len() && !acc.lower_seen {
                 names[i / 8] |= 1 << (i % 8);
             }
         }
-        offsets.push(postings.len() as u32);
-        let avg = |(n, c): (u64, u64)| {
-            if c == 0 {
-                1.0
-            } else {
-                (n as f32 / c as f32).max(1.0)
-            }
-        };
+        starts.push(post.each_ref().map(|s| s.len() as u32));
         let mut index = Index {
-            n_terms: terms.len() as u32,
+            avg_len: avg_lens(&units),
+            n_terms: terms_dict.len(),
             variants,
-            terms: terms_fst,
-            exact: exact_fst,
-            offsets,
+            terms: terms_dict,
+            exact: exact_dict,
             df,
-            postings,
+            post,
+            starts,
             names,
             units,
-            doc_units,
             speakers,
             aliases: Vec::new(),
-            avg_len: [avg(lens[1]), avg(lens[0])],
         };
         index.set_aliases(groups);
         index
@@ -350,81 +368,67 @@ impl Index {
             .collect();
     }
 
+    /// Whether every unit is a title or paragraph of `docs`, looking at the
+    /// paragraphs of the documents `check` picks (a decoded index is checked
+    /// against the documents decoded with it, and again as texts arrive).
+    pub fn fits(&self, docs: &[Document], check: impl Fn(usize) -> bool) -> bool {
+        self.units.iter().all(|u| {
+            let d = u.doc as usize;
+            docs.get(d).is_some_and(|doc| {
+                u.kind == TITLE || !check(d) || (u.para as usize) < doc.paragraphs.len()
+            })
+        })
+    }
+
     pub(crate) fn is_name(&self, id: u32) -> bool {
         self.names
             .get(id as usize / 8)
             .is_some_and(|b| b & (1 << (id % 8)) != 0)
     }
 
-    /// Size in bytes of an id's postings.
+    /// Size in bytes of an id's postings (its part of the three streams).
     pub(crate) fn postings_bytes(&self, id: u32) -> usize {
-        match (
-            self.offsets.get(id as usize),
-            self.offsets.get(id as usize + 1),
-        ) {
-            (Some(&a), Some(&b)) => b.saturating_sub(a) as usize,
-            _ => 0,
+        match self.span_of(id) {
+            Some((a, b)) => (0..3).map(|k| b[k].saturating_sub(a[k]) as usize).sum(),
+            None => 0,
         }
+    }
+
+    /// Where an id's postings start and end in the three streams.
+    fn span_of(&self, id: u32) -> Option<([u32; 3], [u32; 3])> {
+        let a = *self.starts.get(id as usize)?;
+        let b = *self.starts.get(id as usize + 1)?;
+        Some((a, b))
     }
 
     /// The decoded postings of an id: `(unit, positions)` in unit order.
     pub(crate) fn postings(&self, id: u32, out: &mut Postings) {
         out.clear();
-        let (Some(&a), Some(&b)) = (
-            self.offsets.get(id as usize),
-            self.offsets.get(id as usize + 1),
-        ) else {
+        let Some((a, b)) = self.span_of(id) else {
             return;
         };
-        let bytes = self.postings.get(a as usize..b as usize).unwrap_or(&[]);
-        // Each unit takes at least 3 bytes (unit, count, a position); each
-        // position at least one.
-        out.units.reserve(bytes.len() / 3);
-        out.starts.reserve(bytes.len() / 3 + 1);
-        out.pos.reserve(bytes.len());
-        let mut at = 0;
+        let [gaps, counts, pos] = [0, 1, 2].map(|k| {
+            self.post[k]
+                .get(a[k] as usize..b[k] as usize)
+                .unwrap_or(&[])
+        });
+        out.units.reserve(counts.len());
+        out.starts.reserve(counts.len() + 1);
+        out.pos.reserve(pos.len());
+        let (mut at, mut at_count, mut at_pos) = (0, 0, 0);
         let mut unit = 0u32;
-        while at < bytes.len() {
-            unit = unit.wrapping_add(get_varint(bytes, &mut at));
-            let n = get_varint(bytes, &mut at).min(bytes.len() as u32);
+        while at < gaps.len() {
+            unit = unit.wrapping_add(get_varint(gaps, &mut at));
+            let n = get_varint(counts, &mut at_count).min(pos.len() as u32);
             let mut p = 0u32;
             out.starts.push(out.pos.len() as u32);
             for _ in 0..n {
-                p = p.wrapping_add(get_varint(bytes, &mut at));
+                p = p.wrapping_add(get_varint(pos, &mut at_pos));
                 out.pos.push(p);
             }
             out.units.push(unit);
         }
         out.starts.push(out.pos.len() as u32);
-    }
-}
-
-/// Ascending offsets serialized as the differences between them.
-mod as_lengths {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(offsets: &[u32], s: S) -> Result<S::Ok, S::Error> {
-        let mut last = 0u32;
-        let lengths: Vec<u32> = offsets
-            .iter()
-            .map(|&o| {
-                let d = o.wrapping_sub(last);
-                last = o;
-                d
-            })
-            .collect();
-        lengths.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
-        let mut at = 0u32;
-        Ok(Vec::<u32>::deserialize(d)?
-            .into_iter()
-            .map(|l| {
-                at = at.wrapping_add(l);
-                at
-            })
-            .collect())
     }
 }
 

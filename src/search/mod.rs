@@ -33,6 +33,7 @@
 //! 16 clauses, each word expands to at most a few dozen terms, and typo
 //! matching walks the term dictionary with a pruned automaton ([`typo`]).
 
+pub mod dict;
 pub mod index;
 pub mod query;
 pub mod rank;

@@ -15,8 +15,6 @@ use super::query::{Clause, Filter, FilterKey, Query};
 use super::typo::{self, Typo};
 use crate::model::Document;
 use crate::sort::StableSort;
-use fst::automaton::{Automaton, Str};
-use fst::{IntoStreamer, Map, Streamer};
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -192,18 +190,12 @@ impl Evaluation {
 }
 
 impl Index {
-    fn map(bytes: &[u8]) -> Option<Map<&[u8]>> {
-        Map::new(bytes).ok()
-    }
-
     pub(crate) fn term_id(&self, term: &str) -> Option<u32> {
-        Self::map(&self.terms)?.get(term).map(|v| v as u32)
+        self.terms.get(term.as_bytes())
     }
 
     fn exact_id(&self, exact: &str) -> Option<u32> {
-        Self::map(&self.exact)?
-            .get(exact)
-            .map(|v| self.n_terms + v as u32)
+        self.exact.get(exact.as_bytes()).map(|v| self.n_terms + v)
     }
 
     fn variants_of(&self, id: u32) -> &[(u32, u32)] {
@@ -295,24 +287,20 @@ impl Index {
         let from = from
             .strip_suffix("bl")
             .map_or(from, |f| &stem[..f.len() + 1]);
-        let Some(map) = Self::map(&self.terms) else {
-            return;
-        };
-        let mut s = map.search(Str::new(from).starts_with()).into_stream();
         let mut scanned = 0;
-        while let Some((k, v)) = s.next() {
+        self.terms.prefixed(from.as_bytes(), |k, id| {
             scanned += 1;
             if scanned > MAX_PREFIX_SCAN {
-                break;
+                return false;
             }
-            let id = v as u32;
             let Ok(key) = std::str::from_utf8(k) else {
-                continue;
+                return true;
             };
             if super::index::stemmable(key) && !self.is_name(id) && stemmer.stem(key) == stem {
                 push(alts, Ids::Term(id), Tier::Stem);
             }
-        }
+            true
+        });
         // Porter's irregular forms, which do not start like their stem.
         for (st, form) in [
             ("die", "dying"),
@@ -330,17 +318,11 @@ impl Index {
     }
 
     fn prefix_alts(&self, term: &str, alts: &mut Vec<Alt>) {
-        let Some(map) = Self::map(&self.terms) else {
-            return;
-        };
         let mut found: Vec<(u32, u32)> = Vec::new();
-        let mut s = map.search(Str::new(term).starts_with()).into_stream();
-        while let Some((_, v)) = s.next() {
-            found.push((self.df_of(v as u32), v as u32));
-            if found.len() == MAX_PREFIX_SCAN {
-                break;
-            }
-        }
+        self.terms.prefixed(term.as_bytes(), |_, id| {
+            found.push((self.df_of(id), id));
+            found.len() < MAX_PREFIX_SCAN
+        });
         found.stable_sort_by(|a, b| b.cmp(a));
         for &(_, id) in found.iter().take(MAX_PREFIX_TERMS) {
             push(alts, Ids::Term(id), Tier::Prefix);
@@ -397,31 +379,20 @@ impl Index {
         keep: usize,
         fixed_first: bool,
     ) -> Vec<(u32, u8, String)> {
-        let (Some(map), Some(aut)) = (
-            Self::map(&self.terms),
-            Typo::with_first(term, max, fixed_first),
-        ) else {
+        let Some(aut) = Typo::with_first(term, max, fixed_first) else {
             return Vec::new();
         };
         let mut found: Vec<(u8, u32, u32, String)> = Vec::new();
-        let mut s = map.search(aut).into_stream();
-        while let Some((k, v)) = s.next() {
+        self.terms.search(&aut, |k, id| {
             let key = std::str::from_utf8(k).unwrap_or("");
             if key == term {
-                continue;
+                return true;
             }
             if let Some(d) = typo::distance(term, key, max, fixed_first) {
-                found.push((
-                    d,
-                    u32::MAX - self.df_of(v as u32),
-                    v as u32,
-                    key.to_string(),
-                ));
+                found.push((d, u32::MAX - self.df_of(id), id, key.to_string()));
             }
-            if found.len() == MAX_PREFIX_SCAN {
-                break;
-            }
-        }
+            found.len() < MAX_PREFIX_SCAN
+        });
         found.stable_sort();
         found
             .into_iter()

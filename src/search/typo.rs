@@ -1,4 +1,4 @@
-//! Bounded typo matching: an automaton over the term dictionary (an `fst`)
+//! Bounded typo matching: an automaton over the term dictionary ([`Dict`])
 //! accepting every key within a small edit distance of a word.
 //!
 //! Distance counts characters, not bytes (Cyrillic letters are one edit), and
@@ -16,7 +16,9 @@
 //! collection "dilpomatic" 0.8 → 2.4 M) and found nothing more on the judged
 //! set; the fallback keeps first-letter typos of absent words findable.
 
-use fst::Automaton;
+use super::dict::Automaton;
+#[cfg(doc)]
+use super::dict::Dict;
 
 /// Whether a typo match must have the word's first letter (see the module
 /// docs for the measurements behind the choice).
@@ -168,18 +170,18 @@ pub fn distance(word: &str, key: &str, max: u8, fixed_first: bool) -> Option<u8>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use fst::{IntoStreamer, Set, Streamer};
+    use crate::search::dict::Dict;
 
     fn check(keys: &[&str], word: &str, max: u8, expect: &[&str]) {
         let mut keys = keys.to_vec();
         keys.sort();
-        let set = Set::from_iter(keys).unwrap();
+        let dict = Dict::from_sorted(keys);
         let aut = Typo::new(word, max).unwrap();
-        let mut s = set.search(aut).into_stream();
         let mut got = Vec::new();
-        while let Some(k) = s.next() {
+        dict.search(&aut, |k, _| {
             got.push(String::from_utf8(k.to_vec()).unwrap());
-        }
+            true
+        });
         assert_eq!(got, expect, "{word} ±{max}");
     }
 
