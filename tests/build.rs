@@ -184,23 +184,22 @@ fn build_shards_writes_the_page_and_its_shard_scripts() {
         html.contains(r#"id="docent-library">[{"id":"1956-10-19-treaty","title":"A short treaty""#)
     );
     assert!(!html.contains("id=\"docent-bundle\""));
-    let shard = std::fs::read_to_string(out.join("shards/000.js")).unwrap();
-    let b64 = shard
-        .strip_prefix("__docentShard(0, \"")
-        .and_then(|s| s.strip_suffix("\");\n"))
-        .expect("a shard script");
-    let bundle = miniz_oxide::inflate::decompress_to_vec(&unbase64(b64)).unwrap();
-    assert!(bundle.starts_with(b"DOCENT\0\x1a"), "{shard:.40}");
+    // A shard script's bytes: `CALLBACK(0, "base64 of deflated bytes");`.
+    let script_bytes = |file: &str, callback: &str| {
+        let script = std::fs::read_to_string(out.join("shards").join(file)).unwrap();
+        let b64 = script
+            .strip_prefix(&format!("{callback}(0, \""))
+            .and_then(|s| s.strip_suffix("\");\n"))
+            .unwrap_or_else(|| panic!("{file}: not a {callback} script: {script:.40}"));
+        miniz_oxide::inflate::decompress_to_vec(&unbase64(b64)).unwrap()
+    };
+    let bundle = script_bytes("000.js", "__docentShard");
+    assert!(bundle.starts_with(b"DOCENT\0\x1a"), "the bundle magic");
     // The shards hold the collection without its texts; part-000.js has them.
     let mut c = docent::format::decode(&bundle).unwrap();
     assert_eq!(c.docs[0].title, "A short treaty");
     assert!(c.need([0]).is_err(), "no text before its part is added");
-    let text = std::fs::read_to_string(out.join("shards/part-000.js")).unwrap();
-    let b64 = text
-        .strip_prefix("__docentPart(0, \"")
-        .and_then(|s| s.strip_suffix("\");\n"))
-        .expect("a text part script");
-    let part = miniz_oxide::inflate::decompress_to_vec(&unbase64(b64)).unwrap();
+    let part = script_bytes("part-000.js", "__docentPart");
     docent::format::add_part(&mut c, &part).unwrap();
     assert!(c.need([0]).is_ok() && !c.docs[0].paragraphs.is_empty());
     assert!(

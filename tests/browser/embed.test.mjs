@@ -15,14 +15,20 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** The embedding page, collecting every message the reader sends it in `window.__got`. */
-async function openEmbed() {
+/** A new page recording its errors and requests (fragments cut off). */
+async function watchedPage() {
   const page = await browser.context.newPage();
   const errors = [];
   const requests = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('request', (r) => requests.push(r.url().split('#')[0]));
+  return { page, errors, requests };
+}
+
+/** The embedding page, collecting every message the reader sends it in `window.__got`. */
+async function openEmbed() {
+  const { page, errors, requests } = await watchedPage();
   await page.addInitScript(() => {
     if (window.top !== window) return;
     window.__got = [];
@@ -125,12 +131,7 @@ test('only the embedding page is listened to', async () => {
 
 test('a script tag embeds the reader: the host element hears it and steers it', async () => {
   const url = pathToFileURL(join(ROOT, 'tests/browser/embed-script.html')).href;
-  const page = await browser.context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('request', (r) => requests.push(r.url().split('#')[0]));
+  const { page, errors, requests } = await watchedPage();
   await page.addInitScript(() => {
     if (window.top !== window) return;
     window.__heard = [];
