@@ -204,8 +204,9 @@ pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Col
             return Err(damaged("a text part is missing"));
         }
     }
-    // (Documents whose text comes later are checked as it arrives.)
-    if !c.index.fits(&c.docs, |d| c.parts.missing(d).is_none()) {
+    // Every unit names a document; their paragraphs were checked part by
+    // part as each text part arrived (above, or later by `add_part`).
+    if !c.index.fits(&c.docs, |_| false) {
         return Err(damaged("the search index does not match the documents"));
     }
     if r.at != len {
