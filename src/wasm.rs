@@ -1,8 +1,8 @@
 //! The wasm boundary: the only file that knows wasm.
 //!
 //! One handle, [`Docent`], made once from the bundle bytes; every method
-//! returns one small plain JS value (via serde-wasm-bindgen, JSON-compatible:
-//! maps become objects). Text offsets leave Rust as UTF-8 byte offsets and
+//! returns one small plain JS value: the result written as JSON text in
+//! Rust ([`json`]) and read by one `JSON.parse` (maps become objects). Text offsets leave Rust as UTF-8 byte offsets and
 //! are converted to UTF-16 code-unit offsets here, because JS strings index
 //! by UTF-16. Errors become JS exceptions with a readable message; the panic
 //! hook is installed so that a bug prints a message rather than "unreachable".
@@ -14,6 +14,8 @@ use crate::sort::StableSort;
 use crate::{format, model::Paragraph, Collection};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+mod json;
 
 // Talc instead of the default dlmalloc: a smaller allocator, not slower.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -29,11 +31,11 @@ pub struct Docent {
 /// What every method returns: a plain JS value, or a JS `Error`.
 type Answer = Result<JsValue, JsValue>;
 
-/// Serializes a result for JS (plain objects, not `Map`s).
+/// A result for JS as plain objects: JSON text, parsed once on the JS side.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Answer {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| err(&format!("cannot pass the result to JavaScript: {e}")))
+    let text = json::to_json(value)
+        .map_err(|e| err(&format!("cannot pass the result to JavaScript: {e}")))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// A JS `Error` with this message.
