@@ -52,6 +52,7 @@ fn is_super_or_sub(c: char) -> bool {
 }
 
 /// Does `c` belong inside a word?
+#[inline]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -66,22 +67,40 @@ fn is_apostrophe(c: char) -> bool {
 /// Cuts `text` into words, single punctuation characters and space runs.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
-    let mut it = text.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
-        let kind;
+    out.extend(Tokens { text, at: 0 });
+    out
+}
+
+/// The word tokens of `text`, in order (the words of [`tokenize`], cut
+/// as they are read: nothing is collected).
+pub fn words(text: &str) -> impl Iterator<Item = Token> + '_ {
+    Tokens { text, at: 0 }.filter(|t| t.kind == TokenKind::Word)
+}
+
+/// The tokens of [`tokenize`], one at a time.
+struct Tokens<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let start = self.at;
+        let rest = &self.text[start..];
+        let c = rest.chars().next()?;
         let mut end = start + c.len_utf8();
-        if is_word_char(c) {
-            kind = TokenKind::Word;
-            while let Some(&(i, d)) = it.peek() {
+        let kind = if is_word_char(c) {
+            let mut it = self.text[end..].char_indices();
+            while let Some((i, d)) = it.next() {
                 if is_word_char(d) {
-                    end = i + d.len_utf8();
-                    it.next();
+                    end = start + c.len_utf8() + i + d.len_utf8();
                 } else if is_apostrophe(d) {
                     // An apostrophe joins only when a letter follows.
-                    let after = text[i + d.len_utf8()..].chars().next();
+                    let after = it.clone().next().map(|(_, a)| a);
                     if after.is_some_and(|a| a.is_alphabetic()) {
-                        end = i + d.len_utf8();
-                        it.next();
+                        end = start + c.len_utf8() + i + d.len_utf8();
                     } else {
                         break;
                     }
@@ -89,29 +108,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
+            TokenKind::Word
         } else if c.is_whitespace() {
-            kind = TokenKind::Space;
-            while let Some(&(i, d)) = it.peek() {
-                if d.is_whitespace() {
-                    end = i + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
+            end = start
+                + rest
+                    .find(|d: char| !d.is_whitespace())
+                    .unwrap_or(rest.len());
+            TokenKind::Space
         } else {
-            kind = TokenKind::Punct;
-        }
-        out.push(Token { start, end, kind });
+            TokenKind::Punct
+        };
+        self.at = end;
+        Some(Token { start, end, kind })
     }
-    out
-}
-
-/// The word tokens of `text`, in order.
-pub fn words(text: &str) -> impl Iterator<Item = Token> + '_ {
-    tokenize(text)
-        .into_iter()
-        .filter(|t| t.kind == TokenKind::Word)
 }
 
 /// Comparison key of a word: NFKD (see [`COMPAT`] for its extent), diacritics dropped (but `й` kept), lower

@@ -86,17 +86,26 @@ pub struct Index {
 /// ("Kono." opening a turn is who speaks, not what is said). Positions in
 /// the index count these words; highlighting cuts text with this too.
 pub(crate) fn unit_words(text: &str, spans: &[Span]) -> Vec<Token> {
-    let labels: Vec<&Span> = spans
-        .iter()
-        .filter(|s| s.kind == SpanKind::SpeakerLabel)
-        .collect();
-    words(text)
-        .filter(|t| {
-            !labels
-                .iter()
-                .any(|s| t.start >= s.start as usize && t.end <= s.end as usize)
-        })
-        .collect()
+    unit_words_iter(text, spans).collect()
+}
+
+/// [`unit_words`], cut as they are read.
+pub(crate) fn unit_words_iter<'a>(
+    text: &'a str,
+    spans: &'a [Span],
+) -> impl Iterator<Item = Token> + 'a {
+    let mut labels = spans.iter().filter(|s| s.kind == SpanKind::SpeakerLabel);
+    // Nearly every unit has no label or one: keep the first apart.
+    let first = labels.next();
+    let more = labels.next().is_some();
+    words(text).filter(move |t| {
+        let inside = |s: &Span| t.start >= s.start as usize && t.end <= s.end as usize;
+        !(first.is_some_and(inside)
+            || more
+                && spans
+                    .iter()
+                    .any(|s| s.kind == SpanKind::SpeakerLabel && inside(s)))
+    })
 }
 
 /// Folded words of a name or phrase, joined by one space.

@@ -4,7 +4,7 @@
 //! the text is cut again with [`super::index::unit_words`], the same cut the
 //! index used, so position n is the same word here.
 
-use super::index::unit_words;
+use super::index::{unit_words, unit_words_iter};
 use crate::model::Span;
 use crate::text::Token;
 use serde::Serialize;
@@ -52,29 +52,32 @@ fn ranges_of(text: &str, ws: &[Token], marks: &[(u32, u32)]) -> Vec<(usize, usiz
 
 /// A window of about [`SNIPPET_WORDS`] words around the densest run of
 /// marks, cut into fragments; "…" where the paragraph goes on.
+///
+/// Words are cut only as far as the window reaches: the densest run is
+/// found from the marks alone (their positions are below the unit's word
+/// count), then at most one word past the window tells whether the
+/// paragraph goes on.
 pub(crate) fn snippet(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<Fragment> {
-    let ws = unit_words(text, spans);
+    // Densest window of SNIPPET_WORDS words by count of mark starts.
+    let starts: Vec<usize> = marks.iter().map(|m| m.0 as usize).collect();
+    let mut best = (0usize, 0usize); // (count, first mark)
+    let mut j = 0;
+    for (i, &p) in starts.iter().enumerate() {
+        while j < starts.len() && starts[j] < p + SNIPPET_WORDS {
+            j += 1;
+        }
+        if j - i > best.0 {
+            best = (j - i, p);
+        }
+    }
+    let mut first = best.1.saturating_sub(SNIPPET_WORDS / 4);
+    let want = first + SNIPPET_WORDS + 1;
+    let ws: Vec<Token> = unit_words_iter(text, spans).take(want).collect();
     let n = ws.len();
     let (mut from, mut to) = (0usize, text.len());
     if n > SNIPPET_WORDS {
-        // Densest window of SNIPPET_WORDS words by count of mark starts.
-        let starts: Vec<usize> = marks
-            .iter()
-            .map(|m| m.0 as usize)
-            .filter(|&p| p < n)
-            .collect();
-        let mut best = (0usize, 0usize); // (count, first mark)
-        let mut j = 0;
-        for (i, &p) in starts.iter().enumerate() {
-            while j < starts.len() && starts[j] < p + SNIPPET_WORDS {
-                j += 1;
-            }
-            if j - i > best.0 {
-                best = (j - i, p);
-            }
-        }
-        let first = best.1.saturating_sub(SNIPPET_WORDS / 4);
-        let first = first.min(n - SNIPPET_WORDS);
+        // Fewer words than wanted: the unit ends inside the window.
+        first = first.min(n - SNIPPET_WORDS);
         let last = first + SNIPPET_WORDS;
         if first > 0 {
             from = ws[first].start;
