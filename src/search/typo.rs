@@ -51,6 +51,10 @@ pub struct State {
     row: [u8; W],
     prev: [u8; W],
     prev_char: char,
+    /// Characters of the key read so far (saturating): only the cells
+    /// within `max` of it can be within `max` edits, so only those are
+    /// computed (the others stay at `max + 1`).
+    depth: u8,
     /// Code point being assembled from UTF-8 bytes, and bytes still expected.
     partial: u32,
     need: u8,
@@ -72,22 +76,34 @@ impl Typo {
         })
     }
 
+    /// The cells of a row that can be within `max` edits after `depth`
+    /// characters of the key.
+    fn band(&self, depth: u8) -> std::ops::RangeInclusive<usize> {
+        let depth = usize::from(depth);
+        let max = usize::from(self.max);
+        depth.saturating_sub(max)..=(depth + max).min(self.word.len())
+    }
+
     fn step(&self, s: &State, c: char) -> State {
-        let m = self.word.len();
         let cap = self.max + 1;
         let mut row = [cap; W];
-        if self.fixed_first && s.row[0] == 0 && self.word.first() != Some(&c) {
+        let depth = s.depth.saturating_add(1);
+        if self.fixed_first && s.depth == 0 && self.word.first() != Some(&c) {
             // The key's first letter differs from the word's: dead.
             return State {
                 row,
                 prev: row,
                 prev_char: c,
+                depth,
                 partial: 0,
                 need: 0,
             };
         }
-        row[0] = s.row[0].saturating_add(1).min(cap);
-        for i in 1..=m {
+        let band = self.band(depth);
+        if *band.start() == 0 {
+            row[0] = depth.min(cap);
+        }
+        for i in (*band.start()).max(1)..=*band.end() {
             let q = self.word[i - 1];
             let sub = s.row[i - 1] + u8::from(q != c);
             let mut v = sub.min(s.row[i] + 1).min(row[i - 1] + 1);
@@ -100,6 +116,7 @@ impl Typo {
             row,
             prev: s.row,
             prev_char: c,
+            depth,
             partial: 0,
             need: 0,
         }
@@ -118,6 +135,7 @@ impl Automaton for Typo {
             row,
             prev: [self.max + 1; W],
             prev_char: '\0',
+            depth: 0,
             partial: 0,
             need: 0,
         }
@@ -128,7 +146,10 @@ impl Automaton for Typo {
     }
 
     fn can_match(&self, s: &State) -> bool {
-        s.row[..=self.word.len()].iter().any(|&v| v <= self.max)
+        // Past the word's end by more than `max`, the band is empty.
+        s.row
+            .get(self.band(s.depth))
+            .is_some_and(|r| r.iter().any(|&v| v <= self.max))
     }
 
     fn accept(&self, s: &State, byte: u8) -> State {
@@ -219,5 +240,8 @@ mod tests {
         assert_eq!(distance("kono", "okinawa", 2, true), None);
         assert_eq!(distance("chrushchev", "khrushchev", 2, true), None);
         assert_eq!(distance("chrushchev", "khrushchev", 2, false), Some(1));
+        // Regression (band_past_the_end): a key far longer than the word.
+        assert_eq!(distance("kono", "konoxxxxxxxxxxxxxxxxxxxx", 1, true), None);
+        assert_eq!(distance("konoe", "konoex", 1, true), Some(1));
     }
 }
