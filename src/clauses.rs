@@ -44,11 +44,11 @@ use crate::diff::align::{self, ItemLink, Table};
 use crate::diff::{self, Diff, Options, Variants};
 use crate::model::{Date, Document};
 use crate::text::{fold, squash_space, words};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// What kind of text a version's quote is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     /// The words of the clause itself (a draft, a treaty text).
@@ -63,7 +63,7 @@ pub enum Form {
 }
 
 /// A family is one clause or one list of points.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     #[default]
@@ -72,7 +72,7 @@ pub enum Kind {
 }
 
 /// One wording of a clause.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Version {
     pub id: String,
     /// Date of the wording (not of the document reporting it).
@@ -107,7 +107,7 @@ impl Version {
 }
 
 /// A clause and its versions in date order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Family {
     pub id: String,
     pub title: String,
@@ -118,7 +118,7 @@ pub struct Family {
 }
 
 /// The clause register (`corpus/clauses.toml`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Register {
     pub families: Vec<Family>,
 }

@@ -6,12 +6,10 @@
 //! only things removed from the source are layout: Markdown markers (`##`,
 //! `**`, `*`), page-break blank lines inside a paragraph, and line wrapping.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A calendar date as precise as the source gives it (`month`/`day` may be 0).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Date {
     pub year: u16,
     pub month: u8,
@@ -42,7 +40,7 @@ impl Date {
 }
 
 /// One document of the collection.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Document {
     /// Stable slug from the file name (or the front matter's `id`).
     pub id: String,
@@ -83,7 +81,7 @@ impl Document {
 }
 
 /// What a paragraph is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum ParaKind {
     /// A heading inside the text (level 1 = top).
     Heading(u8),
@@ -98,7 +96,7 @@ pub enum ParaKind {
 }
 
 /// How a speaker is introduced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum SpeechMode {
     /// "Kono. I will not debate…": a label opens the paragraph.
     Direct,
@@ -109,7 +107,7 @@ pub enum SpeechMode {
 }
 
 /// Who speaks in a paragraph.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Speaker {
     /// Normalized name for display and filtering: "Khrushchev", "Kitamura",
     /// "From the floor".
@@ -118,7 +116,7 @@ pub struct Speaker {
 }
 
 /// One paragraph (the unit of search, anchors and mentions).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Paragraph {
     pub kind: ParaKind,
     pub speaker: Option<Speaker>,
@@ -131,7 +129,7 @@ pub struct Paragraph {
 }
 
 /// A marked byte range of a paragraph's text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -139,7 +137,7 @@ pub struct Span {
 }
 
 /// What a span marks.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum SpanKind {
     /// The label that opens a direct speech turn ("Kono.").
     SpeakerLabel,

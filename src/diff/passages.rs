@@ -41,18 +41,18 @@ const CANDIDATES: usize = 40;
 const MAX_QUERY: usize = 200_000;
 
 /// Signatures of every paragraph, built once with the collection.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Index {
     /// (document number, paragraph number, shingle count, signature).
-    entries: Vec<Entry>,
+    pub(crate) entries: Vec<Entry>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-struct Entry {
-    doc: u32,
-    paragraph: u32,
-    shingles: u32,
-    sig: Vec<u16>,
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(crate) struct Entry {
+    pub(crate) doc: u32,
+    pub(crate) paragraph: u32,
+    pub(crate) shingles: u32,
+    pub(crate) sig: Vec<u16>,
 }
 
 /// One similar passage.

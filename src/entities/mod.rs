@@ -114,10 +114,10 @@ pub use report::{
     YearCount,
 };
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What an entity is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Person,
@@ -176,7 +176,7 @@ impl Kind {
 }
 
 /// How a name belongs to its entity.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum NameKind {
     Canonical,
     Alias,
@@ -187,7 +187,7 @@ pub enum NameKind {
 }
 
 /// One name of an entity, with the register line it is written on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Name {
     pub text: String,
     pub kind: NameKind,
@@ -195,7 +195,7 @@ pub struct Name {
 }
 
 /// One entry of the register.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Entity {
     pub id: String,
     pub kind: Kind,
@@ -215,7 +215,7 @@ pub struct Entity {
 }
 
 /// The entity register (`corpus/entities.toml`).
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Register {
     pub entities: Vec<Entity>,
     /// Folded words the completeness check does not report (`[check] ignore`).
@@ -254,7 +254,7 @@ impl Register {
 }
 
 /// One mention: a byte range of a paragraph naming an entity.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Mention {
     /// Index of the paragraph in its document.
     pub paragraph: u32,
@@ -278,7 +278,7 @@ impl Mention {
 
 /// Where each entity is mentioned: per document (in collection order), the
 /// mentions in paragraph and text order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Mentions {
     pub docs: Vec<(String, Vec<Mention>)>,
 }

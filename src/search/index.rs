@@ -23,10 +23,9 @@ use super::query::exact_form;
 use crate::model::{Document, ParaKind, Span, SpanKind, Speaker};
 use crate::sort::StableSort;
 use crate::text::{term, words, Token};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-mod stored;
+pub(crate) mod stored;
 
 pub(crate) const TITLE: u8 = 0;
 pub(crate) const HEADING: u8 = 1;
@@ -37,7 +36,7 @@ pub(crate) const CLOSING: u8 = 4;
 pub(crate) const NONE: u32 = u32::MAX;
 
 /// A searchable unit: a title or a paragraph.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Unit {
     pub doc: u32,
     pub para: u32,
@@ -49,8 +48,7 @@ pub(crate) struct Unit {
 
 /// The search index of a collection (see the [module docs](self)). In a
 /// bundle it is stored smaller than it is held (`index/stored.rs`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(into = "stored::Stored", try_from = "stored::Stored")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Index {
     /// The terms; a term's id is its rank.
     pub(crate) terms: Dict,

@@ -18,40 +18,33 @@
 //! at decode instead of [`Dict`] (27 KB more engine).
 
 use super::{avg_lens, get_varint, variants, Dict, Index, Unit, CLOSING, HEADING, NONE, TITLE};
-use serde::{Deserialize, Serialize};
 
-#[derive(Serialize, Deserialize)]
+/// The index's stored fields in the order a bundle writes them
+/// (`format/schema.rs`).
 pub(crate) struct Stored {
     // The postings come first: gzip packs the whole section smaller so
     // (collection 0.5 KB, SOTU 1.2 KB less than after the dictionaries).
-    #[serde(with = "bytes")]
-    pos: Vec<u8>,
-    #[serde(with = "bytes")]
-    gaps: Vec<u8>,
-    #[serde(with = "bytes")]
-    counts: Vec<u8>,
-    df: Vec<u32>,
+    pub(crate) pos: Vec<u8>,
+    pub(crate) gaps: Vec<u8>,
+    pub(crate) counts: Vec<u8>,
+    pub(crate) df: Vec<u32>,
     /// Terms, sorted and front-coded.
-    #[serde(with = "bytes")]
-    terms: Vec<u8>,
+    pub(crate) terms: Vec<u8>,
     /// Exact forms, sorted and front-coded.
-    #[serde(with = "bytes")]
-    exact: Vec<u8>,
-    #[serde(with = "bytes")]
-    names: Vec<u8>,
+    pub(crate) exact: Vec<u8>,
+    pub(crate) names: Vec<u8>,
     /// Units of each document.
-    doc_units: Vec<u32>,
+    pub(crate) doc_units: Vec<u32>,
     /// Kind of each unit but the titles.
-    #[serde(with = "bytes")]
-    kinds: Vec<u8>,
+    pub(crate) kinds: Vec<u8>,
     /// Paragraph of each unit but the titles: paragraphs skipped since the
     /// unit before in its document.
-    paras: Vec<u32>,
+    pub(crate) paras: Vec<u32>,
     /// Speaker of each unit but the titles, plus one (0: nobody).
-    speaker_of: Vec<u32>,
+    pub(crate) speaker_of: Vec<u32>,
     /// Indexed words of each unit.
-    lens: Vec<u32>,
-    speakers: Vec<String>,
+    pub(crate) lens: Vec<u32>,
+    pub(crate) speakers: Vec<String>,
 }
 
 /// Why a stored index does not decode (the bundle is damaged).
@@ -125,33 +118,6 @@ fn starts(df: &[u32], post: &[Vec<u8>; 3]) -> Result<Vec<[u32; 3]>, &'static str
     }
     out.push(at.map(|x| x as u32));
     Ok(out)
-}
-
-/// Byte vectors as postcard's bytes: its length, then the bytes (the wire
-/// of a sequence of `u8` too), read in one copy rather than byte by byte.
-mod bytes {
-    use serde::{de, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(v)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        struct Bytes;
-        impl de::Visitor<'_> for Bytes {
-            type Value = Vec<u8>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-                Ok(v.to_vec())
-            }
-            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
-                Ok(v)
-            }
-        }
-        d.deserialize_byte_buf(Bytes)
-    }
 }
 
 impl From<Index> for Stored {
@@ -293,10 +259,7 @@ impl Index {
     /// section of a bundle is their concatenation (for size breakdowns:
     /// `bench/corpus.rs`).
     pub fn parts(&self) -> Vec<(&'static str, Vec<u8>)> {
-        fn bytes<T: Serialize + ?Sized>(v: &T) -> Vec<u8> {
-            // Plain owned data into a Vec: cannot fail.
-            postcard::to_allocvec(v).unwrap_or_default()
-        }
+        use crate::format::wire::to_bytes as bytes;
         let s = Stored::from(self.clone());
         vec![
             ("pos", bytes(&s.pos)),
@@ -319,6 +282,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::wire::{to_bytes, Cursor, Wire};
     use crate::import::parse_document;
 
     #[test]
@@ -327,10 +291,10 @@ mod tests {
                    Kōno replied: the treaty, the treaties.\n";
         let doc = parse_document("documents/a.txt", raw.as_bytes()).unwrap();
         let ix = Index::build_with_aliases(&[doc], &[]);
-        let section = postcard::to_allocvec(&ix).unwrap();
+        let section = to_bytes(&ix);
         let parts: Vec<u8> = ix.parts().into_iter().flat_map(|p| p.1).collect();
         assert_eq!(parts, section);
-        let back: Index = postcard::from_bytes(&section).unwrap();
+        let back = Index::get(&mut Cursor(&section)).unwrap();
         assert_eq!(back, ix);
         assert!(!ix.exact.is_empty() && !ix.variants.is_empty());
     }

@@ -6,7 +6,8 @@
 //! follow), the search index, the passage index, the mentions, the two
 //! registers, the documents without their paragraphs, then (in a whole
 //! bundle) the text parts: the paragraphs of about [`DOCS_SECTION`] bytes of
-//! text each. Bodies are postcard, except that a part's body starts with the
+//! text each. Bodies are our own small binary codec ([`wire`], the layout of
+//! each stored type in `schema.rs`), except that a part's body starts with the
 //! build stamp (4 bytes, little-endian) so that it can travel alone: the
 //! folder form's page gets the bundle without its parts ([`encode_split`]),
 //! whose last part is then the passage index, and adds each part when a
@@ -15,9 +16,9 @@
 //! Sections let the page copy one part at a time into wasm memory
 //! ([`decode_from`]): a 10 MB collection never has its whole bundle and its
 //! decoded form there together, which would double the memory it keeps.
-//! Encoder and decoder live here together and share one schema (the serde
-//! derives). A bundle of another version, or a part of another build, is
-//! refused with "rebuild", never read as garbage.
+//! Encoder and decoder live here together and share one schema: each type's
+//! fields are listed once for both. A bundle of another version, or a part
+//! of another build, is refused with "rebuild", never read as garbage.
 //!
 //! ```
 //! use docent::format::{decode, encode, VERSION};
@@ -30,18 +31,20 @@
 //! assert!(decode(cut).unwrap_err().to_string().contains("damaged"));
 //! ```
 
-use crate::{model::Document, model::Paragraph, Collection, Error, Parts};
-use serde::{Deserialize, Serialize};
+use crate::{model::Document, Collection, Error, Parts};
+use wire::{put_len, to_bytes, Cursor, Wire};
+
+mod schema;
+pub(crate) mod wire;
 
 /// First bytes of every bundle.
 pub const MAGIC: &[u8; 8] = b"DOCENT\0\x1a";
 /// Bumped whenever anything serialized below changes shape.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// Text bytes per part, about.
 pub const DOCS_SECTION: usize = 1 << 20;
 
-#[derive(Serialize, Deserialize)]
 struct Head {
     stamp: u32,
     /// First document of each part, then the number of documents.
@@ -83,18 +86,23 @@ fn encode_with(c: &Collection, parts_follow: bool, part_bytes: usize) -> (Vec<u8
         .windows(2)
         .enumerate()
         .map(|(k, w)| {
-            let paras: Vec<&[Paragraph]> = c.docs[w[0] as usize..w[1] as usize]
-                .iter()
-                .map(|d| &d.paragraphs[..])
-                .collect();
-            body(&(k as u32, paras))
+            // The paragraphs of each document of the part.
+            let docs = &c.docs[w[0] as usize..w[1] as usize];
+            let mut b = to_bytes(&(k as u32));
+            put_len(docs.len(), &mut b);
+            for d in docs {
+                d.paragraphs.put(&mut b);
+            }
+            b
         })
         .collect();
     let empty = crate::diff::passages::Index::default();
     let passages = if parts_follow {
         &c.passages
     } else {
-        bodies.push(body(&(bodies.len() as u32, &c.passages)));
+        let mut b = to_bytes(&(bodies.len() as u32));
+        c.passages.put(&mut b);
+        bodies.push(b);
         &empty
     };
     let stamp = bodies.iter().fold(0x811c_9dc5u32, |h, b| fnv(h, b));
@@ -114,13 +122,13 @@ fn encode_with(c: &Collection, parts_follow: bool, part_bytes: usize) -> (Vec<u8
     };
     // Largest parts first: each section's copy is freed before the next.
     for b in [
-        body(&head),
-        body(&c.index),
-        body(passages),
-        body(&c.mentions),
-        body(&c.entities),
-        body(&c.clauses),
-        body(&heads),
+        to_bytes(&head),
+        to_bytes(&c.index),
+        to_bytes(passages),
+        to_bytes(&c.mentions),
+        to_bytes(&c.entities),
+        to_bytes(&c.clauses),
+        to_bytes(&heads),
     ] {
         section(&mut out, &[], &b);
     }
@@ -148,11 +156,6 @@ fn start() -> Vec<u8> {
     out
 }
 
-fn body<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
-    // Serializing plain owned data into a Vec cannot fail.
-    postcard::to_allocvec(value).unwrap_or_default()
-}
-
 fn section(out: &mut Vec<u8>, prefix: &[u8], body: &[u8]) {
     out.extend_from_slice(&((prefix.len() + body.len()) as u32).to_le_bytes());
     out.extend_from_slice(prefix);
@@ -173,17 +176,17 @@ pub fn decode(bytes: &[u8]) -> Result<Collection, Error> {
 pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Collection, Error> {
     let mut r = Reader { len, at: 0, read };
     r.start()?;
-    let head: Head = r.section()?;
+    let head: Head = r.section("head")?;
     if head.bounds.first() != Some(&0) || !head.bounds.windows(2).all(|w| w[0] < w[1]) {
         return Err(damaged("its text parts are out of order"));
     }
     let mut c = Collection {
-        index: r.section()?,
-        passages: r.section()?,
-        mentions: r.section()?,
-        entities: r.section()?,
-        clauses: r.section()?,
-        docs: r.section()?,
+        index: r.section("search index")?,
+        passages: r.section("passage index")?,
+        mentions: r.section("mentions")?,
+        entities: r.section("entity register")?,
+        clauses: r.section("clause register")?,
+        docs: r.section("documents")?,
         parts: Parts {
             // One more part when the passage index is one.
             loaded: vec![false; head.bounds.len() - usize::from(head.parts_follow)],
@@ -248,19 +251,19 @@ fn fill(c: &mut Collection, body: &[u8]) -> Result<(), Error> {
             "this part belongs to another build of the reader: copy the whole folder again (the page with its shards/ folder), or rebuild it with `docent build --shards`",
         ));
     }
-    let (k, rest): (u32, _) = postcard::take_from_bytes(rest).map_err(damaged)?;
-    let k = k as usize;
+    let mut r = Cursor(rest);
+    let k = u32::get(&mut r).map_err(|e| damaged(format_args!("a part: {e}")))? as usize;
     match c.parts.loaded.get(k) {
         None => return Err(damaged("a part has an unknown number")),
         Some(true) => return Ok(()),
         Some(false) => {}
     }
     if Some(k as u32) == c.parts.passages_part() {
-        c.passages = parse(rest)?;
+        c.passages = parse(r, "passage index part")?;
         c.parts.loaded[k] = true;
         return Ok(());
     }
-    let paras: Vec<Vec<Paragraph>> = parse(rest)?;
+    let paras: Vec<Vec<_>> = parse(r, "text part")?;
     let (a, b) = (c.parts.bounds[k], c.parts.bounds[k + 1]);
     if paras.len() != (b - a) as usize {
         return Err(damaged("a text part holds the wrong documents"));
@@ -281,12 +284,13 @@ fn fill(c: &mut Collection, body: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
-    match postcard::take_from_bytes(body) {
-        Ok((value, [])) => Ok(value),
-        Ok(_) => Err(damaged("a section has bytes left over")),
-        Err(e) => Err(damaged(e)),
-    }
+/// The value a section's bytes hold, all of them; errors name the section.
+fn parse<T: Wire>(mut r: Cursor, name: &str) -> Result<T, Error> {
+    let value = T::get(&mut r).and_then(|v| match r.is_empty() {
+        true => Ok(v),
+        false => Err("it has bytes left over"),
+    });
+    value.map_err(|e| damaged(format_args!("its {name}: {e}")))
 }
 
 fn not_a_bundle() -> Error {
@@ -342,8 +346,8 @@ impl<F: FnMut(usize, &mut [u8])> Reader<F> {
     }
 
     /// The next section, decoded; its bytes are freed on return.
-    fn section<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, Error> {
-        parse(&self.raw_section()?)
+    fn section<T: Wire>(&mut self, name: &str) -> Result<T, Error> {
+        parse(Cursor(&self.raw_section()?), name)
     }
 }
 
@@ -465,11 +469,16 @@ mod tests {
         long.push(0);
         let mut huge = bytes.clone();
         huge[12..16].copy_from_slice(&u32::MAX.to_le_bytes());
+        // The head section one byte shorter: its last field is cut off.
+        let mut short = bytes.clone();
+        let n = u32::from_le_bytes(short[12..16].try_into().unwrap());
+        short[12..16].copy_from_slice(&(n - 1).to_le_bytes());
         for (bad, want) in [
             (&bytes[..5], "bad magic"),
             (&bytes[..bytes.len() - 2], "ends early"),
             (&long[..], "bytes after the last section"),
             (&huge[..], "ends early"),
+            (&short[..], "its head: it ends early"),
         ] {
             let e = decode(bad).unwrap_err().to_string();
             assert!(e.contains(want) && e.contains("rebuild"), "{e}");
