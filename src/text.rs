@@ -92,15 +92,23 @@ impl Iterator for Tokens<'_> {
         let c = rest.chars().next()?;
         let mut end = start + c.len_utf8();
         let kind = if is_word_char(c) {
-            let mut it = self.text[end..].char_indices();
-            while let Some((i, d)) = it.next() {
+            let bytes = self.text.as_bytes();
+            while let Some(&b) = bytes.get(end) {
+                // ASCII letters and digits, the bulk of most text, byte by byte.
+                if b.is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                let Some(d) = self.text[end..].chars().next() else {
+                    break;
+                };
                 if is_word_char(d) {
-                    end = start + c.len_utf8() + i + d.len_utf8();
+                    end += d.len_utf8();
                 } else if is_apostrophe(d) {
                     // An apostrophe joins only when a letter follows.
-                    let after = it.clone().next().map(|(_, a)| a);
+                    let after = self.text[end + d.len_utf8()..].chars().next();
                     if after.is_some_and(|a| a.is_alphabetic()) {
-                        end = start + c.len_utf8() + i + d.len_utf8();
+                        end += d.len_utf8();
                     } else {
                         break;
                     }

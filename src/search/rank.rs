@@ -384,12 +384,12 @@ impl Index {
         };
         let mut found: Vec<(u8, u32, u32, String)> = Vec::new();
         self.terms.search(&aut, |k, id| {
-            let key = std::str::from_utf8(k).unwrap_or("");
-            if key == term {
+            if k == term.as_bytes() {
                 return true;
             }
-            if let Some(d) = typo::distance(term, key, max, fixed_first) {
-                found.push((d, u32::MAX - self.df_of(id), id, key.to_string()));
+            if let Some(d) = aut.distance(k) {
+                let key = String::from_utf8_lossy(k).into_owned();
+                found.push((d, u32::MAX - self.df_of(id), id, key));
             }
             found.len() < MAX_PREFIX_SCAN
         });

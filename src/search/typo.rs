@@ -177,15 +177,21 @@ impl Automaton for Typo {
 
 /// The edit distance of `key` from `word` if it is at most `max`.
 pub fn distance(word: &str, key: &str, max: u8, fixed_first: bool) -> Option<u8> {
-    let aut = Typo::with_first(word, max, fixed_first)?;
-    let mut s = aut.start();
-    for &b in key.as_bytes() {
-        s = aut.accept(&s, b);
-        if !aut.can_match(&s) {
-            return None;
+    Typo::with_first(word, max, fixed_first)?.distance(key.as_bytes())
+}
+
+impl Typo {
+    /// The edit distance of `key` from the word if it is at most `max`.
+    pub fn distance(&self, key: &[u8]) -> Option<u8> {
+        let mut s = self.start();
+        for &b in key {
+            s = self.accept(&s, b);
+            if !self.can_match(&s) {
+                return None;
+            }
         }
+        self.is_match(&s).then(|| s.row[self.word.len()])
     }
-    aut.is_match(&s).then(|| s.row[aut.word.len()])
 }
 
 #[cfg(test)]
