@@ -71,16 +71,78 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// The word tokens of `text`, in order (the words of [`tokenize`], cut
-/// as they are read: nothing is collected).
+/// The word tokens of `text`, in order: the words of [`tokenize`], cut as
+/// they are read (nothing is collected; space and punctuation are stepped
+/// over without making tokens of them).
 pub fn words(text: &str) -> impl Iterator<Item = Token> + '_ {
-    Tokens { text, at: 0 }.filter(|t| t.kind == TokenKind::Word)
+    let mut t = Tokens { text, at: 0 };
+    std::iter::from_fn(move || t.next_word())
 }
 
 /// The tokens of [`tokenize`], one at a time.
 struct Tokens<'a> {
     text: &'a str,
     at: usize,
+}
+
+impl Tokens<'_> {
+    /// The next word token. A word starts at any word character the token
+    /// before did not take (space runs and punctuation never take one).
+    fn next_word(&mut self) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        loop {
+            let &b = bytes.get(self.at)?;
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            if b.is_ascii() {
+                self.at += 1;
+                continue;
+            }
+            let c = self.text[self.at..].chars().next()?;
+            if is_word_char(c) {
+                break;
+            }
+            self.at += c.len_utf8();
+        }
+        let start = self.at;
+        self.at = self.word_end(start);
+        Some(Token {
+            start,
+            end: self.at,
+            kind: TokenKind::Word,
+        })
+    }
+
+    /// The end of the word starting at `start` (a word character).
+    fn word_end(&self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut end = start + self.text[start..].chars().next().map_or(1, char::len_utf8);
+        while let Some(&b) = bytes.get(end) {
+            // ASCII letters and digits, the bulk of most text, byte by byte.
+            if b.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            let Some(d) = self.text[end..].chars().next() else {
+                break;
+            };
+            if is_word_char(d) {
+                end += d.len_utf8();
+            } else if is_apostrophe(d) {
+                // An apostrophe joins only when a letter follows.
+                let after = self.text[end + d.len_utf8()..].chars().next();
+                if after.is_some_and(|a| a.is_alphabetic()) {
+                    end += d.len_utf8();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        end
+    }
 }
 
 impl Iterator for Tokens<'_> {
@@ -92,30 +154,7 @@ impl Iterator for Tokens<'_> {
         let c = rest.chars().next()?;
         let mut end = start + c.len_utf8();
         let kind = if is_word_char(c) {
-            let bytes = self.text.as_bytes();
-            while let Some(&b) = bytes.get(end) {
-                // ASCII letters and digits, the bulk of most text, byte by byte.
-                if b.is_ascii_alphanumeric() {
-                    end += 1;
-                    continue;
-                }
-                let Some(d) = self.text[end..].chars().next() else {
-                    break;
-                };
-                if is_word_char(d) {
-                    end += d.len_utf8();
-                } else if is_apostrophe(d) {
-                    // An apostrophe joins only when a letter follows.
-                    let after = self.text[end + d.len_utf8()..].chars().next();
-                    if after.is_some_and(|a| a.is_alphabetic()) {
-                        end += d.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
+            end = self.word_end(start);
             TokenKind::Word
         } else if c.is_whitespace() {
             end = start
@@ -612,6 +651,29 @@ mod tests {
             .map(|t| &text[t.start..t.end])
             .collect();
         assert_eq!(all, text, "tokenize must be lossless");
+        words_are_tokenize_words(text);
+    }
+
+    /// [`words`] steps over space and punctuation on its own: it must cut
+    /// exactly the word tokens of [`tokenize`].
+    fn words_are_tokenize_words(text: &str) {
+        let from_tokens: Vec<(usize, usize)> = tokenize(text)
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| (t.start, t.end))
+            .collect();
+        let cut: Vec<(usize, usize)> = words(text).map(|t| (t.start, t.end)).collect();
+        assert_eq!(cut, from_tokens, "words of {text:?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn words_match_tokenize(
+            text in "[a-zA-Z0-9 '’ʼ.,\\t\\n\\u{300}\\u{2070}-\\u{207f}ёЖ🙂\\u{3000}\\u{a0}_-]{0,40}"
+        ) {
+            words_are_tokenize_words(&text);
+        }
     }
 
     /// The fold as it was with the full NFKD tables: the reference for

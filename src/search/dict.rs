@@ -259,8 +259,9 @@ impl Dict {
             return;
         }
         // The states after each byte of `path`, a prefix of the last key.
-        let mut states = vec![start];
-        let mut path: Vec<u8> = Vec::new();
+        let mut states = Vec::with_capacity(32);
+        states.push(start);
+        let mut path: Vec<u8> = Vec::with_capacity(32);
         let mut c = self.at_block(0);
         loop {
             let shared = path.iter().zip(&c.key).take_while(|(a, b)| a == b).count();

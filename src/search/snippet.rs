@@ -72,7 +72,8 @@ pub(crate) fn snippet(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<F
     }
     let mut first = best.1.saturating_sub(SNIPPET_WORDS / 4);
     let want = first + SNIPPET_WORDS + 1;
-    let ws: Vec<Token> = unit_words_iter(text, spans).take(want).collect();
+    let mut ws: Vec<Token> = Vec::with_capacity(want.min(text.len() / 2 + 1));
+    ws.extend(unit_words_iter(text, spans).take(want));
     let n = ws.len();
     let (mut from, mut to) = (0usize, text.len());
     if n > SNIPPET_WORDS {
