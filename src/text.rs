@@ -21,7 +21,10 @@ mod unicode;
 #[rustfmt::skip]
 mod unicode_data;
 
-use unicode::{canonical_combining_class, compose, decompose_canonical, is_combining_mark};
+use unicode::{
+    canonical_combining_class, compose, decompose_canonical, is_case_ignorable, is_cased,
+    is_combining_mark, push_lower,
+};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,6 +205,51 @@ fn fold_decomposed(d: char, out: &mut String) {
     } else {
         out.extend(d.to_lowercase());
     }
+}
+
+/// Appends `c` in lower case: what `char::to_lowercase` gives, from the
+/// compact tables of `text/unicode.rs` (core's case tables cost the wasm
+/// ~8 KB gzipped).
+///
+/// ```
+/// let mut s = String::new();
+/// for c in "ÅSA İ".chars() {
+///     docent::text::push_lowercase(c, &mut s);
+/// }
+/// assert_eq!(s, "åsa i\u{307}");
+/// ```
+pub fn push_lowercase(c: char, out: &mut String) {
+    push_lower(c, out);
+}
+
+/// `s` in lower case, exactly as `str::to_lowercase` has it: character by
+/// character, but a capital sigma that ends a word becomes `ς`.
+///
+/// ```
+/// assert_eq!(docent::text::lowercase("ΟΔΟΣ ΣΑ Kōno"), "οδος σα kōno");
+/// ```
+pub fn lowercase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        if c == 'Σ' {
+            // Final when a cased letter comes before and none after,
+            // skipping case-ignorable characters (Unicode §3.13).
+            fn cased(chars: &mut dyn Iterator<Item = char>) -> bool {
+                for c in chars {
+                    if !is_case_ignorable(c) {
+                        return is_cased(c);
+                    }
+                }
+                false
+            }
+            let before = cased(&mut s[..i].chars().rev());
+            let after = cased(&mut s[i + c.len_utf8()..].chars());
+            out.push(if before && !after { 'ς' } else { 'σ' });
+        } else {
+            push_lower(c, &mut out);
+        }
+    }
+    out
 }
 
 /// Compatibility decompositions (NFKD minus NFD) of the blocks a reader of
@@ -717,6 +765,52 @@ mod tests {
             "",
         ] {
             assert_eq!(nfc(s), s.nfc().collect::<String>(), "nfc of {s:?}");
+        }
+    }
+
+    /// `push_lowercase` equals `char::to_lowercase` and `lowercase` equals
+    /// `str::to_lowercase` for every code point, the latter also around a
+    /// capital sigma (before and after it, where the final-sigma rule looks).
+    #[test]
+    fn lowercase_equals_core_for_every_code_point() {
+        let mut wrong = Vec::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut ours = String::new();
+            push_lowercase(c, &mut ours);
+            if ours != c.to_lowercase().collect::<String>() {
+                wrong.push(format!("U+{:04X} lower", c as u32));
+            }
+            for s in [
+                format!("Α{c}Σ"),
+                format!("ΑΣ{c}"),
+                format!("{c}Σ"),
+                format!("Σ{c}"),
+            ] {
+                if lowercase(&s) != s.to_lowercase() {
+                    wrong.push(format!("{s:?} lowercase"));
+                }
+            }
+        }
+        assert_no_differences(&wrong);
+    }
+
+    #[test]
+    fn lowercase_table() {
+        for s in [
+            "",
+            "Σ",
+            "ΟΔΟΣ",
+            "ΟΔΟΣ'",
+            "ΟΔΟΣ\u{301}",
+            "Α'Σ'Β",
+            "ΑΣ.Β",
+            "ὈΔΥΣΣΕΎΣ",
+            "ǅΣ",
+            "İSTANBUL",
+            "ΣΑΣ ΣΑΣ",
+            "Хрущёв KŌNO",
+        ] {
+            assert_eq!(lowercase(s), s.to_lowercase(), "lowercase of {s:?}");
         }
     }
 
