@@ -203,7 +203,7 @@ fn fold_decomposed(d: char, out: &mut String) {
     if d == 'ё' || d == 'Ё' {
         out.push('е');
     } else {
-        out.extend(d.to_lowercase());
+        push_lower(d, out);
     }
 }
 
