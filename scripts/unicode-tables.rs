@@ -27,6 +27,16 @@
 //!   apart mapped by the same difference; for each run `zigzag(difference) *
 //!   2 + step - 1`. (U+0130 İ, the one character that lowers to two, is
 //!   spelled out in the code.)
+//! - `COMPAT_KEYS`, `COMPAT_FIRSTS`, `COMPAT_MORE`: the compatibility
+//!   decompositions (NFKD where it differs from NFD) of the blocks a reader
+//!   of this collection meets, `COMPAT_BLOCKS`: Latin (ª º ĳ ŀ ŉ ſ ǆ ǉ ǌ ǳ,
+//!   modifier letters), Greek and Cyrillic symbol variants, super- and
+//!   subscripts, the ﬁ-style ligatures, kana digraphs and fullwidth ASCII.
+//!   Elsewhere `fold` decomposes canonically only: this replaces the crate's
+//!   full compatibility tables. Keys as differences; the first character as
+//!   `key - first`, a (zigzag) difference from the previous entry's (the
+//!   fullwidth forms all lie 0xFEE0 above theirs); then for each entry the
+//!   number of further characters (at most two) and these characters.
 //! - `IGNORABLE_RUNS`: runs of the characters the final-sigma rule of
 //!   `str::to_lowercase` skips (Case_Ignorable), read from `core` by probing
 //!   the rule.
@@ -37,6 +47,20 @@ use unicode_normalization::char::{
     canonical_combining_class, compose, decompose_canonical, is_combining_mark,
 };
 use unicode_normalization::UnicodeNormalization;
+
+/// The blocks (first, last) where `fold` applies compatibility decompositions.
+const COMPAT_BLOCKS: [(u32, u32); 10] = [
+    (0xA0, 0x24F),
+    (0x2B0, 0x2FF),
+    (0x370, 0x52F),
+    (0x1D00, 0x1DBF),
+    (0x1E00, 0x1FFF),
+    (0x2070, 0x209F),
+    (0x3040, 0x30FF),
+    (0x4E00, 0x9FFF),
+    (0xFB00, 0xFB06),
+    (0xFF01, 0xFF5E),
+];
 
 /// A character, its one-level decomposition, and whether it is a primary composite.
 type Entry = (char, char, Option<char>, bool);
@@ -246,6 +270,48 @@ fn main() {
     }
     bytes(&mut s, "LOWER_RUNS", spans(&lower));
     bytes(&mut s, "LOWER_DELTAS", deltas);
+
+    // Compatibility decompositions of the blocks.
+    let (mut keys, mut firsts, mut more) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut last_key, mut last_gap) = (0u32, 0i64);
+    for c in COMPAT_BLOCKS
+        .iter()
+        .flat_map(|&(a, b)| a..=b)
+        .filter_map(char::from_u32)
+    {
+        let nfkd: Vec<char> = c.to_string().nfkd().collect();
+        if nfkd
+            .iter()
+            .eq(c.to_string().nfd().collect::<Vec<_>>().iter())
+        {
+            continue;
+        }
+        assert!(
+            nfkd.len() <= 3,
+            "U+{:04X}: a longer compatibility decomposition",
+            c as u32
+        );
+        leb(&mut keys, c as u32 - last_key);
+        let gap = c as i64 - nfkd[0] as i64;
+        leb(&mut firsts, zigzag(gap - last_gap));
+        (last_key, last_gap) = (c as u32, gap);
+        more.push(nfkd.len() as u8 - 1);
+        nfkd[1..].iter().for_each(|&d| leb(&mut more, d as u32));
+    }
+    bytes(&mut s, "COMPAT_KEYS", keys);
+    bytes(&mut s, "COMPAT_FIRSTS", firsts);
+    bytes(&mut s, "COMPAT_MORE", more);
+    let blocks: Vec<String> = COMPAT_BLOCKS
+        .iter()
+        .map(|(a, b)| format!("(0x{a:X}, 0x{b:X})"))
+        .collect();
+    writeln!(
+        s,
+        "#[cfg(test)]\npub(super) static COMPAT_BLOCKS: [(u32, u32); {}] = [\n    {},\n];\n",
+        blocks.len(),
+        blocks.join(", ")
+    )
+    .unwrap();
 
     // Case_Ignorable, as the final-sigma rule of str::to_lowercase sees it:
     // after "Α c Σ" the sigma is final when c is ignorable or cased, before

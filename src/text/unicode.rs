@@ -44,6 +44,9 @@ struct Tables {
     lower: Vec<Run>,
     /// Case_Ignorable characters.
     ignorable: Vec<Run>,
+    /// `[character, its compatibility decomposition (0 after its end)]`
+    /// where `fold` applies one, by character.
+    compat: Vec<[u32; 4]>,
 }
 
 fn tables() -> &'static Tables {
@@ -121,6 +124,17 @@ fn decode() -> Tables {
         }
     }
     compose.stable_sort();
+    let mut compat = Vec::new();
+    let (mut more, mut key, mut gap) = (numbers(&data::COMPAT_MORE), 0u32, 0i32);
+    for (dk, dg) in numbers(&data::COMPAT_KEYS).zip(numbers(&data::COMPAT_FIRSTS)) {
+        key += dk;
+        gap += unzigzag(dg);
+        let mut e = [key, key.wrapping_sub(gap as u32), 0, 0];
+        for slot in e.iter_mut().skip(2).take(more.next().unwrap_or(0) as usize) {
+            *slot = more.next().unwrap_or(0);
+        }
+        compat.push(e);
+    }
     Tables {
         decomp,
         compose,
@@ -131,6 +145,7 @@ fn decode() -> Tables {
         ),
         lower: runs(&data::LOWER_RUNS, &mut numbers(&data::LOWER_DELTAS), true),
         ignorable: runs(&data::IGNORABLE_RUNS, &mut std::iter::repeat(0), false),
+        compat,
     }
 }
 
@@ -177,6 +192,20 @@ pub(super) fn is_case_ignorable(c: char) -> bool {
 /// ones neither lower nor upper case that have a lower case.
 pub(super) fn is_cased(c: char) -> bool {
     c.is_lowercase() || c.is_uppercase() || run_of(&tables().lower, c).is_some()
+}
+
+/// Emits the compatibility decomposition of `c` and returns true, if `c`
+/// is in one of the blocks where `fold` applies them (see
+/// scripts/unicode-tables.rs) and has one.
+pub(super) fn decompose_compatible(c: char, emit: &mut dyn FnMut(char)) -> bool {
+    let compat = &tables().compat;
+    let Ok(i) = compat.binary_search_by_key(&(c as u32), |e| e[0]) else {
+        return false;
+    };
+    for &u in compat[i][1..].iter().take_while(|&&u| u != 0) {
+        emit(char::from_u32(u).unwrap_or(c));
+    }
+    true
 }
 
 /// Emits the full canonical decomposition of `c` (`c` itself when it has
