@@ -1,24 +1,45 @@
 //! Generates `src/text/unicode_data.rs`: the few Unicode tables that
-//! `text::fold` and `text::nfc` need, taken from the unicode-normalization
-//! crate itself (a dev-dependency), so the wasm does not link the crate's
-//! larger tables. Run by `bash scripts/unicode-tables.sh`; `cargo test`
-//! checks the tables against the crate for every code point.
+//! `text::fold`, `text::nfc` and `text::lowercase` need, taken from the
+//! unicode-normalization crate (a dev-dependency) and from `core` itself, so
+//! the wasm links neither the crate's tables nor core's case-mapping tables.
+//! Run by `bash scripts/unicode-tables.sh`; `cargo test` checks the tables
+//! against the crate and `core` for every code point.
 //!
-//! Tables (all sorted, searched by binary search):
-//! - `DECOMP_KEY`, `DECOMP_FIRST`, `DECOMP_SECOND`: every character with a
-//!   canonical decomposition (Hangul syllables excepted: they are computed)
-//!   and its decomposition one level deep (`second` = 0 for a singleton).
-//!   Applied recursively it gives the full decomposition (up to the
-//!   canonical order of its marks, which `nfc` sorts anyway). Three arrays
-//!   rather than one of triples: they compress better in the wasm.
-//! - `COMPOSABLE`: a bit per `DECOMP_*` entry (bit `i % 8` of byte `i / 8`),
-//!   set for the primary composites. The composition index (these entries
-//!   sorted by their pair) is built from it on first use: the sorted list
-//!   itself would be seven times larger in the wasm.
-//! - `CCC`: runs of equal non-zero canonical combining class, `start << 11 |
-//!   length`, with `CCC_CLASS` their classes.
-//! - `MARKS`: runs of combining marks (general category M), `start << 11 |
-//!   length`.
+//! The tables are byte strings of LEB128 numbers that `src/text/unicode.rs`
+//! decodes once, on first use: sorted keys as differences from the previous
+//! one, so that runs of neighbours cost a byte each and the rest compresses
+//! well in the wasm.
+//! - `DECOMP_KEYS`, `DECOMP_FIRSTS`, `DECOMP_SECONDS`: every character with
+//!   a canonical decomposition (Hangul syllables excepted: they are
+//!   computed) and its decomposition one level deep. Keys as differences;
+//!   the first part as `key - first`, a (zigzag) difference from the
+//!   previous entry's; the second part one byte: its index into `SECONDS`
+//!   plus one (0 for a singleton), times two, plus one for a primary
+//!   composite. Applied recursively it gives the full decomposition (up to
+//!   the canonical order of its marks, which `nfc` sorts anyway).
+//! - `SECONDS`: the characters that end a two-part decomposition (about a
+//!   hundred combining marks), as differences.
+//! - `MARK_RUNS`, `MARK_CLASSES`: runs of combining marks (general category
+//!   M) of equal canonical combining class, as (gap from the end of the
+//!   previous run, length) pairs; the class of each run.
+//! - `LOWER_RUNS`, `LOWER_DELTAS`: the characters `char::to_lowercase` maps
+//!   to one other character, as runs (gap, count) of characters one or two
+//!   apart mapped by the same difference; for each run `zigzag(difference) *
+//!   2 + step - 1`. (U+0130 İ, the one character that lowers to two, is
+//!   spelled out in the code.)
+//! - `COMPAT_KEYS`, `COMPAT_FIRSTS`, `COMPAT_MORE`: the compatibility
+//!   decompositions (NFKD where it differs from NFD) of the blocks a reader
+//!   of this collection meets, `COMPAT_BLOCKS`: Latin (ª º ĳ ŀ ŉ ſ ǆ ǉ ǌ ǳ,
+//!   modifier letters), Greek and Cyrillic symbol variants, super- and
+//!   subscripts, the ﬁ-style ligatures, kana digraphs and fullwidth ASCII.
+//!   Elsewhere `fold` decomposes canonically only: this replaces the crate's
+//!   full compatibility tables. Keys as differences; the first character as
+//!   `key - first`, a (zigzag) difference from the previous entry's (the
+//!   fullwidth forms all lie 0xFEE0 above theirs); then for each entry the
+//!   number of further characters (at most two) and these characters.
+//! - `IGNORABLE_RUNS`: runs of the characters the final-sigma rule of
+//!   `str::to_lowercase` skips (Case_Ignorable), read from `core` by probing
+//!   the rule.
 
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -26,6 +47,20 @@ use unicode_normalization::char::{
     canonical_combining_class, compose, decompose_canonical, is_combining_mark,
 };
 use unicode_normalization::UnicodeNormalization;
+
+/// The blocks (first, last) where `fold` applies compatibility decompositions.
+const COMPAT_BLOCKS: [(u32, u32); 10] = [
+    (0xA0, 0x24F),
+    (0x2B0, 0x2FF),
+    (0x370, 0x52F),
+    (0x1D00, 0x1DBF),
+    (0x1E00, 0x1FFF),
+    (0x2070, 0x209F),
+    (0x3040, 0x30FF),
+    (0x4E00, 0x9FFF),
+    (0xFB00, 0xFB06),
+    (0xFF01, 0xFF5E),
+];
 
 /// A character, its one-level decomposition, and whether it is a primary composite.
 type Entry = (char, char, Option<char>, bool);
@@ -58,15 +93,22 @@ fn reorder(d: &mut [char]) {
     }
 }
 
-fn runs(pred: impl Fn(char) -> Option<u8>) -> Vec<(u32, u32, u8)> {
-    let mut out: Vec<(u32, u32, u8)> = Vec::new();
+/// A run: first code point, count, step (1, or 2 for alternate ones), value.
+type Run = (u32, u32, u32, u32);
+
+/// Runs of code points with equal `value`, each `max_step` or fewer apart.
+fn runs(value: impl Fn(char) -> Option<u32>, max_step: u32) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
     for u in 0..=0x10FFFFu32 {
-        let Some(v) = char::from_u32(u).and_then(&pred) else {
+        let Some(v) = char::from_u32(u).and_then(&value) else {
             continue;
         };
         match out.last_mut() {
-            Some((s, n, k)) if *s + *n == u && *k == v && *n < 2047 => *n += 1,
-            _ => out.push((u, 1, v)),
+            Some((s, n, step, k)) if *k == v && *n == 1 && u - *s <= max_step => {
+                (*n, *step) = (2, u - *s);
+            }
+            Some((s, n, step, k)) if *k == v && *n > 1 && u == *s + *n * *step => *n += 1,
+            _ => out.push((u, 1, 1, v)),
         }
     }
     out
@@ -150,63 +192,186 @@ fn main() {
     writeln!(
         s,
         "//! Generated by `bash scripts/unicode-tables.sh` from unicode-normalization\n\
-         //! (Unicode {major}.{minor}.{patch}): do not edit. See scripts/unicode-tables.rs.\n"
+         //! (Unicode {major}.{minor}.{patch}) and core's case mapping: do not edit.\n\
+         //! See scripts/unicode-tables.rs.\n"
     )
     .unwrap();
-    let list = |s: &mut String, name: &str, ty: &str, items: Vec<String>, per: usize| {
-        writeln!(s, "pub(super) static {name}: [{ty}; {}] = [", items.len()).unwrap();
-        for line in items.chunks(per) {
+    let mut sizes = Vec::new();
+    let mut bytes = |s: &mut String, name: &str, items: Vec<u8>| {
+        writeln!(s, "pub(super) static {name}: [u8; {}] = [", items.len()).unwrap();
+        for line in items.chunks(24) {
+            let line: Vec<String> = line.iter().map(|b| b.to_string()).collect();
             writeln!(s, "    {},", line.join(", ")).unwrap();
         }
         writeln!(s, "];\n").unwrap();
+        sizes.push(format!("{name} {}", items.len()));
     };
-    let hex = |f: &dyn Fn(&Entry) -> u32| -> Vec<String> {
-        pairs.iter().map(|p| format!("0x{:x}", f(p))).collect()
-    };
-    list(&mut s, "DECOMP_KEY", "u32", hex(&|p| p.0 as u32), 10);
-    list(&mut s, "DECOMP_FIRST", "u32", hex(&|p| p.1 as u32), 10);
-    list(
-        &mut s,
-        "DECOMP_SECOND",
-        "u32",
-        hex(&|p| p.2.map_or(0, |b| b as u32)),
-        10,
-    );
-    let comp = pairs.iter().filter(|p| p.3).count();
-    let mut bits = vec![0u8; pairs.len().div_ceil(8)];
-    for (i, p) in pairs.iter().enumerate() {
-        bits[i / 8] |= u8::from(p.3) << (i % 8);
+
+    // Decompositions.
+    let mut seconds: Vec<u32> = pairs.iter().filter_map(|p| p.2).map(|b| b as u32).collect();
+    seconds.sort_unstable();
+    seconds.dedup();
+    assert!(seconds.len() < 127, "second parts no longer fit a byte");
+    let (mut keys, mut firsts, mut parts) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut last_key, mut last_gap) = (0u32, 0i64);
+    for &(c, a, b, composable) in &pairs {
+        leb(&mut keys, c as u32 - last_key);
+        let gap = c as i64 - a as i64;
+        leb(&mut firsts, zigzag(gap - last_gap));
+        (last_key, last_gap) = (c as u32, gap);
+        let second = b.map_or(0, |b| 1 + seconds.binary_search(&(b as u32)).unwrap());
+        parts.push((second * 2 + usize::from(composable)) as u8);
     }
-    list(
-        &mut s,
-        "COMPOSABLE",
-        "u8",
-        bits.iter().map(|b| format!("0x{b:02x}")).collect(),
-        16,
+    bytes(&mut s, "DECOMP_KEYS", keys);
+    bytes(&mut s, "DECOMP_FIRSTS", firsts);
+    bytes(&mut s, "DECOMP_SECONDS", parts);
+    let mut out = Vec::new();
+    let mut last = 0;
+    for &b in &seconds {
+        leb(&mut out, b - last);
+        last = b;
+    }
+    bytes(&mut s, "SECONDS", out);
+
+    // Marks and their classes.
+    let marks = runs(
+        |c| is_combining_mark(c).then(|| canonical_combining_class(c) as u32),
+        1,
     );
-    let ccc = runs(|c| Some(canonical_combining_class(c)).filter(|&k| k != 0));
-    let packed = |r: &[(u32, u32, u8)]| -> Vec<String> {
-        r.iter()
-            .map(|&(st, n, _)| format!("0x{:x}", st << 11 | n))
-            .collect()
+    bytes(&mut s, "MARK_RUNS", spans(&marks));
+    bytes(
+        &mut s,
+        "MARK_CLASSES",
+        marks.iter().map(|r| r.3 as u8).collect(),
+    );
+
+    // Lower case: one character to one other, by runs of equal difference.
+    for c in chars() {
+        let l: Vec<char> = c.to_lowercase().collect();
+        if l.len() > 1 {
+            assert_eq!(
+                (c, &l[..]),
+                ('\u{130}', &['i', '\u{307}'][..]),
+                "new multi-char lowercase"
+            );
+        }
+    }
+    let lower_of = |c: char| -> Option<u32> {
+        let mut l = c.to_lowercase();
+        match (l.next(), l.next()) {
+            (Some(x), None) if x != c => Some(zigzag(x as i64 - c as i64)),
+            _ => None,
+        }
     };
-    list(&mut s, "CCC", "u32", packed(&ccc), 10);
-    list(
-        &mut s,
-        "CCC_CLASS",
-        "u8",
-        ccc.iter().map(|r| r.2.to_string()).collect(),
-        24,
+    let lower = runs(lower_of, 2);
+    let mut deltas = Vec::new();
+    for r in &lower {
+        leb(&mut deltas, r.3 * 2 + (r.2 - 1));
+    }
+    bytes(&mut s, "LOWER_RUNS", spans(&lower));
+    bytes(&mut s, "LOWER_DELTAS", deltas);
+
+    // Compatibility decompositions of the blocks.
+    let (mut keys, mut firsts, mut more) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut last_key, mut last_gap) = (0u32, 0i64);
+    for c in COMPAT_BLOCKS
+        .iter()
+        .flat_map(|&(a, b)| a..=b)
+        .filter_map(char::from_u32)
+    {
+        let nfkd: Vec<char> = c.to_string().nfkd().collect();
+        if nfkd
+            .iter()
+            .eq(c.to_string().nfd().collect::<Vec<_>>().iter())
+        {
+            continue;
+        }
+        assert!(
+            nfkd.len() <= 3,
+            "U+{:04X}: a longer compatibility decomposition",
+            c as u32
+        );
+        leb(&mut keys, c as u32 - last_key);
+        let gap = c as i64 - nfkd[0] as i64;
+        leb(&mut firsts, zigzag(gap - last_gap));
+        (last_key, last_gap) = (c as u32, gap);
+        more.push(nfkd.len() as u8 - 1);
+        nfkd[1..].iter().for_each(|&d| leb(&mut more, d as u32));
+    }
+    bytes(&mut s, "COMPAT_KEYS", keys);
+    bytes(&mut s, "COMPAT_FIRSTS", firsts);
+    bytes(&mut s, "COMPAT_MORE", more);
+    let blocks: Vec<String> = COMPAT_BLOCKS
+        .iter()
+        .map(|(a, b)| format!("(0x{a:X}, 0x{b:X})"))
+        .collect();
+    writeln!(
+        s,
+        "#[cfg(test)]\npub(super) static COMPAT_BLOCKS: [(u32, u32); {}] = [\n    {},\n];\n",
+        blocks.len(),
+        blocks.join(", ")
+    )
+    .unwrap();
+
+    // Case_Ignorable, as the final-sigma rule of str::to_lowercase sees it:
+    // after "Α c Σ" the sigma is final when c is ignorable or cased, before
+    // "Α Σ c" when c is ignorable or not cased.
+    let sigma = |s: String, at: usize| s.to_lowercase().chars().nth(at) == Some('ς');
+    let ignorable = runs(
+        |c| {
+            (sigma(format!("Α{c}Σ"), c.to_lowercase().count() + 1) && sigma(format!("ΑΣ{c}"), 1))
+                .then_some(0)
+        },
+        1,
     );
-    let marks = runs(|c| is_combining_mark(c).then_some(1));
-    list(&mut s, "MARKS", "u32", packed(&marks), 10);
+    // The rest of the rule: a character that is not ignorable is cased when
+    // it is lower or upper case or has a lower case (the title-case letters).
+    for c in chars() {
+        let ign = ignorable
+            .iter()
+            .any(|r| (r.0..r.0 + r.1).contains(&(c as u32)));
+        let cased = c.is_lowercase() || c.is_uppercase() || c.to_lowercase().ne([c]);
+        assert!(
+            ign || sigma(format!("Α{c}Σ"), c.to_lowercase().count() + 1) == cased,
+            "cased {c:?}"
+        );
+    }
+    bytes(&mut s, "IGNORABLE_RUNS", spans(&ignorable));
+
     print!("{}", s.trim_end_matches('\n'));
     println!();
     eprintln!(
-        "{} decompositions ({} composable), {} class runs, {} mark runs",
+        "{} decompositions, {} mark runs, {} lower-case runs, {} ignorable runs; bytes: {}",
         pairs.len(),
-        comp,
-        ccc.len(),
-        marks.len()
+        marks.len(),
+        lower.len(),
+        ignorable.len(),
+        sizes.join(", ")
     );
+}
+
+/// Appends `v` as LEB128 (seven bits a byte, low first, high bit = more).
+fn leb(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A signed difference as an unsigned number: 0, -1, 1, -2, … → 0, 1, 2, 3, …
+fn zigzag(v: i64) -> u32 {
+    (if v < 0 { -2 * v - 1 } else { 2 * v }) as u32
+}
+
+/// (Gap from the end of the previous run, count) of each run.
+fn spans(r: &[Run]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut end = 0;
+    for &(start, count, step, _) in r {
+        leb(&mut out, start - end);
+        leb(&mut out, count);
+        end = start + (count - 1) * step + 1;
+    }
+    out
 }

@@ -3,8 +3,8 @@
 //! `slice::sort_by` and friends are generic: every call site with its own
 //! element type or closure instantiates a full driftsort/ipnsort (several KB
 //! of wasm each; 35 sites cost ~90 KB). Here the work is done once, over
-//! indices, by a merge sort that calls the comparison through `&mut dyn
-//! FnMut`; the generic part left per call site is a thin wrapper and a
+//! indices, by a merge sort that calls the comparison through a trait
+//! object; the generic part left per call site is a thin wrapper and a
 //! permutation by swaps.
 //!
 //! ```
@@ -62,16 +62,29 @@ fn permute<T>(v: &mut [T], order: &mut [usize]) {
     }
 }
 
+/// The comparison [`order`] calls: does item `a` come after item `b`? A
+/// trait of its own rather than `dyn FnMut`, whose vtable also holds a
+/// `call_once` shim: a second copy of every comparison in the wasm.
+trait Greater {
+    fn greater(&mut self, a: usize, b: usize) -> bool;
+}
+
+impl<F: FnMut(usize, usize) -> bool> Greater for F {
+    fn greater(&mut self, a: usize, b: usize) -> bool {
+        self(a, b)
+    }
+}
+
 /// Indices `0..n` in stable sorted order, where `greater(a, b)` says item `a`
 /// must come after item `b`. Bottom-up merge sort over insertion-sorted runs.
-fn order(n: usize, greater: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
+fn order(n: usize, greater: &mut dyn Greater) -> Vec<usize> {
     const RUN: usize = 16;
     let mut a: Vec<usize> = (0..n).collect();
     for run in a.chunks_mut(RUN) {
         for k in 1..run.len() {
             let x = run[k];
             let mut j = k;
-            while j > 0 && greater(run[j - 1], x) {
+            while j > 0 && greater.greater(run[j - 1], x) {
                 run[j] = run[j - 1];
                 j -= 1;
             }
@@ -87,7 +100,7 @@ fn order(n: usize, greater: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> 
             let (mut i, mut j) = (lo, mid);
             for slot in out.iter_mut() {
                 // Take from the right run only when strictly smaller: stable.
-                if j < hi && (i >= mid || greater(a[i], a[j])) {
+                if j < hi && (i >= mid || greater.greater(a[i], a[j])) {
                     *slot = a[j];
                     j += 1;
                 } else {

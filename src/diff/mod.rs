@@ -44,7 +44,7 @@ pub mod align;
 pub mod passages;
 
 use crate::sort::StableSort;
-use crate::text::{fold, term, tokenize, TokenKind};
+use crate::text::{fold, lowercase, push_lowercase, term, tokenize, TokenKind};
 use serde::{Deserialize, Serialize};
 use similar::algorithms::{histogram, DiffHook};
 use std::collections::HashMap;
@@ -402,7 +402,7 @@ fn word_key(w: &str, ig: Ignore, v: &Variants, buf: &mut String) {
             });
         }
     } else if ig.case {
-        buf.extend(w.chars().flat_map(char::to_lowercase));
+        w.chars().for_each(|c| push_lowercase(c, buf));
     } else {
         buf.push_str(w);
     }
@@ -787,7 +787,7 @@ fn find_moves(raw: &Raw, min_words: u32) -> (Vec<u32>, Vec<u32>, u32) {
 fn count_hidden(ta: &str, tb: &str, ua: &Unit, ub: &Unit, h: &mut Hidden) {
     let (sa, sb) = (&ta[ua.start..ua.sig_end], &tb[ub.start..ub.sig_end]);
     if sa != sb {
-        if sa.to_lowercase() == sb.to_lowercase() {
+        if lowercase(sa) == lowercase(sb) {
             h.case += 1;
         } else {
             h.spelling += 1;
@@ -797,7 +797,10 @@ fn count_hidden(ta: &str, tb: &str, ua: &Unit, ub: &Unit, h: &mut Hidden) {
     if ga != gb {
         let strip = |g: &str| -> (String, bool) {
             let mut s: String = g.chars().filter(|c| !c.is_whitespace()).collect();
-            let sic = s.to_lowercase().contains("[sic]");
+            // ASCII lower case finds what full lower case would: the only
+            // other letters that lower-case to ASCII are K (Kelvin, to k)
+            // and İ (to i and a combining dot, so never "ic").
+            let sic = s.to_ascii_lowercase().contains("[sic]");
             if sic {
                 s = s
                     .replace("[sic]", "")

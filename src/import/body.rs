@@ -319,7 +319,7 @@ fn title_like(t: &str) -> bool {
 /// Closing matter: who recorded or attended, "True", signatures, dates.
 fn closing(t: &str) -> bool {
     let t = t.trim();
-    let lower = t.to_lowercase();
+    let lower = crate::text::lowercase(t);
     if [
         "recorded the conversation",
         "attended the conversation",

@@ -274,17 +274,14 @@ fn cut_chars(w: &str, n: usize) -> &str {
 /// A word's exact key: lower case and NFC, diacritics kept, possessive
 /// dropped. Equals [`term`] for plain words.
 pub fn exact_form(w: &str) -> String {
-    let mut s: String = crate::text::nfc(w)
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| {
-            if matches!(c, '\u{2019}' | '\u{02BC}') {
-                '\''
-            } else {
-                c
-            }
-        })
-        .collect();
+    let mut s = String::with_capacity(w.len());
+    for c in crate::text::nfc(w).chars() {
+        if matches!(c, '\u{2019}' | '\u{02BC}') {
+            s.push('\'');
+        } else {
+            crate::text::push_lowercase(c, &mut s);
+        }
+    }
     if s.ends_with("'s") && s.len() > 2 {
         s.truncate(s.len() - 2);
     } else if s.ends_with('\'') {
