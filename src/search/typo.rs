@@ -26,7 +26,6 @@ pub const FIXED_FIRST: bool = true;
 
 /// Words longer than this get no typo tolerance (bounded work).
 pub const MAX_CHARS: usize = 32;
-const W: usize = MAX_CHARS + 1;
 
 /// Edits allowed for a word of `chars` characters: 1 from 5, 2 from 8.
 pub fn allowed(chars: usize) -> u8 {
@@ -38,6 +37,11 @@ pub fn allowed(chars: usize) -> u8 {
     }
 }
 
+/// The most edits a [`Typo`] allows (more are clamped to this).
+pub const MAX_EDITS: u8 = 2;
+/// Cells of a row kept: those within [`MAX_EDITS`] of the diagonal.
+const K: usize = 2 * MAX_EDITS as usize + 1;
+
 /// Accepts keys within `max` edits (Damerau, optimal string alignment) of `word`.
 pub struct Typo {
     word: Vec<char>,
@@ -46,15 +50,21 @@ pub struct Typo {
     fixed_first: bool,
 }
 
+/// Where the walk is: the band of the edit-distance row after `depth`
+/// characters of the key. Only cells within `max` of the diagonal can be
+/// within `max` edits, so a row is kept as the [`K`] cells around it:
+/// `row[k]` is the distance of the key so far from the word's first
+/// `depth - MAX_EDITS + k` characters (capped at `max + 1`, and at the cap
+/// where that is not a prefix of the word). Small, so the walk copies it
+/// cheaply at every byte.
 #[derive(Clone)]
 pub struct State {
-    row: [u8; W],
-    prev: [u8; W],
+    row: [u8; K],
+    /// The band of the row before (for transpositions).
+    prev: [u8; K],
     prev_char: char,
-    /// Characters of the key read so far (saturating): only the cells
-    /// within `max` of it can be within `max` edits, so only those are
-    /// computed (the others stay at `max + 1`).
-    depth: u8,
+    /// Characters of the key read so far.
+    depth: u32,
     /// Code point being assembled from UTF-8 bytes, and bytes still expected.
     partial: u32,
     need: u8,
@@ -71,46 +81,49 @@ impl Typo {
         let word: Vec<char> = word.chars().collect();
         (word.len() <= MAX_CHARS).then_some(Typo {
             word,
-            max,
+            max: max.min(MAX_EDITS),
             fixed_first,
         })
     }
 
-    /// The cells of a row that can be within `max` edits after `depth`
-    /// characters of the key.
-    fn band(&self, depth: u8) -> std::ops::RangeInclusive<usize> {
-        let depth = usize::from(depth);
-        let max = usize::from(self.max);
-        depth.saturating_sub(max)..=(depth + max).min(self.word.len())
+    /// The prefix length of the word that band cell `k` stands for at
+    /// `depth`, if there is such a prefix.
+    fn prefix_at(&self, depth: u32, k: usize) -> Option<usize> {
+        let i = (depth as usize + k).checked_sub(usize::from(MAX_EDITS))?;
+        (i <= self.word.len()).then_some(i)
     }
 
     fn step(&self, s: &State, c: char) -> State {
         let cap = self.max + 1;
-        let mut row = [cap; W];
+        let mut row = [cap; K];
         let depth = s.depth.saturating_add(1);
-        if self.fixed_first && s.depth == 0 && self.word.first() != Some(&c) {
-            // The key's first letter differs from the word's: dead.
-            return State {
-                row,
-                prev: row,
-                prev_char: c,
-                depth,
-                partial: 0,
-                need: 0,
-            };
-        }
-        let band = self.band(depth);
-        if *band.start() == 0 {
-            row[0] = depth.min(cap);
-        }
-        for i in (*band.start()).max(1)..=*band.end() {
-            let q = self.word[i - 1];
-            let sub = s.row[i - 1] + u8::from(q != c);
-            let mut v = sub.min(s.row[i] + 1).min(row[i - 1] + 1);
-            if i > 1 && q == s.prev_char && self.word[i - 2] == c && q != c {
-                v = v.min(s.prev[i - 2] + 1);
+        let dead = self.fixed_first && s.depth == 0 && self.word.first() != Some(&c);
+        if !dead {
+            for k in 0..K {
+                let Some(i) = self.prefix_at(depth, k) else {
+                    continue;
+                };
+                if i == 0 {
+                    row[k] = depth.min(u32::from(cap)) as u8;
+                    continue;
+                }
+                let q = self.word[i - 1];
+                // Substitution (or a match) from the cell up-left, which
+                // sits at the same band index in the row before.
+                let mut v = s.row[k] + u8::from(q != c);
+                // The key's character dropped: the cell above.
+                if let Some(&up) = s.row.get(k + 1) {
+                    v = v.min(up + 1);
+                }
+                // The word's character dropped: the cell to the left.
+                if k > 0 {
+                    v = v.min(row[k - 1] + 1);
+                }
+                if i > 1 && q == s.prev_char && self.word[i - 2] == c && q != c {
+                    v = v.min(s.prev[k] + 1);
+                }
+                row[k] = v.min(cap);
             }
-            row[i] = v.min(cap);
         }
         State {
             row,
@@ -127,13 +140,16 @@ impl Automaton for Typo {
     type State = State;
 
     fn start(&self) -> State {
-        let mut row = [self.max + 1; W];
-        for (i, r) in row.iter_mut().enumerate().take(self.word.len() + 1) {
-            *r = (i as u8).min(self.max + 1);
+        let cap = self.max + 1;
+        let mut row = [cap; K];
+        for (k, r) in row.iter_mut().enumerate() {
+            if let Some(i) = self.prefix_at(0, k) {
+                *r = (i as u8).min(cap);
+            }
         }
         State {
             row,
-            prev: [self.max + 1; W],
+            prev: [cap; K],
             prev_char: '\0',
             depth: 0,
             partial: 0,
@@ -142,14 +158,11 @@ impl Automaton for Typo {
     }
 
     fn is_match(&self, s: &State) -> bool {
-        s.need == 0 && s.row[self.word.len()] <= self.max
+        s.need == 0 && self.last(s) <= self.max
     }
 
     fn can_match(&self, s: &State) -> bool {
-        // Past the word's end by more than `max`, the band is empty.
-        s.row
-            .get(self.band(s.depth))
-            .is_some_and(|r| r.iter().any(|&v| v <= self.max))
+        s.row.iter().any(|&v| v <= self.max)
     }
 
     fn accept(&self, s: &State, byte: u8) -> State {
@@ -175,6 +188,16 @@ impl Automaton for Typo {
     }
 }
 
+impl Typo {
+    /// The distance of the key so far from the whole word (capped).
+    fn last(&self, s: &State) -> u8 {
+        let k = (self.word.len() + usize::from(MAX_EDITS)).checked_sub(s.depth as usize);
+        k.and_then(|k| s.row.get(k))
+            .copied()
+            .unwrap_or(self.max + 1)
+    }
+}
+
 /// The edit distance of `key` from `word` if it is at most `max`.
 pub fn distance(word: &str, key: &str, max: u8, fixed_first: bool) -> Option<u8> {
     Typo::with_first(word, max, fixed_first)?.distance(key.as_bytes())
@@ -190,13 +213,54 @@ impl Typo {
                 return None;
             }
         }
-        self.is_match(&s).then(|| s.row[self.word.len()])
+        self.is_match(&s).then(|| self.last(&s))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Optimal string alignment distance, the whole table: the reference.
+    fn osa(a: &[char], b: &[char]) -> usize {
+        let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in d[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (d[i - 1][j - 1] + cost)
+                    .min(d[i - 1][j] + 1)
+                    .min(d[i][j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[i - 2][j - 2] + 1);
+                }
+                d[i][j] = v;
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn distance_is_the_osa_distance_within_max(
+            word in "[abcё]{0,9}",
+            key in "[abcё]{0,11}",
+            max in 0u8..=2,
+            fixed_first: bool,
+        ) {
+            let (w, k): (Vec<char>, Vec<char>) = (word.chars().collect(), key.chars().collect());
+            let d = osa(&w, &k);
+            let first_ok = !fixed_first || k.is_empty() || w.first() == k.first();
+            let want = (d <= usize::from(max) && first_ok).then_some(d as u8);
+            proptest::prop_assert_eq!(distance(&word, &key, max, fixed_first), want);
+        }
+    }
     use crate::search::dict::Dict;
 
     fn check(keys: &[&str], word: &str, max: u8, expect: &[&str]) {
@@ -246,6 +310,11 @@ mod tests {
         assert_eq!(distance("kono", "okinawa", 2, true), None);
         assert_eq!(distance("chrushchev", "khrushchev", 2, true), None);
         assert_eq!(distance("chrushchev", "khrushchev", 2, false), Some(1));
+        assert_eq!(distance("ab", "ba", 1, false), Some(1));
+        assert_eq!(distance("abcdef", "abcdef", 2, true), Some(0));
+        assert_eq!(distance("abcdef", "abc", 2, true), None);
+        assert_eq!(distance("abcdef", "abcd", 2, true), Some(2));
+        assert_eq!(distance("abc", "abcxy", 2, true), Some(2));
         // Regression (band_past_the_end): a key far longer than the word.
         assert_eq!(distance("kono", "konoxxxxxxxxxxxxxxxxxxxx", 1, true), None);
         assert_eq!(distance("konoe", "konoex", 1, true), Some(1));
