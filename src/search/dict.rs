@@ -38,6 +38,11 @@ pub trait Automaton {
     /// Whether some key starting with the bytes so far could match.
     fn can_match(&self, s: &Self::State) -> bool;
     fn accept(&self, s: &Self::State, byte: u8) -> Self::State;
+    /// Bytes every key it can match starts with: the walk starts at the
+    /// first such key and ends after the last.
+    fn prefix(&self) -> &[u8] {
+        &[]
+    }
 }
 
 /// Sorted, distinct keys (see the [module docs](self)).
@@ -262,8 +267,19 @@ impl Dict {
         let mut states = Vec::with_capacity(32);
         states.push(start);
         let mut path: Vec<u8> = Vec::with_capacity(32);
-        let mut c = self.at_block(0);
+        let pre = aut.prefix();
+        let mut c = if pre.is_empty() {
+            self.at_block(0)
+        } else {
+            match self.seek(pre) {
+                Some(c) => c,
+                None => return,
+            }
+        };
         loop {
+            if !c.key.starts_with(pre) {
+                return;
+            }
             let shared = path.iter().zip(&c.key).take_while(|(a, b)| a == b).count();
             path.truncate(shared);
             states.truncate(shared + 1);

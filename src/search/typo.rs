@@ -48,6 +48,8 @@ pub struct Typo {
     max: u8,
     /// The key's first letter must be the word's.
     fixed_first: bool,
+    /// That letter in UTF-8, when it must be right (the walk's prefix).
+    first: ([u8; 4], usize),
 }
 
 /// Where the walk is: the band of the edit-distance row after `depth`
@@ -79,10 +81,15 @@ impl Typo {
     /// [`Typo::new`], saying whether the first letter must be right.
     pub fn with_first(word: &str, max: u8, fixed_first: bool) -> Option<Typo> {
         let word: Vec<char> = word.chars().collect();
+        let mut first = ([0u8; 4], 0);
+        if let (true, Some(c)) = (fixed_first, word.first()) {
+            first.1 = c.encode_utf8(&mut first.0).len();
+        }
         (word.len() <= MAX_CHARS).then_some(Typo {
             word,
             max: max.min(MAX_EDITS),
             fixed_first,
+            first,
         })
     }
 
@@ -163,6 +170,10 @@ impl Automaton for Typo {
 
     fn can_match(&self, s: &State) -> bool {
         s.row.iter().any(|&v| v <= self.max)
+    }
+
+    fn prefix(&self) -> &[u8] {
+        &self.first.0[..self.first.1]
     }
 
     fn accept(&self, s: &State, byte: u8) -> State {
