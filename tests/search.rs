@@ -321,7 +321,7 @@ fn hits_are_grouped_by_document() {
     let c = collection();
     let r = c.search("treaty", 3).unwrap();
     assert_eq!(r.total, 5);
-    let docs: Vec<&str> = r.hits.iter().map(|h| h.doc.as_str()).collect();
+    let docs: Vec<&str> = r.hits.iter().map(|h| h.doc).collect();
     let mut seen: Vec<&str> = docs.clone();
     seen.dedup();
     let mut uniq = seen.clone();
@@ -332,7 +332,7 @@ fn hits_are_grouped_by_document() {
         uniq.len(),
         "hits of one document stay together: {docs:?}"
     );
-    let counts: Vec<(String, usize)> = r.docs.iter().map(|d| (d.doc.clone(), d.hits)).collect();
+    let counts: Vec<(String, usize)> = r.docs.iter().map(|d| (d.doc.to_string(), d.hits)).collect();
     assert_eq!(counts.iter().map(|c| c.1).sum::<usize>(), 5);
 }
 

@@ -65,8 +65,8 @@ fn check(q: &str) {
         assert!(h.score.is_finite());
     }
     if let Some(h) = r.hits.first() {
-        let hl = c.highlights(q, &h.doc).unwrap();
-        let doc = c.doc(&h.doc).unwrap();
+        let hl = c.highlights(q, h.doc).unwrap();
+        let doc = c.doc(h.doc).unwrap();
         for p in &hl.paragraphs {
             let text = &doc.paragraphs[p.paragraph as usize].text;
             for [a, b] in &p.ranges {

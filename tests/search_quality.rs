@@ -27,7 +27,7 @@ fn judged_queries_keep_the_floor() {
         let ranked: Vec<(String, u32)> = r
             .hits
             .iter()
-            .map(|h| (h.doc.clone(), h.paragraph))
+            .map(|h| (h.doc.to_string(), h.paragraph))
             .collect();
         if j.relevant.is_empty() {
             if r.total != 0 {

@@ -60,14 +60,10 @@ pub fn listing(r: &Results) -> String {
                 "\n{} ({date}) — {n} hit(s)\n  {}\n",
                 h.doc, h.title
             ));
-            last_doc = &h.doc;
+            last_doc = h.doc;
         }
         let snippet = docent::search::snippet::bracketed(&h.snippet);
-        let who = h
-            .speaker
-            .as_deref()
-            .map(|s| format!(" {s}:"))
-            .unwrap_or_default();
+        let who = h.speaker.map(|s| format!(" {s}:")).unwrap_or_default();
         out.push_str(&format!("  #p={:<4}{who} {snippet}\n", h.paragraph));
     }
     out

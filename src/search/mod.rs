@@ -62,15 +62,15 @@ pub const MAX_LIMIT: usize = 1000;
 /// The answer to a query (the JSON of `docent search --json` and of
 /// `Docent.search`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Results {
+pub struct Results<'a> {
     pub query: String,
     /// Matching paragraphs in all.
     pub total: usize,
     /// The best `limit` paragraphs, grouped by document (documents in order
     /// of their best paragraph), best paragraph first within a document.
-    pub hits: Vec<Hit>,
+    pub hits: Vec<Hit<'a>>,
     /// Every matching document with its number of matching paragraphs.
-    pub docs: Vec<DocHits>,
+    pub docs: Vec<DocHits<'a>>,
     /// A corrected query that finds something, when this one finds nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub did_you_mean: Option<String>,
@@ -79,24 +79,24 @@ pub struct Results {
     pub notices: Vec<String>,
 }
 
-/// One matching paragraph.
+/// One matching paragraph (its strings borrowed from the collection).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Hit {
-    pub doc: String,
-    pub title: String,
+pub struct Hit<'a> {
+    pub doc: &'a str,
+    pub title: &'a str,
     pub date: Option<String>,
     /// 0-based index into `Document::paragraphs` (`#doc=ID&p=N`).
     pub paragraph: u32,
-    pub speaker: Option<String>,
+    pub speaker: Option<&'a str>,
     pub score: f32,
-    pub snippet: Vec<Fragment>,
+    pub snippet: Vec<Fragment<'a>>,
 }
 
 /// A matching document and how many of its paragraphs match.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct DocHits {
-    pub doc: String,
-    pub title: String,
+pub struct DocHits<'a> {
+    pub doc: &'a str,
+    pub title: &'a str,
     pub hits: usize,
 }
 
@@ -120,7 +120,7 @@ impl Collection {
     /// Searches the collection; `limit` is capped at [`MAX_LIMIT`]. Fails
     /// only when the text of a hit's document is not loaded yet
     /// ([`Collection::need`]).
-    pub fn search(&self, query: &str, limit: usize) -> Result<Results, Error> {
+    pub fn search(&self, query: &str, limit: usize) -> Result<Results<'_>, Error> {
         let q = Query::parse(query);
         let (mut r, unmatched) = self.run(&q, limit.min(MAX_LIMIT))?;
         if r.total == 0 || unmatched {
@@ -130,7 +130,7 @@ impl Collection {
     }
 
     /// The results, and whether some word matched nothing at all.
-    fn run(&self, q: &Query, limit: usize) -> Result<(Results, bool), Error> {
+    fn run(&self, q: &Query, limit: usize) -> Result<(Results<'_>, bool), Error> {
         let ix = &self.index;
         let ev = ix.evaluate(&self.docs, q);
         let mut notices = q.notices.clone();
@@ -161,8 +161,8 @@ impl Collection {
             .map(|(r, &(d, _))| {
                 doc_rank[d] = r;
                 DocHits {
-                    doc: self.docs[d].id.clone(),
-                    title: self.docs[d].title.clone(),
+                    doc: &self.docs[d].id,
+                    title: &self.docs[d].title,
                     hits: counts[d],
                 }
             })
@@ -178,11 +178,11 @@ impl Collection {
                 let p = &doc.paragraphs[unit.para as usize];
                 let marks = unit_marks(&ev.clauses, s.unit);
                 Hit {
-                    doc: doc.id.clone(),
-                    title: doc.title.clone(),
+                    doc: &doc.id,
+                    title: &doc.title,
                     date: doc.date.map(|d| d.iso()),
                     paragraph: unit.para,
-                    speaker: p.speaker.as_ref().map(|s| s.name.clone()),
+                    speaker: p.speaker.as_ref().map(|s| s.name.as_str()),
                     score: (s.score * 1000.0).round() / 1000.0,
                     snippet: snippet::snippet(&p.text, &p.spans, &marks),
                 }

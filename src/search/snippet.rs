@@ -8,14 +8,16 @@ use super::index::{unit_words, unit_words_iter};
 use crate::model::Span;
 use crate::text::Token;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Words of context in a snippet.
 pub const SNIPPET_WORDS: usize = 32;
 
 /// A piece of a snippet; `mark` is true on matched words.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Fragment {
-    pub text: String,
+pub struct Fragment<'a> {
+    /// Borrowed from the paragraph, but where "…" is added.
+    pub text: Cow<'a, str>,
     pub mark: bool,
 }
 
@@ -57,7 +59,11 @@ fn ranges_of(text: &str, ws: &[Token], marks: &[(u32, u32)]) -> Vec<(usize, usiz
 /// found from the marks alone (their positions are below the unit's word
 /// count), then at most one word past the window tells whether the
 /// paragraph goes on.
-pub(crate) fn snippet(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<Fragment> {
+pub(crate) fn snippet<'a>(
+    text: &'a str,
+    spans: &[Span],
+    marks: &[(u32, u32)],
+) -> Vec<Fragment<'a>> {
     // Densest window of SNIPPET_WORDS words by count of mark starts.
     let starts: Vec<usize> = marks.iter().map(|m| m.0 as usize).collect();
     let mut best = (0usize, 0usize); // (count, first mark)
@@ -88,40 +94,44 @@ pub(crate) fn snippet(text: &str, spans: &[Span], marks: &[(u32, u32)]) -> Vec<F
         }
     }
     let mut out = Vec::new();
-    let mut plain = String::new();
-    if from > 0 {
-        plain.push('…');
-    }
+    // "…" goes before the first plain text when the window starts late.
+    let mut lead = from > 0;
     let mut at = from;
     for (a, b) in ranges_of(text, &ws, marks) {
         if b <= from || a >= to {
             continue;
         }
         let (a, b) = (a.max(from), b.min(to));
-        plain.push_str(&text[at..a]);
-        if !plain.is_empty() {
-            out.push(Fragment {
-                text: std::mem::take(&mut plain),
-                mark: false,
-            });
-        }
+        out.extend(plain(&text[at..a], lead, false));
+        lead = false;
         out.push(Fragment {
-            text: text[a..b].to_string(),
+            text: Cow::Borrowed(&text[a..b]),
             mark: true,
         });
         at = b;
     }
-    plain.push_str(&text[at..to]);
-    if to < text.len() {
-        plain.push('…');
-    }
-    if !plain.is_empty() {
-        out.push(Fragment {
-            text: plain,
-            mark: false,
-        });
-    }
+    out.extend(plain(&text[at..to], lead, to < text.len()));
     out
+}
+
+/// Unmarked text, with "…" before or after it; none if that is nothing.
+fn plain(piece: &str, before: bool, after: bool) -> Option<Fragment<'_>> {
+    let text = match (before, after) {
+        (false, false) if piece.is_empty() => return None,
+        (false, false) => Cow::Borrowed(piece),
+        _ => {
+            let mut s = String::with_capacity(piece.len() + 6);
+            if before {
+                s.push('…');
+            }
+            s.push_str(piece);
+            if after {
+                s.push('…');
+            }
+            Cow::Owned(s)
+        }
+    };
+    Some(Fragment { text, mark: false })
 }
 
 /// A snippet as plain text with the marked fragments in `[brackets]`.
@@ -132,7 +142,7 @@ pub fn bracketed(snippet: &[Fragment]) -> String {
             if f.mark {
                 format!("[{}]", f.text)
             } else {
-                f.text.clone()
+                f.text.to_string()
             }
         })
         .collect()
@@ -163,7 +173,7 @@ mod tests {
         let long: Vec<String> = (0..100).map(|i| format!("w{i}")).collect();
         let long = long.join(" ");
         let s = snippet(&long, &[], &[(60, 1)]);
-        let text: String = s.iter().map(|f| f.text.as_str()).collect();
+        let text: String = s.iter().map(|f| &*f.text).collect();
         assert!(text.starts_with("…w52 "), "{text}");
         assert!(text.ends_with(" w83…"), "{text}");
         assert_eq!(s.iter().filter(|f| f.mark).count(), 1);
