@@ -186,6 +186,15 @@ impl Json {
 
 type Done = Result<(), Error>;
 
+/// Serializer methods that widen their number to one written above.
+macro_rules! widen {
+    ($($f:ident($t:ty) => $to:ident),* $(,)?) => {
+        $(fn $f(self, v: $t) -> Done {
+            self.$to(v.into())
+        })*
+    };
+}
+
 impl ser::Serializer for &mut Json {
     type Ok = ();
     type Error = Error;
@@ -201,34 +210,22 @@ impl ser::Serializer for &mut Json {
         self.out.push_str(if v { "true" } else { "false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.serialize_i64(v.into())
+    widen! {
+        serialize_i8(i8) => serialize_i64,
+        serialize_i16(i16) => serialize_i64,
+        serialize_i32(i32) => serialize_i64,
+        serialize_u8(u8) => serialize_u64,
+        serialize_u16(u16) => serialize_u64,
+        serialize_u32(u32) => serialize_u64,
+        serialize_f32(f32) => serialize_f64,
     }
     fn serialize_i64(self, v: i64) -> Done {
         self.int(v);
         Ok(())
     }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.serialize_u64(v.into())
-    }
     fn serialize_u64(self, v: u64) -> Done {
         self.uint(v);
         Ok(())
-    }
-    fn serialize_f32(self, v: f32) -> Done {
-        self.serialize_f64(v.into())
     }
     fn serialize_f64(self, v: f64) -> Done {
         self.float(v);
