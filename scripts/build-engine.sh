@@ -22,6 +22,9 @@ wasm-bindgen --target web --out-dir "$out" --out-name docent \
   --no-typescript --remove-name-section --remove-producers-section \
   "$build/wasm32-unknown-unknown/release/docent.wasm" >&2
 # Features are read from the target_features section (hence strip = false).
-node_modules/.bin/wasm-opt -Os --converge "$out/docent_bg.wasm" -o "$out/docent_bg.opt.wasm" >&2
+# `-ocimfs 0`: no inlining of functions that have one caller. Such inlining
+# makes the wasm smaller but its gzip larger (156.5 KB against 140.9 KB),
+# and search no faster (V8 inlines for itself).
+node_modules/.bin/wasm-opt -Os -ocimfs 0 --converge "$out/docent_bg.wasm" -o "$out/docent_bg.opt.wasm" >&2
 mv "$out/docent_bg.opt.wasm" "$out/docent_bg.wasm"
 say "engine: $(wc -c < "$out/docent_bg.wasm") bytes wasm"
