@@ -27,6 +27,15 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   rustup target add wasm32-unknown-unknown >&2
 fi
 
+# The pinned nightly with rust-src: scripts/build-engine.sh rebuilds std with
+# the engine for a smaller wasm. Without it, stable builds a larger engine.
+NIGHTLY=$(cat scripts/nightly-toolchain)
+if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing $NIGHTLY with rust-src (for a smaller engine)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src --no-self-update >&2 ||
+    say "WARNING: $NIGHTLY could not be installed: the engine will be built with stable Rust, larger"
+fi
+
 # wasm-bindgen CLI, the same version as the crate in Cargo.lock.
 if [ ! -f Cargo.lock ]; then cargo generate-lockfile >&2; fi
 WB=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
