@@ -38,6 +38,9 @@ mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name docent \
   --no-typescript --remove-name-section --remove-producers-section \
   "$build/wasm32-unknown-unknown/release/docent.wasm" >&2
+# The glue's JSDoc blocks (the Rust doc comments, copied by wasm-bindgen,
+# each on lines of its own) are for editors, not for the reader: 1.3 KB gzip.
+perl -0pi -e 's{^[ \t]*/\*\*\n(?:[ \t]*\*(?!/).*\n)*?[ \t]*\*/\n}{}mg' "$out/docent.js"
 # Features are read from the target_features section (hence strip = false).
 # `-ocimfs 0`: no inlining of functions that have one caller. Such inlining
 # makes the wasm smaller but its gzip larger (156.5 KB against 140.9 KB),
