@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the fuzz targets (fuzz/, cargo-fuzz on the nightly toolchain), one at a
+# Runs the fuzz targets (fuzz/, cargo-fuzz on the pinned nightly of
+# scripts/nightly-toolchain, or FUZZ_TOOLCHAIN), one at a
 # time, each for SECONDS (default 600), with its seeds and dictionary. New
 # inputs go to fuzz/corpus/<target>/, crashes to fuzz/artifacts/<target>/.
 #
@@ -52,7 +53,7 @@ for t in "${TARGETS[@]}"; do
   opts=(-max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=16384 -print_final_stats=1)
   [ -f "fuzz/$t.dict" ] && opts+=(-dict="$ROOT/fuzz/$t.dict")
   # shellcheck disable=SC2046,SC2086
-  if nice -n 19 cargo +nightly fuzz run ${FUZZ_BUILD:-} "$t" "$ROOT/fuzz/corpus/$t" $(seeds "$t") -- "${opts[@]}" \
+  if nice -n 19 cargo +"${FUZZ_TOOLCHAIN:-$(cat "$ROOT/scripts/nightly-toolchain")}" fuzz run ${FUZZ_BUILD:-} "$t" "$ROOT/fuzz/corpus/$t" $(seeds "$t") -- "${opts[@]}" \
       >"fuzz/artifacts/$t/last-run.log" 2>&1; then
     result=OK
   else

@@ -25,18 +25,20 @@ say "browser tests"
 node --test tests/browser/
 
 # Fuzz smoke: a few seconds per target, on a quick unoptimized build without
-# ASan. Needs the nightly toolchain; cargo-fuzz is installed when missing.
-if cargo +nightly --version >/dev/null 2>&1; then
-  if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
+# ASan, with the pinned nightly (scripts/nightly-toolchain, installed by
+# setup.sh); cargo-fuzz is installed when missing.
+NIGHTLY=$(cat scripts/nightly-toolchain)
+if cargo +"$NIGHTLY" --version >/dev/null 2>&1; then
+  if ! cargo +"$NIGHTLY" fuzz --version >/dev/null 2>&1; then
     say "installing cargo-fuzz (a few minutes, once)"
     cargo install cargo-fuzz >&2 || cargo install --locked cargo-fuzz >&2 || true
   fi
-  if cargo +nightly fuzz --version >/dev/null 2>&1; then
+  if cargo +"$NIGHTLY" fuzz --version >/dev/null 2>&1; then
     say "fuzz smoke (${FUZZ_SECONDS:-5} s per target; the long runs: bash scripts/fuzz.sh)"
     FUZZ_BUILD="${FUZZ_BUILD:---dev -s none}" bash scripts/fuzz.sh "${FUZZ_SECONDS:-5}"
   else
     say "WARNING: cargo-fuzz could not be installed: fuzz smoke skipped"
   fi
 else
-  say "no nightly toolchain: fuzz smoke skipped (rustup toolchain install nightly)"
+  say "no $NIGHTLY toolchain: fuzz smoke skipped (bash scripts/setup.sh installs it)"
 fi
