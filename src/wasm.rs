@@ -4,8 +4,9 @@
 //! returns one small plain JS value: the result written as JSON text in
 //! Rust ([`json`]) and read by one `JSON.parse` (maps become objects). Text offsets leave Rust as UTF-8 byte offsets and
 //! are converted to UTF-16 code-unit offsets here, because JS strings index
-//! by UTF-16. Errors become JS exceptions with a readable message; the panic
-//! hook is installed so that a bug prints a message rather than "unreachable".
+//! by UTF-16. Errors become JS exceptions with a readable message; in a
+//! build that unwinds or aborts after the hook, the panic hook prints a bug's
+//! message rather than "unreachable".
 //!
 //! Each feature adds its methods in its own `#[wasm_bindgen] impl Docent`
 //! block below.
@@ -100,6 +101,10 @@ impl Docent {
     /// section at a time into wasm memory rather than the whole bundle.
     #[wasm_bindgen(constructor)]
     pub fn new(bundle: &js_sys::Uint8Array) -> Result<Docent, JsValue> {
+        // A panic (a bug) prints its message to the console. Not in the
+        // engine built with panic=immediate-abort (scripts/build-engine.sh),
+        // which traps at once and would never call the hook: 0.9 KB gzip.
+        #[cfg(not(panic = "immediate-abort"))]
         console_error_panic_hook::set_once();
         let core = format::decode_from(bundle.length() as usize, |at, buf| {
             bundle
