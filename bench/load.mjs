@@ -4,7 +4,10 @@
 //  - over 10 fresh page loads from file:// (the page's own performance
 //    marks), the median time from navigation to the rendered library (shown
 //    from the inline rows while the engine is still being parsed) and to the
-//    collection being ready (engine compiled, bundle decoded: search works).
+//    collection being ready (engine compiled, bundle decoded: search works);
+//  - the first contentful paint (the library on screen), beside that of a
+//    page with one line of text: what the browser adds after our code
+//    (font matching, layout, raster) before anything shows.
 // Run: node bench/load.mjs   (after bash scripts/setup.sh)
 import { readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg } from 'node:os';
@@ -68,15 +71,21 @@ const browser = await chromium.launch({
 // Baseline on the same machine and moment: an empty page's inline script.
 // The machine may be busy; the ratio to this baseline is the steadier figure.
 const empty = join(tmpdir(), `docent-bench-empty-${process.pid}.html`);
-writeFileSync(empty, '<!doctype html><title>empty</title><script>performance.mark("docent:library")</script>');
+writeFileSync(empty, '<!doctype html><title>empty</title><p>Docent</p><script>performance.mark("docent:library")</script>');
 const baseline = [];
+const baselinePaint = [];
 const library = [];
 const engine = [];
+const paint = [];
+const firstPaint = (page) => page.waitForFunction(
+  () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime, null, { timeout: 10000 })
+  .then((h) => h.jsonValue());
 for (let i = 0; i < LOADS; i++) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(pathToFileURL(empty).href);
   baseline.push(await page.evaluate(() => performance.getEntriesByName('docent:library')[0].startTime));
+  baselinePaint.push(await firstPaint(page));
   await context.close();
 }
 rmSync(empty);
@@ -92,6 +101,7 @@ for (let i = 0; i < LOADS; i++) {
   }));
   library.push(t.library);
   engine.push(t.ready);
+  paint.push(await firstPaint(page));
   await context.close();
 }
 await browser.close();
@@ -105,4 +115,5 @@ console.log(`\n== load from file:// (${LOADS} fresh page loads, headless Chromiu
 console.log(`machine load average ${loadavg()[0].toFixed(2)} (1 min)`);
 console.log(`navigation → empty page script   median ${ms(median(baseline)).padStart(9)}  (baseline: an empty HTML file)`);
 console.log(`navigation → library rendered    median ${ms(median(library)).padStart(9)}  (min ${ms(Math.min(...library))}, max ${ms(Math.max(...library))})  aim ≤ ${LOAD_AIM_MS} ms: ${(median(library) / LOAD_AIM_MS).toFixed(2)}× the aim, ${(median(library) / median(baseline)).toFixed(1)}× the empty page`);
+console.log(`navigation → first paint         median ${ms(median(paint)).padStart(9)}  (min ${ms(Math.min(...paint))}, max ${ms(Math.max(...paint))})  the library on screen; a page with one line of text: ${ms(median(baselinePaint))}`);
 console.log(`navigation → collection ready    median ${ms(median(engine)).padStart(9)}  (min ${ms(Math.min(...engine))}, max ${ms(Math.max(...engine))})  engine compiled, bundle decoded: search, documents`);
