@@ -2,8 +2,9 @@
 //  - dist/docent.html size, raw and gzipped, and what it is made of;
 //  - the engine (wasm + glue) gzipped, without corpus data;
 //  - over 10 fresh page loads from file:// (the page's own performance
-//    marks), the median time from navigation to the rendered library (shown
-//    from the inline rows while the engine is still being parsed) and to the
+//    marks), the median time from navigation to the library rendered into
+//    the DOM (from the inline rows while the engine is still being parsed:
+//    the figure #2's aim is read against) and to the
 //    collection being ready (engine compiled, bundle decoded: search works);
 //  - the first contentful paint (the library on screen), beside that of a
 //    page with one line of text: what the browser adds after our code
@@ -114,6 +115,6 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 console.log(`\n== load from file:// (${LOADS} fresh page loads, headless Chromium) ==`);
 console.log(`machine load average ${loadavg()[0].toFixed(2)} (1 min)`);
 console.log(`navigation → empty page script   median ${ms(median(baseline)).padStart(9)}  (baseline: an empty HTML file)`);
-console.log(`navigation → library rendered    median ${ms(median(library)).padStart(9)}  (min ${ms(Math.min(...library))}, max ${ms(Math.max(...library))})  aim ≤ ${LOAD_AIM_MS} ms: ${(median(library) / LOAD_AIM_MS).toFixed(2)}× the aim, ${(median(library) / median(baseline)).toFixed(1)}× the empty page`);
+console.log(`navigation → library in the DOM   median ${ms(median(library)).padStart(9)}  (min ${ms(Math.min(...library))}, max ${ms(Math.max(...library))})  aim ≤ ${LOAD_AIM_MS} ms: ${(median(library) / LOAD_AIM_MS).toFixed(2)}× the aim, ${(median(library) / median(baseline)).toFixed(1)}× the empty page`);
 console.log(`navigation → first paint         median ${ms(median(paint)).padStart(9)}  (min ${ms(Math.min(...paint))}, max ${ms(Math.max(...paint))})  the library on screen; a page with one line of text: ${ms(median(baselinePaint))}`);
 console.log(`navigation → collection ready    median ${ms(median(engine)).padStart(9)}  (min ${ms(Math.min(...engine))}, max ${ms(Math.max(...engine))})  engine compiled, bundle decoded: search, documents`);

@@ -4,9 +4,9 @@
 //! returns one small plain JS value: the result written as JSON text in
 //! Rust ([`json`]) and read by one `JSON.parse` (maps become objects). Text offsets leave Rust as UTF-8 byte offsets and
 //! are converted to UTF-16 code-unit offsets here, because JS strings index
-//! by UTF-16. Errors become JS exceptions with a readable message; in a
-//! build that unwinds or aborts after the hook, the panic hook prints a bug's
-//! message rather than "unreachable".
+//! by UTF-16. Errors become JS exceptions with a readable message. A panic
+//! (a bug) traps; where the build keeps the panic hook (see [`Docent::new`]),
+//! its message is printed first.
 //!
 //! Each feature adds its methods in its own `#[wasm_bindgen] impl Docent`
 //! block below.
