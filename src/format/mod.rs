@@ -6,7 +6,7 @@
 //! follow), the search index, the passage index, the mentions, the two
 //! registers, the documents without their paragraphs, then (in a whole
 //! bundle) the text parts: the paragraphs of about [`DOCS_SECTION`] bytes of
-//! text each. Bodies are our own small binary codec ([`wire`], the layout of
+//! text each. Bodies are our own small binary codec (`wire`, the layout of
 //! each stored type in `schema.rs`), except that a part's body starts with the
 //! build stamp (4 bytes, little-endian) so that it can travel alone: the
 //! folder form's page gets the bundle without its parts ([`encode_split`]),

@@ -2,7 +2,7 @@
 //!
 //! Units are a document's title and each of its paragraphs (headings,
 //! speaker turns, footnotes, closing matter; gaps are skipped). Terms are
-//! [`crate::text::term`]s of the words of [`unit_words`]; for each term the
+//! [`crate::text::term`]s of the words of `unit_words`; for each term the
 //! postings list the units it occurs in with its word positions, delta- and
 //! varint-coded in three streams (`Index::post`: unit gaps, counts,
 //! position gaps), which gzip better apart than interleaved. Around them: a

@@ -1,7 +1,7 @@
 //! Snippets and highlights: marked word positions back to text.
 //!
 //! The ranker hands over word positions (the n-th indexed word of a unit);
-//! the text is cut again with [`super::index::unit_words`], the same cut the
+//! the text is cut again with `index::unit_words`, the same cut the
 //! index used, so position n is the same word here.
 
 use super::index::{unit_words, unit_words_iter};

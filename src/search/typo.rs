@@ -54,7 +54,7 @@ pub struct Typo {
 
 /// Where the walk is: the band of the edit-distance row after `depth`
 /// characters of the key. Only cells within `max` of the diagonal can be
-/// within `max` edits, so a row is kept as the [`K`] cells around it:
+/// within `max` edits, so a row is kept as the `K` cells around it:
 /// `row[k]` is the distance of the key so far from the word's first
 /// `depth - MAX_EDITS + k` characters (capped at `max + 1`, and at the cap
 /// where that is not a prefix of the word). Small, so the walk copies it
