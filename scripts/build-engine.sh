@@ -30,11 +30,10 @@ if [ "${DOCENT_STABLE_ENGINE:-}" != 1 ] &&
   for krate in core alloc std; do std_opt+=(--config "profile.release.package.$krate.opt-level=3"); done
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" rustup run "$NIGHTLY" cargo "${cargo_args[@]}" \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "${std_opt[@]}" >&2
-elif [ "${DOCENT_STABLE_ENGINE:-}" = 1 ]; then
-  say "building the wasm engine ($out) with stable Rust (DOCENT_STABLE_ENGINE=1): larger"
-  cargo "${cargo_args[@]}" >&2
 else
-  say "building the wasm engine ($out) with stable Rust: $NIGHTLY with rust-src is not installed, so the engine is larger"
+  why="$NIGHTLY with rust-src is not installed, so the engine is larger"
+  [ "${DOCENT_STABLE_ENGINE:-}" = 1 ] && why="DOCENT_STABLE_ENGINE=1: larger"
+  say "building the wasm engine ($out) with stable Rust ($why)"
   cargo "${cargo_args[@]}" >&2
 fi
 mkdir -p "$out"

@@ -19,14 +19,14 @@ fn split() -> (Collection, Collection, Vec<Vec<u8>>) {
     (whole, lazy, parts)
 }
 
-/// Asks `ask` of the part-loaded collection until it stops asking for parts
-/// (adding what it names each time) and compares with the whole collection.
-/// Returns the parts it asked for, in order.
 /// A search's answer as its JSON (an answer borrows from its collection).
 fn owned(r: docent::search::Results<'_>) -> serde_json::Value {
     serde_json::to_value(&r).unwrap()
 }
 
+/// Asks `ask` of the part-loaded collection until it stops asking for parts
+/// (adding what it names each time) and compares with the whole collection.
+/// Returns the parts it asked for, in order.
 fn check<T: PartialEq + Debug>(
     what: &str,
     whole: &Collection,
