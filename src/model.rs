@@ -93,6 +93,16 @@ pub enum ParaKind {
     Closing,
     /// A gap in a partial source ("[[GAP: …]]"): not part of the text.
     Gap,
+    /// A list item at depth `n` (1 = top level); consecutive items of one
+    /// depth are one list. A label that opens the item ("1.", "Mr. Tani —",
+    /// TEI `<label>`) is a [`SpanKind::Label`].
+    Item(u8),
+    /// A table row: its cells are [`SpanKind::Cell`] spans, separated by a
+    /// tab in the text. `1` is a heading row (TEI `role="label"`), else `0`.
+    Row(u8),
+    /// A short line set apart from the running text: a dateline, an opener
+    /// or salutation, a label line ("SUBJECT: …"), a file number.
+    Line,
 }
 
 /// How a speaker is introduced.
@@ -151,4 +161,30 @@ pub enum SpanKind {
     Strong,
     /// A source error kept as written, with the editor's note ("Masumoto" → Matsumoto).
     Sic(String),
+    /// Underlined in the source.
+    Underline,
+    /// Small capitals in the source.
+    SmallCaps,
+    /// Superscript in the source.
+    Superscript,
+    /// Struck out in the source; the note says by whom or where, if known.
+    Deleted(String),
+    /// Inserted in the source (between the lines, in the margin); the note
+    /// says by whom or where, if known.
+    Added(String),
+    /// Hard to read in the source (TEI `<unclear>`).
+    Unclear,
+    /// A label that opens a line or item: "SUBJECT:", "1.", TEI `<label>`.
+    Label,
+    /// One cell of a [`ParaKind::Row`].
+    Cell,
+    /// A reference to another document of the collection, by id.
+    DocLink(String),
+    /// A reference outside the collection, as the source gives it; the page
+    /// links it only when it is an `http(s)` address.
+    Link(String),
+    /// A name the source's markup identifies (TEI `persName`, `placeName`,
+    /// `orgName`, `rs`): the key is the `@corresp`/`@ref`/`@key` as written
+    /// (`#p_SM1`), or empty. The collection turns these into mentions.
+    Name(String),
 }

@@ -121,7 +121,7 @@ fn signature(sh: &[u64]) -> Vec<u16> {
 fn searchable(kind: ParaKind) -> bool {
     matches!(
         kind,
-        ParaKind::Body | ParaKind::Footnote(_) | ParaKind::Closing
+        ParaKind::Body | ParaKind::Footnote(_) | ParaKind::Closing | ParaKind::Item(_)
     )
 }
 

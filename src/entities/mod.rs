@@ -212,6 +212,10 @@ pub struct Entity {
     pub sort: Option<String>,
     /// Line of the `[[entity]]` header in the register.
     pub line: u32,
+    /// The ids a TEI edition gives this entity (`#p_SM1`): its markup's
+    /// `@corresp`, `@ref` and `@key` resolve here.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refs: Vec<String>,
 }
 
 /// The entity register (`corpus/entities.toml`).

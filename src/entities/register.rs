@@ -223,7 +223,12 @@ impl Register {
                 }
                 if matches!(
                     p.kind,
-                    ParaKind::Body | ParaKind::Heading(_) | ParaKind::Closing
+                    ParaKind::Body
+                        | ParaKind::Heading(_)
+                        | ParaKind::Closing
+                        | ParaKind::Item(_)
+                        | ParaKind::Row(_)
+                        | ParaKind::Line
                 ) {
                     per_para.push((di, pi, us));
                 }
@@ -379,6 +384,7 @@ mod toml_reader {
         "wikidata",
         "note",
         "sort",
+        "refs",
     ];
 
     fn line_at(src: &str, offset: usize) -> u32 {
@@ -418,7 +424,7 @@ mod toml_reader {
             };
             for k in t.keys() {
                 if !FIELDS.contains(&k.as_str()) {
-                    err(field_line(k), format!("unknown field `{k}` in an entity"), "the fields are: id, kind, name, aliases, variants, ambiguous, description, dates, wikidata, note, sort");
+                    err(field_line(k), format!("unknown field `{k}` in an entity"), "the fields are: id, kind, name, aliases, variants, ambiguous, description, dates, wikidata, note, sort, refs");
                 }
             }
             let string = |key: &str,
@@ -492,6 +498,7 @@ mod toml_reader {
             let aliases = list("aliases", &mut err);
             let variants = list("variants", &mut err);
             let ambiguous = list("ambiguous", &mut err);
+            let refs = list("refs", &mut err);
             if let Some(id) = &id {
                 if !id
                     .chars()
@@ -582,6 +589,7 @@ mod toml_reader {
                 note,
                 sort,
                 line,
+                refs,
             });
         }
         let mut ignore = Vec::new();

@@ -36,7 +36,16 @@ wire_struct!(Paragraph {
     spans,
     line
 });
-wire_enum!(ParaKind { 0 => Heading(level), 1 => Body, 2 => Footnote(n), 3 => Closing, 4 => Gap });
+wire_enum!(ParaKind {
+    0 => Heading(level),
+    1 => Body,
+    2 => Footnote(n),
+    3 => Closing,
+    4 => Gap,
+    5 => Item(depth),
+    6 => Row(role),
+    7 => Line,
+});
 wire_struct!(Speaker { name, mode });
 wire_enum!(SpeechMode { 0 => Direct, 1 => Reported, 2 => Continued });
 wire_struct!(Span { start, end, kind });
@@ -47,6 +56,17 @@ wire_enum!(SpanKind {
     3 => Emphasis,
     4 => Strong,
     5 => Sic(note),
+    6 => Underline,
+    7 => SmallCaps,
+    8 => Superscript,
+    9 => Deleted(note),
+    10 => Added(note),
+    11 => Unclear,
+    12 => Label,
+    13 => Cell,
+    14 => DocLink(id),
+    15 => Link(target),
+    16 => Name(key),
 });
 
 // The search index, as `search/index/stored.rs` lays it out.
@@ -107,7 +127,8 @@ wire_struct!(Entity {
     wikidata,
     note,
     sort,
-    line
+    line,
+    refs
 });
 wire_enum!(entities::Kind {
     0 => Person,

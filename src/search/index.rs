@@ -218,7 +218,7 @@ fn variants(terms: &Dict, exact: &Dict) -> Vec<(u32, u32)> {
 fn kind_of(k: ParaKind) -> Option<u8> {
     match k {
         ParaKind::Heading(_) => Some(HEADING),
-        ParaKind::Body => Some(BODY),
+        ParaKind::Body | ParaKind::Item(_) | ParaKind::Row(_) | ParaKind::Line => Some(BODY),
         ParaKind::Footnote(_) => Some(FOOTNOTE),
         ParaKind::Closing => Some(CLOSING),
         ParaKind::Gap => None,
