@@ -28,6 +28,9 @@ pub struct Diagnostic {
     pub file: String,
     /// 1-based line, when the problem has one.
     pub line: Option<u32>,
+    /// 1-based column (in characters) on that line, when known (XML).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<u32>,
     pub message: String,
     /// What to do about it.
     pub help: Option<String>,
@@ -40,6 +43,7 @@ impl Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             line,
+            column: None,
             message: message.into(),
             help: None,
         }
@@ -51,6 +55,12 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::new(file, line, message)
         }
+    }
+
+    /// Adds the column on the line.
+    pub fn column(mut self, column: u32) -> Self {
+        self.column = Some(column);
+        self
     }
 
     /// Adds what to do about it.
@@ -69,6 +79,9 @@ impl fmt::Display for Diagnostic {
         write!(f, "{}", self.file)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
         }
         let sev = match self.severity {
             Severity::Error => "error",

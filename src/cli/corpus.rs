@@ -48,22 +48,24 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
         if name.starts_with('.') {
             continue;
         }
-        if name.ends_with(".txt") || name.ends_with(".md") {
+        if name.ends_with(".txt") || name.ends_with(".md") || name.ends_with(".xml") {
             names.push(name);
         } else {
             diagnostics.push(
                 Diagnostic::warning(
                     format!("documents/{name}"),
                     None,
-                    "not a record (.txt or .md); skipped",
+                    "not a record (.txt, .md or TEI .xml); skipped",
                 )
-                .help("records are UTF-8 text files ending in .txt or .md"),
+                .help("records are UTF-8 text files ending in .txt or .md, or TEI P5 editions ending in .xml"),
             );
         }
     }
     names.sort();
 
     let mut docs: Vec<Document> = Vec::new();
+    let mut tei_entities: Vec<(String, entities::Entity)> = Vec::new();
+    let mut anchors: Vec<(String, String)> = Vec::new();
     for name in &names {
         let rel = format!("documents/{name}");
         let path = docs_dir.join(name);
@@ -93,37 +95,37 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
                 continue;
             }
         };
-        let (doc, mut found) = import::parse_record(&rel, &bytes);
-        let failed = found.iter().any(|d| d.is_error());
-        diagnostics.append(&mut found);
-        let Some(doc) = doc.filter(|_| !failed) else {
-            continue;
+        let read: Vec<Document> = if name.ends_with(".xml") {
+            let (file, mut found) = import::tei::parse_file(&rel, &bytes);
+            let failed = found.iter().any(|d| d.is_error());
+            diagnostics.append(&mut found);
+            if failed {
+                continue;
+            }
+            tei_entities.extend(file.entities.into_iter().map(|e| (rel.clone(), e)));
+            anchors.extend(file.anchors);
+            file.documents
+        } else {
+            let (doc, mut found) = import::parse_record(&rel, &bytes);
+            let failed = found.iter().any(|d| d.is_error());
+            diagnostics.append(&mut found);
+            match doc.filter(|_| !failed) {
+                Some(d) => vec![d],
+                None => continue,
+            }
         };
-        if let Some(first) = docs.iter().find(|d| d.id == doc.id) {
-            let line = import::front_matter_line(&bytes, "id").unwrap_or(1);
-            diagnostics.push(
-                Diagnostic::new(
-                    &rel,
-                    Some(line),
-                    format!(
-                        "duplicate document id `{}`, already used by {}",
-                        doc.id, first.source_file
-                    ),
-                )
-                .help("rename one of the files, or give one another `id:` in its front matter"),
-            );
-            continue;
+        for doc in read {
+            add_document(&mut docs, doc, &rel, &bytes, &mut diagnostics);
         }
-        docs.push(doc);
     }
     if names.is_empty() {
         diagnostics.push(
             Diagnostic::new("documents/", None, "the corpus has no documents")
-                .help("add one record per file (.txt or .md) to documents/"),
+                .help("add one record per file (.txt, .md or TEI .xml) to documents/"),
         );
     }
 
-    let entities = match read_optional(dir, "entities.toml")? {
+    let register = match read_optional(dir, "entities.toml")? {
         Some(src) => {
             entities::Register::from_toml("entities.toml", &src).unwrap_or_else(|mut ds| {
                 diagnostics.append(&mut ds);
@@ -132,6 +134,15 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
         }
         None => Default::default(),
     };
+    let mut list = register.entities.clone();
+    diagnostics.extend(import::tei::link(
+        &mut docs,
+        &mut list,
+        "entities.toml",
+        tei_entities,
+        &anchors,
+    ));
+    let entities = entities::Register::new(list, register.ignore.clone(), "entities.toml");
     let clauses = match read_optional(dir, "clauses.toml")? {
         Some(src) => clauses::Register::from_toml("clauses.toml", &src).unwrap_or_else(|mut ds| {
             diagnostics.append(&mut ds);
@@ -146,6 +157,32 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
         collection: Collection::build(docs, entities, clauses),
         diagnostics,
     })
+}
+
+/// Adds a document unless its id is taken (then says which file has it).
+fn add_document(
+    docs: &mut Vec<Document>,
+    doc: Document,
+    rel: &str,
+    bytes: &[u8],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let Some(first) = docs.iter().find(|d| d.id == doc.id) {
+        let line = import::front_matter_line(bytes, "id").unwrap_or(1);
+        diagnostics.push(
+            Diagnostic::new(
+                rel,
+                Some(line),
+                format!(
+                    "duplicate document id `{}`, already used by {}",
+                    doc.id, first.source_file
+                ),
+            )
+            .help("rename one of the files, or give one another `id:` in its front matter"),
+        );
+        return;
+    }
+    docs.push(doc);
 }
 
 /// Loads the corpus and fails (with every error printed) if it has errors.

@@ -110,6 +110,8 @@ struct Node {
 pub struct Matcher {
     nodes: Vec<Node>,
     kinds: Vec<Kind>,
+    /// Entity by TEI id (`refs`, without `#`): marked names resolve here.
+    refs: FxMap<Box<str>, u32>,
 }
 
 /// The folded words of a name, with their case rules.
@@ -150,8 +152,15 @@ impl Matcher {
         let mut m = Matcher {
             nodes: vec![Node::default()],
             kinds: register.entities.iter().map(|e| e.kind).collect(),
+            refs: FxMap::default(),
         };
         for (i, e) in register.entities.iter().enumerate() {
+            for r in &e.refs {
+                let key = r.rsplit('#').next().unwrap_or("").trim();
+                if !key.is_empty() {
+                    m.refs.entry(key.into()).or_insert(i as u32);
+                }
+            }
             for n in &e.names {
                 let mut words = name_words(&n.text);
                 if e.kind == Kind::Person {
@@ -205,6 +214,7 @@ impl Matcher {
             }
             let start = out.len();
             self.paragraph(pi as u32, &p.text, &mut out);
+            self.marked(pi as u32, p, start, &mut out);
             for m in &mut out[start..] {
                 let sic = p.spans.iter().any(|s| {
                     matches!(s.kind, SpanKind::Sic(_)) && s.start < m.end && m.start < s.end
@@ -214,6 +224,46 @@ impl Matcher {
         }
         resolve_by_context(&mut out);
         out
+    }
+
+    /// Puts the names the source's markup identifies (TEI `@corresp`) in
+    /// place of what the text matcher found over them, in `out[from..]`.
+    fn marked(
+        &self,
+        paragraph: u32,
+        p: &crate::model::Paragraph,
+        from: usize,
+        out: &mut Vec<Mention>,
+    ) {
+        let mut added = false;
+        for s in &p.spans {
+            let SpanKind::Name(key) = &s.kind else {
+                continue;
+            };
+            let Some(&entity) = self.refs.get(key.as_str()) else {
+                continue;
+            };
+            let mut k = from;
+            while k < out.len() {
+                if out[k].start < s.end && s.start < out[k].end {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            out.push(Mention {
+                paragraph,
+                start: s.start,
+                end: s.end,
+                entities: vec![entity],
+                variant: false,
+                by_context: false,
+            });
+            added = true;
+        }
+        if added {
+            out[from..].stable_sort_by_key(|m| (m.start, m.end));
+        }
     }
 
     /// Appends the mentions in one paragraph's text (unresolved).

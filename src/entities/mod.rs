@@ -116,6 +116,12 @@ pub use report::{
 
 use serde::Serialize;
 
+/// The folded key of a name with a person's leading titles removed
+/// ("Mr. Tani" → "tani", "N. S. Khrushchev's" → "n s khrushchev").
+pub fn person_key(name: &str) -> String {
+    mentions::strip_titles(&mentions::name_key(name)).to_string()
+}
+
 /// What an entity is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

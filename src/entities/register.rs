@@ -135,7 +135,10 @@ impl Register {
             }
         }
         if !docs.is_empty() {
-            for (e, _) in self.entities.iter().zip(&mentioned).filter(|(_, m)| !**m) {
+            // An edition's register lists its whole volume's people: only
+            // the register's own entries are expected to be mentioned.
+            let unmentioned = self.entities.iter().zip(&mentioned);
+            for (e, _) in unmentioned.filter(|(e, m)| !**m && e.refs.is_empty()) {
                 out.push(
                     Diagnostic::warning(
                         &self.file,

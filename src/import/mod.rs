@@ -98,10 +98,14 @@ mod body;
 mod front;
 mod header;
 mod inline;
+mod kind;
 mod speakers;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tei;
 
 pub use front::KEYS as FRONT_MATTER_KEYS;
 pub use header::parse_written_date;
+pub use kind::kind_from_title;
 
 use crate::diag::Diagnostic;
 use crate::model::{Document, ParaKind, Paragraph, Span, SpanKind, Speaker, SpeechMode};
