@@ -2,7 +2,7 @@
 // JSON document of all results (errors as {error: message}), so that two
 // builds of the engine can be compared for identical output:
 //
-//   node scripts/engine-outputs.mjs [ENGINE_DIR] > a.json   (default target/engine)
+//   node scripts/engine-outputs.mjs [ENGINE_DIR [PAGE]] > a.json   (default target/engine, dist/docent.html)
 //   ... rebuild ...; node scripts/engine-outputs.mjs > b.json; cmp a.json b.json
 //
 // Needs dist/docent.html (its bundle block) and ENGINE_DIR/docent.js + docent_bg.wasm.
@@ -15,7 +15,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(process.argv[2] || join(ROOT, 'target/engine'));
 const { initSync, Docent } = await import(pathToFileURL(join(dir, 'docent.js')).href);
 initSync({ module: readFileSync(join(dir, 'docent_bg.wasm')) });
-const html = readFileSync(join(ROOT, 'dist/docent.html'), 'utf8');
+const html = readFileSync(resolve(process.argv[3] || join(ROOT, 'dist/docent.html')), 'utf8');
 const bundle = blockBytes(html, 'docent-bundle');
 if (!bundle) throw new Error('dist/docent.html has no docent-bundle blocks (rebuild it)');
 const d = new Docent(bundle);

@@ -24,6 +24,7 @@ fi
 seeds() {
   case "$1" in
     import) echo "$ROOT/corpus/documents $ROOT/tests/hostile/documents $ROOT/fuzz/seeds/import" ;;
+    tei) echo "$ROOT/tests/fixtures/tei $ROOT/fuzz/seeds/tei" ;;
     *) [ -d "$ROOT/fuzz/seeds/$1" ] && echo "$ROOT/fuzz/seeds/$1" ;;
   esac
 }

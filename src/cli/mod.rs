@@ -17,6 +17,7 @@ pub mod bundle;
 pub mod check;
 pub mod clause;
 pub mod corpus;
+pub mod documents;
 pub mod entity;
 pub mod search;
 pub mod sha256;
@@ -43,6 +44,7 @@ docent — offline reader for archival document collections
 
 USAGE:
   docent check    [--corpus DIR] [--json]             validate the corpus
+  docent documents [--corpus DIR] [--json]            list the documents (id, date, kind, title, file)
   docent build    [--corpus DIR] [--out DIR] [--engine DIR] [--shards]
                                                       write DIR/docent.html (default dist)
   docent search   [--corpus DIR] [--json] [--limit N] QUERY
@@ -70,6 +72,7 @@ pub fn main(argv: Vec<String>) -> ExitCode {
     };
     let result = match cmd.as_str() {
         "check" => check::run(&args),
+        "documents" => documents::run(&args),
         "build" => build::run(&args),
         "search" => search::run(&args),
         "entity" => entity::run(&args),

@@ -415,20 +415,21 @@ fn document(
     if title.is_empty() {
         title = id.clone();
     }
-    let frus_min = el
+    // FRUS dates a document by the span it may fall in; a span of weeks
+    // (an editorial note covering the volume) dates nothing. The dateline
+    // wins when there is one: it is the date as the document writes it
+    // (Tokyo's August 30 is Washington's August 29).
+    let frus = el
         .attribute((FRUS, "doc-dateTime-min"))
         .and_then(iso_prefix);
-    let (date, date_label) = match (written.dateline.clone(), frus_min, header.date.clone()) {
-        (Some((d, label)), Some(f), _) if d == f => (Some(d), label),
-        (_, Some(f), _) => (
-            Some(f),
-            written
-                .dateline
-                .clone()
-                .map(|x| x.1)
-                .unwrap_or_else(|| f.iso()),
-        ),
-        (Some((d, label)), None, _) => (Some(d), label),
+    let frus_max = el
+        .attribute((FRUS, "doc-dateTime-max"))
+        .and_then(iso_prefix);
+    let day = |d: Date| d.year as u32 * 372 + d.month as u32 * 31 + d.day as u32;
+    let frus = frus.filter(|min| frus_max.map_or(true, |max| day(max) <= day(*min) + 31));
+    let (date, date_label) = match (written.dateline.clone(), frus, header.date.clone()) {
+        (Some((d, label)), _, _) => (Some(d), label),
+        (None, Some(f), _) => (Some(f), f.iso()),
         (None, None, Some((d, label))) => (Some(d), label),
         (None, None, None) => (None, String::new()),
     };

@@ -507,6 +507,7 @@ impl Writer<'_, '_> {
                 let line = self.line_of(l);
                 self.start(ParaKind::Body, line);
                 self.paragraph_inline(l, Some(SpanKind::SpeakerLabel));
+                self.space();
                 if is_block(&c) {
                     self.node_into_current(c, depth);
                     continue;
@@ -655,6 +656,42 @@ impl Writer<'_, '_> {
             });
         self.used_notes.push(num);
         self.next_note = num + 1;
+        // The note's own text, written as a paragraph of its own.
+        let saved_cur = self.cur.take();
+        let saved_open = std::mem::take(&mut self.open);
+        let saved_kind = std::mem::replace(&mut self.kind, ParaKind::Footnote(num));
+        let saved_speaker = self.speaker.take();
+        let line = self.line_of(n);
+        self.start(ParaKind::Footnote(num), line);
+        for c in n.children() {
+            if is_block(&c) {
+                // Paragraphs of a note stay in the note, a space apart.
+                self.space();
+                for cc in c.children() {
+                    self.node(cc, 0);
+                }
+                self.space();
+            } else {
+                self.node(c, 0);
+            }
+        }
+        let written = match self.cur.take() {
+            Some((p, _)) => {
+                let p = finish(p);
+                let some = !p.text.is_empty();
+                if some {
+                    self.notes.push(p);
+                }
+                some
+            }
+            None => false,
+        };
+        self.cur = saved_cur;
+        self.open = saved_open;
+        self.kind = saved_kind;
+        self.speaker = saved_speaker;
+        // An empty note leaves no marker: a marker always has its note.
+        let marked = marked && written;
         if marked {
             let marker: String = std::iter::once('⁽')
                 .chain(num.to_string().chars().map(superscript))
@@ -675,35 +712,6 @@ impl Writer<'_, '_> {
                 });
             }
         }
-        // The note's own text, written as a paragraph of its own.
-        let saved_cur = self.cur.take();
-        let saved_open = std::mem::take(&mut self.open);
-        let saved_kind = std::mem::replace(&mut self.kind, ParaKind::Footnote(num));
-        let saved_speaker = self.speaker.take();
-        let line = self.line_of(n);
-        self.start(ParaKind::Footnote(num), line);
-        for c in n.children() {
-            if is_block(&c) {
-                // Paragraphs of a note stay in the note, a space apart.
-                self.space();
-                for cc in c.children() {
-                    self.node(cc, 0);
-                }
-                self.space();
-            } else {
-                self.node(c, 0);
-            }
-        }
-        if let Some((p, _)) = self.cur.take() {
-            let p = finish(p);
-            if !p.text.is_empty() {
-                self.notes.push(p);
-            }
-        }
-        self.cur = saved_cur;
-        self.open = saved_open;
-        self.kind = saved_kind;
-        self.speaker = saved_speaker;
     }
 
     fn unknown(&mut self, n: Node) {
