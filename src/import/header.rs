@@ -440,6 +440,63 @@ fn short(s: &str) -> String {
     out
 }
 
+/// What a title says a document is, by the earliest kind word in it (the
+/// longer phrase first where two start at one word): "Memorandum of
+/// Conversation of N.S. Khrushchev …" is a memorandum of conversation,
+/// "Comrade N.S. Khrushchev's Note on a Memorandum …" a note, "Notes
+/// Prepared in the Office …" notes. `None` when the title names no kind.
+pub fn kind_from_title(title: &str) -> Option<&'static str> {
+    const KINDS: &[(&str, &str)] = &[
+        ("memorandum of a conversation", "memorandum of conversation"),
+        ("memorandum of conversation", "memorandum of conversation"),
+        ("record of a conversation", "record of conversation"),
+        ("record of conversation", "record of conversation"),
+        ("minutes of a conversation", "record of conversation"),
+        ("minutes of conversation", "record of conversation"),
+        ("editorial note", "editorial note"),
+        ("joint declaration", "declaration"),
+        ("joint statement", "statement"),
+        ("aide-mémoire", "aide-mémoire"),
+        ("aide-memoire", "aide-mémoire"),
+        ("memorandum", "memorandum"),
+        ("memo", "memorandum"),
+        ("telegram", "telegram"),
+        ("cable", "telegram"),
+        ("despatch", "despatch"),
+        ("dispatch", "despatch"),
+        ("letter", "letter"),
+        ("notes", "notes"),
+        ("note", "note"),
+        ("minutes", "minutes"),
+        ("treaty", "treaty"),
+        ("declaration", "declaration"),
+        ("agreement", "agreement"),
+        ("statement", "statement"),
+        ("report", "report"),
+        ("speech", "speech"),
+        ("chapter", "chapter"),
+    ];
+    let lower = crate::text::lowercase(title);
+    // Word starts of the lower-cased title, in order.
+    let starts = lower
+        .char_indices()
+        .filter(|&(i, c)| {
+            c.is_alphanumeric() && !lower[..i].ends_with(|p: char| p.is_alphanumeric())
+        })
+        .map(|(i, _)| i);
+    for i in starts {
+        let rest = &lower[i..];
+        let hit = KINDS.iter().find(|(phrase, _)| {
+            rest.starts_with(phrase)
+                && !rest[phrase.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+        if let Some((_, kind)) = hit {
+            return Some(kind);
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
