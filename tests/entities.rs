@@ -179,9 +179,17 @@ fn cli_entities_lists_all_with_counts() {
     // that no register entry claims.
     let register = entity_register();
     for e in &register.entities {
-        assert!(rows.iter().any(|r| r["id"] == e.id.as_str()), "{} missing", e.id);
+        assert!(
+            rows.iter().any(|r| r["id"] == e.id.as_str()),
+            "{} missing",
+            e.id
+        );
     }
-    let claimed = register.entities.iter().filter(|e| !e.refs.is_empty()).count();
+    let claimed = register
+        .entities
+        .iter()
+        .filter(|e| !e.refs.is_empty())
+        .count();
     assert_eq!(rows.len(), register.entities.len() + 115 - claimed);
     let tani = rows.iter().find(|r| r["name"] == "Masayuki Tani").unwrap();
     assert!(tani["count"].as_u64().unwrap() >= 2, "{tani}");

@@ -2,6 +2,7 @@
 //! notes, gaps and closing matter (rules in the docs of [`crate::import`]).
 
 use super::header::{unmark, Line};
+use super::lines::{self, block_widths, Style, Unit, OPENERS, OPEN_ENDINGS};
 use super::speakers;
 use crate::model::ParaKind;
 
@@ -119,114 +120,6 @@ fn list_item(t: &str) -> bool {
     }
 }
 
-/// Words that end a line in the middle of a phrase.
-const OPEN_ENDINGS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
-    "but", "nor", "that", "as", "into", "than", "not", "about", "between", "over", "under", "his",
-    "her", "their", "its", "our", "your", "my", "which", "who", "whose", "whom", "if", "was",
-    "were", "is", "are", "be", "de", "la", "le", "les", "du", "des", "et", "à", "au", "aux",
-];
-
-/// Capitalised words that usually open a sentence: a paragraph starting
-/// with one of them does not continue an unfinished paragraph.
-const OPENERS: &[&str] = &[
-    "I",
-    "We",
-    "You",
-    "He",
-    "She",
-    "It",
-    "They",
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Here",
-    "If",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "As",
-    "In",
-    "On",
-    "At",
-    "For",
-    "From",
-    "To",
-    "With",
-    "By",
-    "After",
-    "Before",
-    "When",
-    "While",
-    "Since",
-    "Although",
-    "Though",
-    "However",
-    "Therefore",
-    "Thus",
-    "Then",
-    "Now",
-    "Yes",
-    "No",
-    "Our",
-    "Your",
-    "My",
-    "His",
-    "Her",
-    "Their",
-    "Its",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Where",
-    "Which",
-    "Such",
-    "Let",
-    "Let's",
-    "Of",
-    "Also",
-    "Not",
-    "All",
-    "Some",
-    "Every",
-    "Each",
-    "Many",
-    "Most",
-    "One",
-    "First",
-    "Second",
-    "Third",
-    "Finally",
-    "Meanwhile",
-    "Moreover",
-    "Consequently",
-    "Accordingly",
-    "Yesterday",
-    "Today",
-    "Le",
-    "La",
-    "Les",
-    "L",
-    "Du",
-    "Des",
-    "Un",
-    "Une",
-    "Il",
-    "Elle",
-    "Ils",
-    "En",
-    "Au",
-    "Tous",
-    "Considérant",
-];
-
 /// Does a paragraph (or line) ending with `prev` go on with `next`? True when
 /// `prev` does not end a sentence and `next` reads as its continuation: it
 /// starts in lower case, or `prev` ends with a comma, an open bracket or a
@@ -238,6 +131,10 @@ pub fn continues(prev: &str, next: &str) -> bool {
     let Some(last) = p.chars().last() else {
         return false;
     };
+    // "DRAFT AIDE-MÉMOIRE" / "Pursuant to…": a line in capitals is a heading.
+    if caps_heading(p) {
+        return false;
+    }
     if n.is_empty()
         || matches!(
             last,
@@ -256,7 +153,9 @@ pub fn continues(prev: &str, next: &str) -> bool {
     // continues a proper name; after any other unfinished line, a label
     // starts a new turn.
     let in_name = last_word.starts_with(|c: char| c.is_uppercase());
-    if !in_name && speakers::direct_label(n).is_some() {
+    // "…including ouster of" / "Shigemitsu. I think…": after "of", "the" …
+    // no turn starts.
+    if !in_name && !OPEN_ENDINGS.contains(&last_word) && speakers::direct_label(n).is_some() {
         return false;
     }
     // An opening quote does not start a sentence by itself: "meant" /
@@ -288,6 +187,27 @@ pub fn continues(prev: &str, next: &str) -> bool {
     first.is_uppercase() && !OPENERS.contains(&first_word)
 }
 
+/// "DRAFT AIDE-MÉMOIRE", "WEEKLY NOTES TO TOKYO …": short, two letters or
+/// more, none in lower case, no final punctuation.
+fn caps_heading(t: &str) -> bool {
+    t.len() <= 100
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !t.chars().any(char::is_lowercase)
+        && !t.ends_with(['.', ',', ';', ':'])
+}
+
+/// "*Japanese and Soviet Bargaining Positions*": one short line in italics
+/// or bold, no sentence ending inside — a subheading.
+fn marked_heading(t: &str) -> bool {
+    let inner = t
+        .strip_prefix("**")
+        .and_then(|r| r.strip_suffix("**"))
+        .or_else(|| t.strip_prefix('*').and_then(|r| r.strip_suffix('*')));
+    inner.is_some_and(|i| {
+        !i.is_empty() && i.len() <= 100 && !i.contains('*') && !i.ends_with(['.', ',', ';', ':'])
+    })
+}
+
 /// "Section 3 Silent Political Coup", "Article 2", "Chapter 3 …".
 fn plain_heading(t: &str) -> Option<u8> {
     let mut words = t.split_whitespace();
@@ -309,10 +229,12 @@ fn plain_heading(t: &str) -> Option<u8> {
 /// conversation of N.S. Khrushchev with I. Kono on October 17, 1956").
 fn title_like(t: &str) -> bool {
     let t = t.trim();
+    // "90. Telegram From …⁽¹⁾": the note marker is not the title's end.
+    let end = t.trim_end_matches(|c: char| "⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹*".contains(c));
     !t.is_empty()
         && t.len() <= 200
         && !t.starts_with(['(', '[', '"', '“', '-', '*'])
-        && !t.ends_with(['.', '!', '?', ':', ';', ','])
+        && !end.ends_with(['.', '!', '?', ':', ';', ','])
         && speakers::direct_label(t).is_none()
 }
 
@@ -330,22 +252,85 @@ fn closing(t: &str) -> bool {
     {
         return true;
     }
+    // "[Here follows discussion of unrelated matters.]" ends a sentence.
     t.chars().count() <= 120
         && !t
-            .trim_end_matches('*')
+            .trim_end_matches(['*', ']', ')'])
             .ends_with(['.', '!', '?', ':', ';', ','])
         && speakers::direct_label(t).is_none()
 }
 
+/// Does a line ending with `prev` leave a phrase open (a comma, a hyphen,
+/// "of", "the" …), so that whatever comes next continues it?
+fn open_end(prev: &str) -> bool {
+    let p = prev.trim_end().trim_end_matches('*');
+    let last = p.rsplit(' ').next().unwrap_or("");
+    p.ends_with([',', '-', '–', '—', '(']) || OPEN_ENDINGS.contains(&last)
+}
+
+/// The kind a line starting a unit gets, and whether the lines after it in
+/// its block list persons.
+fn unit_kind(unit: Unit, t: &str, items: &mut Items) -> ParaKind {
+    match unit {
+        Unit::Item(style) => ParaKind::Item(items.depth(style, t)),
+        Unit::Close => ParaKind::Closing,
+        _ => ParaKind::Line,
+    }
+}
+
+/// The levels of the list being read: (style, indent) per level.
+#[derive(Default)]
+struct Items {
+    levels: Vec<(Style, usize)>,
+    /// The last item ended with a colon: a new style under it goes a level down.
+    opened: bool,
+}
+
+impl Items {
+    /// Depth of an item of `style` on a line indented like `raw`: a style
+    /// already open goes back to its level ("3." after "(a)" … "(f)"); a new
+    /// one goes a level down when indented or after "…orally:".
+    fn depth(&mut self, style: Style, raw: &str) -> u8 {
+        let indent = raw.len() - raw.trim_start().len();
+        if let Some(i) = self.levels.iter().rposition(|l| l.0 == style) {
+            self.levels.truncate(i + 1);
+        } else if self
+            .levels
+            .last()
+            .map_or(true, |l| indent > l.1 || self.opened)
+        {
+            self.levels.push((style, indent));
+        } else if let Some(top) = self.levels.last_mut() {
+            *top = (style, indent);
+        }
+        self.levels.len().min(u8::MAX as usize) as u8
+    }
+}
+
 /// Lines of the text (after the header) to paragraphs.
 pub fn paragraphs(lines: &[Line]) -> Vec<Raw> {
+    let widths = block_widths(lines);
     let mut out: Vec<Raw> = Vec::new();
     let mut cur: Option<Raw> = None;
     let mut in_notes = false;
-    for &(no, text) in lines {
+    let mut items = Items::default();
+    // The previous line of the block (None after a blank line), and what
+    // the block's lines are since a label alone: its value or persons.
+    let mut prev: Option<&str> = None;
+    let mut after_label: Option<bool> = None;
+    for (i, &(no, text)) in lines.iter().enumerate() {
         let t = text.trim();
+        let before = prev.replace(t);
         if t.is_empty() {
+            // "PARTICIPANTS:" / blank / the persons: the label still counts.
+            let label_alone = cur.as_ref().is_some_and(|c| {
+                c.kind == ParaKind::Line && lines::label(&c.src).is_some_and(|l| l.1)
+            });
+            if !label_alone {
+                after_label = None;
+            }
             out.extend(cur.take());
+            prev = None;
             continue;
         }
         if let Some(what) = gap(t) {
@@ -371,14 +356,81 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Raw> {
                 continue;
             }
         }
-        let line = Raw::new(ParaKind::Body, t, no);
-        match cur.as_mut() {
-            Some(c) if matches!(c.kind, ParaKind::Footnote(_)) => c.append(&line),
-            Some(c) if continues(&c.src, t) => c.append(&line),
-            _ => {
-                out.extend(cur.take());
-                cur = Some(line);
+        if let Some(c) = cur
+            .as_mut()
+            .filter(|c| matches!(c.kind, ParaKind::Footnote(_)))
+        {
+            c.append(&Raw::new(ParaKind::Body, t, no));
+            continue;
+        }
+        let lower = t.starts_with(|ch: char| ch.is_lowercase());
+        let unit = lines::unit(t).filter(|u| {
+            // "…recorded the conversation on" / "October 17, 1965" is one line.
+            !matches!(u, Unit::Dateline) || !before.is_some_and(open_end)
+        });
+        let kind = if let Some(u) = unit {
+            after_label = match u {
+                Unit::Label {
+                    alone: true,
+                    people,
+                } => Some(people),
+                _ => None,
+            };
+            Some(unit_kind(u, text, &mut items))
+        } else if let Some(people) = after_label.filter(|_| !lower && !before.is_some_and(open_end))
+        {
+            // Under "PARTICIPANTS" one person a line; under "SUBJECT" its value.
+            if !people {
+                after_label = None;
             }
+            Some(if people {
+                ParaKind::Item(1)
+            } else {
+                ParaKind::Line
+            })
+        } else if let (Some(b), Some(c)) = (before, &cur) {
+            let first = &c.src[..c.lines.get(1).map_or(c.src.len(), |l| l.0 - 1)];
+            let fits = b.chars().count() + 1 + t.split(' ').next().map_or(0, |w| w.chars().count())
+                <= widths[i];
+            if !lower && lines::name_and_title(first) && lines::name_and_title(t) {
+                // Persons one a line: "M. N. A. Boulganine, Président …,".
+                if let Some(c) = cur.as_mut().filter(|c| c.kind == ParaKind::Body) {
+                    c.kind = ParaKind::Item(1);
+                }
+                Some(ParaKind::Item(1))
+            } else if matches!(lines::unit(b), Some(Unit::Close | Unit::Salutation)) {
+                // "Sincerely," / "Raddy": the signature is a line of its own.
+                Some(ParaKind::Body)
+            } else if lower || lines::wrapped(b, t, widths[i]) {
+                None
+            } else if fits
+                && !open_end(b)
+                && b.chars().count() < SHORT_LINE
+                && t.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+            {
+                // A short line the author ended: "S. Matsumoto" / "Plenipotentiary …".
+                Some(ParaKind::Body)
+            } else if continues(&c.src, t) {
+                None
+            } else {
+                Some(ParaKind::Body)
+            }
+        } else {
+            Some(ParaKind::Body)
+        };
+        match (kind, cur.as_mut()) {
+            (None, Some(c)) => c.append(&Raw::new(ParaKind::Body, t, no)),
+            (kind, _) => {
+                out.extend(cur.take());
+                let kind = kind.unwrap_or(ParaKind::Body);
+                if !matches!(kind, ParaKind::Item(_)) {
+                    items = Items::default();
+                }
+                cur = Some(Raw::new(kind, t, no));
+            }
+        }
+        if let Some(c) = cur.as_ref().filter(|c| matches!(c.kind, ParaKind::Item(_))) {
+            items.opened = c.src.trim_end_matches('*').ends_with(':');
         }
     }
     out.extend(cur);
@@ -387,19 +439,31 @@ pub fn paragraphs(lines: &[Line]) -> Vec<Raw> {
     repair_page_breaks(out)
 }
 
+/// A line shorter than this (in characters) that does not leave a phrase
+/// open, followed in its block by a capitalised line, ends its unit.
+const SHORT_LINE: usize = 60;
+
 /// The title block that opens a text has at most this many paragraphs.
 const MAX_TITLE_BLOCK: usize = 6;
 
-/// Title block at the start of the text and plain headings.
+/// Title block at the start of the text and plain headings. A numbered
+/// first line ("1. Letter from …", "90. Telegram From …") titles the
+/// document rather than opening a list; a dateline inside the block stays a
+/// line and does not end it.
 fn classify(paras: &mut [Raw]) {
     let mut in_title_block = true;
     let mut title_lines = 0;
-    for p in paras.iter_mut() {
-        if p.kind != ParaKind::Body {
+    let mut subheads = Vec::new();
+    for (i, p) in paras.iter_mut().enumerate() {
+        let numbered_title = i == 0 && p.kind == ParaKind::Item(1);
+        if p.kind == ParaKind::Line && lines::dateline(&p.src) {
+            continue;
+        }
+        if p.kind != ParaKind::Body && !numbered_title {
             in_title_block = false;
             continue;
         }
-        if let Some(level) = plain_heading(&p.src) {
+        if let Some(level) = plain_heading(&p.src).filter(|_| !numbered_title) {
             p.kind = ParaKind::Heading(level);
             in_title_block = false;
         } else if in_title_block && title_lines < MAX_TITLE_BLOCK && title_like(&p.src) {
@@ -407,16 +471,28 @@ fn classify(paras: &mut [Raw]) {
             p.kind = ParaKind::Heading(1);
         } else {
             in_title_block = false;
+            if p.lines.len() == 1 && (caps_heading(&p.src) || marked_heading(&p.src)) {
+                subheads.push(i);
+            }
+        }
+    }
+    // A subheading heads text: "**Dulles**" at the end is a signature.
+    for i in subheads {
+        if paras
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.kind, ParaKind::Body | ParaKind::Item(_)))
+        {
+            paras[i].kind = ParaKind::Heading(3);
         }
     }
 }
 
-/// Rejoins body paragraphs split by a page break.
+/// Rejoins body paragraphs (and list items) split by a page break.
 fn repair_page_breaks(paras: Vec<Raw>) -> Vec<Raw> {
     let mut out: Vec<Raw> = Vec::with_capacity(paras.len());
     for p in paras {
         if let Some(prev) = out.last_mut() {
-            if prev.kind == ParaKind::Body
+            if matches!(prev.kind, ParaKind::Body | ParaKind::Item(_))
                 && p.kind == ParaKind::Body
                 && continues(&prev.src, &p.src)
             {
@@ -438,6 +514,8 @@ fn mark_closing(paras: &mut [Raw]) {
         match p.kind {
             ParaKind::Gap | ParaKind::Footnote(_) => continue,
             ParaKind::Heading(_) if is_notes_title(&p.src) => continue,
+            // "Sincerely," is closing already; a dateline may stand among it.
+            ParaKind::Closing | ParaKind::Line => continue,
             ParaKind::Body
                 if marked + 1 < body
                     && closing(&p.src)

@@ -73,6 +73,23 @@
 //!    paragraphs after a turn continue it until a heading, gap, note or
 //!    closing matter.
 //!
+//! 8. **Structure of printed records**: inside a block, a line starts a new
+//!    paragraph when it opens a list item (`1.`, `(2)`, `(a).`, `b)`, `-`:
+//!    [`ParaKind::Item`], depth by marker style and indent, the marker a
+//!    [`SpanKind::Label`]), a label line (`SUBJECT`, `SUBJECT: …`,
+//!    `PARTICIPANTS:`; persons under it one [`ParaKind::Item`] a line), a
+//!    dateline ("Tokyo, August 30, 1956—11 a.m."), a file number
+//!    (`USDel/MC/48`) or a salutation ([`ParaKind::Line`]), a complimentary
+//!    close ("Sincerely,": closing), or a "Name, Title" line after another;
+//!    or when the line before is short (< 60 characters), ends no phrase and
+//!    the next word would have fitted on it. A hard wrap (the block's lines
+//!    at most 100 characters and the next word would not have fitted) always
+//!    joins. A numbered first line ("90. Telegram From …") is the title; a
+//!    short line in capitals or in italics before text is a subheading.
+//! 9. **Kind**: without `kind:` in front matter, the earliest kind word of
+//!    the title ("Memorandum of Conversation", "Telegram", "Editorial Note",
+//!    "Notes" …); "document" when the title names none.
+//!
 //! Nothing else changes: every word of the source is kept, typos included.
 //!
 //! ```
@@ -99,6 +116,7 @@ mod front;
 mod header;
 mod inline;
 mod kind;
+mod lines;
 mod speakers;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tei;
@@ -186,6 +204,19 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnost
             if r.kind != ParaKind::Gap {
                 spans.extend(inline::brackets(&text));
             }
+            // "1." / "(a)." opening an item, "SUBJECT:" opening a line.
+            let label = match r.kind {
+                ParaKind::Item(_) => lines::item_marker(&text).map(|(len, _)| len),
+                ParaKind::Line => lines::label(&text).map(|(len, ..)| len),
+                _ => None,
+            };
+            if let Some(len) = label {
+                spans.push(Span {
+                    start: 0,
+                    end: len as u32,
+                    kind: SpanKind::Label,
+                });
+            }
             Paragraph {
                 kind: r.kind,
                 speaker: None,
@@ -225,7 +256,13 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnost
         p.spans
             .stable_sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     }
-    if !paragraphs.iter().any(|p| p.kind == ParaKind::Body) {
+    let text = |p: &Paragraph| {
+        matches!(
+            p.kind,
+            ParaKind::Body | ParaKind::Item(_) | ParaKind::Row(_)
+        )
+    };
+    if !paragraphs.iter().any(text) {
         let line = text_lines
             .iter()
             .find(|l| !l.1.trim().is_empty())
@@ -261,13 +298,18 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnost
         Some(d) if h.date != Some(d) || h.date_label.is_empty() => (Some(d), d.iso()),
         _ => (h.date, h.date_label),
     };
+    let title = fm.title.unwrap_or(h.title);
+    // Without `kind:`, the title says what the document is (rule 9).
+    let kind = fm
+        .kind
+        .unwrap_or_else(|| kind_from_title(&title).to_string());
     let doc = Document {
         id: fm.id.map_or_else(|| stem.to_string(), |(id, _)| id),
         source_file: path.to_string(),
-        title: fm.title.unwrap_or(h.title),
+        title,
         date,
         date_label,
-        kind: fm.kind.unwrap_or_else(|| "document".to_string()),
+        kind,
         fields,
         partial: fm.partial.or(h.partial),
         paragraphs,
