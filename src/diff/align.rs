@@ -23,7 +23,9 @@
 //! assert!(links.iter().any(|l| l.change == ItemChange::Added && l.b == [1]));
 //! ```
 
-use super::{absorb, common_sorted, raw, Diff, Ignore, Options, Seg, Units, Variants, STOP};
+use super::raw::{absorb, raw, Seg};
+use super::units::Units;
+use super::{common_sorted, Diff, Ignore, Options, Variants, STOP};
 use crate::sort::StableSort;
 use crate::text::{term, words};
 use serde::{Deserialize, Serialize};

@@ -81,7 +81,7 @@ fn mix(mut x: u64) -> u64 {
 fn shingles(text: &str) -> Vec<u64> {
     let text = &text[..floor_boundary(text, MAX_QUERY)];
     let ws: Vec<u64> = words(text)
-        .map(|t| super::crate_hash(term(&text[t.start..t.end]).as_bytes()))
+        .map(|t| super::units::crate_hash(term(&text[t.start..t.end]).as_bytes()))
         .collect();
     let mut set: Vec<u64> = if ws.len() < SHINGLE {
         ws
