@@ -34,7 +34,9 @@
 //! matching walks the term dictionary with a pruned automaton ([`typo`]).
 
 pub mod dict;
+mod filter;
 pub mod index;
+mod postings;
 pub mod query;
 pub mod rank;
 pub mod snippet;

@@ -10,8 +10,10 @@
 //! an exact match always outranks a folded one, a folded one a stemmed one,
 //! and a stemmed one a typo.
 
+use super::filter::UnitFilter;
 use super::index::{Index, Postings, Unit, BODY, CLOSING, FOOTNOTE, HEADING, NONE, TITLE};
-use super::query::{Clause, Filter, FilterKey, Query};
+use super::postings::*;
+use super::query::{Clause, Query};
 use super::typo::{self, Typo};
 use crate::model::Document;
 use crate::sort::StableSort;
@@ -51,7 +53,7 @@ impl Tier {
 const MAX_PREFIX_SCAN: usize = 4096;
 const MAX_PREFIX_TERMS: usize = 24;
 const MAX_TYPO_TERMS: usize = 16;
-const MAX_YEAR_SPAN: u16 = 200;
+pub(super) const MAX_YEAR_SPAN: u16 = 200;
 /// Postings bytes the typo alternatives of a word found as typed may add.
 const MAX_TYPO_EXTRA_BYTES: usize = 16 << 10;
 
@@ -106,7 +108,7 @@ impl ClauseHits {
     }
 
     /// [`ClauseHits::marks_in`] the unit of `self.body[k]`.
-    fn marks_at(&self, k: usize, out: &mut Vec<(u32, u32)>) {
+    pub(super) fn marks_at(&self, k: usize, out: &mut Vec<(u32, u32)>) {
         let (a, b) = (self.body[k].3 as usize, self.body[k].4 as usize);
         let from = out.len();
         for &(o, i) in &self.entries[a..b] {
@@ -674,331 +676,10 @@ impl Index {
     }
 }
 
-/// Boost in [0, 0.5] for consecutive query clauses close together in a
-/// unit: `mask` says which clauses match it, `body_at[i]` where in clause
-/// `i`'s body. `bufs` are scratch space.
-fn proximity(
-    clauses: &[ClauseHits],
-    mask: u32,
-    body_at: &[usize],
-    bufs: &mut [Vec<(u32, u32)>; 2],
-) -> f32 {
-    if mask.count_ones() < 2 {
-        return 0.0;
-    }
-    let [last, next] = bufs;
-    let (mut total, mut pairs) = (0.0, 0);
-    for (i, c) in clauses.iter().enumerate() {
-        if mask & (1 << i) == 0 {
-            continue;
-        }
-        next.clear();
-        c.marks_at(body_at[i], next);
-        if i > mask.trailing_zeros() as usize {
-            let d = min_distance(last, next);
-            total += 1.0 / d.max(1) as f32;
-            pairs += 1;
-        }
-        std::mem::swap(last, next);
-    }
-    0.5 * total / pairs as f32
-}
-
 fn push(alts: &mut Vec<Alt>, ids: Ids, tier: Tier) {
     if let Some(a) = alts.iter_mut().find(|a| a.ids == ids) {
         a.tier = a.tier.max(tier);
     } else {
         alts.push(Alt { ids, tier });
-    }
-}
-
-/// Distinct units of entries sorted by unit.
-fn count_distinct<'a>(sorted: impl Iterator<Item = &'a (u32, u32, u32)>) -> usize {
-    let mut last = None;
-    let mut n = 0;
-    for e in sorted {
-        if last != Some(e.0) {
-            n += 1;
-            last = Some(e.0);
-        }
-    }
-    n
-}
-
-/// Sorts `(unit, ..)` entries by unit (all below `n`), keeping the order of
-/// entries of one unit: a counting sort when the list is long, so a word of
-/// many forms costs time linear in its occurrences.
-fn sort_by_unit(entries: &mut Vec<(u32, u32, u32)>, n: usize) {
-    if entries.windows(2).all(|w| w[0].0 <= w[1].0) {
-        return;
-    }
-    if entries.len() < 64 {
-        entries.stable_sort_by_key(|e| e.0);
-        return;
-    }
-    let mut at = vec![0u32; n + 1];
-    for e in entries.iter() {
-        at[e.0 as usize + 1] += 1;
-    }
-    for i in 1..=n {
-        at[i] += at[i - 1];
-    }
-    let mut out = vec![(0, 0, 0); entries.len()];
-    for &e in entries.iter() {
-        let slot = &mut at[e.0 as usize];
-        out[*slot as usize] = e;
-        *slot += 1;
-    }
-    *entries = out;
-}
-
-/// Sorts the marks from `from` on by position and merges marks at the same
-/// position (keeping the longest).
-fn merge_marks(marks: &mut Vec<(u32, u32)>, from: usize) {
-    let m = &mut marks[from..];
-    if !m.windows(2).all(|w| w[0].0 < w[1].0) {
-        m.stable_sort();
-    }
-    let mut n = 0;
-    for j in 0..m.len() {
-        if n == 0 || m[j].0 != m[n - 1].0 {
-            m[n] = m[j];
-            n += 1;
-        } else {
-            m[n - 1].1 = m[n - 1].1.max(m[j].1);
-        }
-    }
-    marks.truncate(from + n);
-}
-
-/// `p` without the (unit, position) pairs of `other` (sorted).
-fn without(p: &Postings, other: &[(u32, u32)]) -> Postings {
-    let mut out = Postings::default();
-    for (i, &u) in p.units.iter().enumerate() {
-        let starts = out.pos.len() as u32;
-        for &x in p.positions(i) {
-            if other.binary_search(&(u, x)).is_err() {
-                out.pos.push(x);
-            }
-        }
-        out.close_unit(u, starts);
-    }
-    out.starts.push(out.pos.len() as u32);
-    out
-}
-
-/// Smallest gap between a mark of `a` and a mark of `b` (both sorted).
-fn min_distance(a: &[(u32, u32)], b: &[(u32, u32)]) -> u32 {
-    let (mut i, mut j, mut best) = (0, 0, u32::MAX);
-    while i < a.len() && j < b.len() {
-        let (x, y) = (a[i].0, b[j].0);
-        best = best.min(x.abs_diff(y));
-        if x < y {
-            i += 1;
-        } else {
-            j += 1;
-        }
-    }
-    best
-}
-
-/// Units where the phrase's terms stand at consecutive positions, with the
-/// phrase's start positions.
-fn phrase_matches(lists: &[Postings]) -> Postings {
-    let mut out = Postings::default();
-    let Some(first) = lists.first() else {
-        return out;
-    };
-    let mut cursors = vec![0usize; lists.len()];
-    'units: for (i, &u) in first.units.iter().enumerate() {
-        let mut found = Vec::with_capacity(lists.len());
-        for (k, l) in lists.iter().enumerate().skip(1) {
-            let c = &mut cursors[k];
-            while *c < l.units.len() && l.units[*c] < u {
-                *c += 1;
-            }
-            if *c == l.units.len() || l.units[*c] != u {
-                continue 'units;
-            }
-            found.push(l.positions(*c));
-        }
-        let starts = out.pos.len() as u32;
-        for &p in first.positions(i) {
-            if found
-                .iter()
-                .enumerate()
-                .all(|(k, ps)| ps.binary_search(&(p + 1 + k as u32)).is_ok())
-            {
-                out.pos.push(p);
-            }
-        }
-        out.close_unit(u, starts);
-    }
-    out.starts.push(out.pos.len() as u32);
-    out
-}
-
-/// The filters of a query, resolved against the collection once.
-struct UnitFilter<'a> {
-    index: &'a Index,
-    docs: &'a [Document],
-    speakers: Vec<(bool, Vec<u32>)>,
-    doc_ids: Vec<(bool, String)>,
-    kinds: Vec<(bool, KindFilter)>,
-    years: &'a [(u16, u16)],
-    /// Units of undated documents that mention a year in range.
-    year_units: Vec<u32>,
-    /// Documents passing the document-level filters (id, kind, dated
-    /// years); empty when there are none.
-    doc_ok: Vec<bool>,
-    /// No filter at all: every unit passes.
-    none: bool,
-}
-
-enum KindFilter {
-    Para(u8),
-    Doc(String),
-}
-
-impl<'a> UnitFilter<'a> {
-    fn new(index: &'a Index, docs: &'a [Document], q: &'a Query) -> UnitFilter<'a> {
-        let mut f = UnitFilter {
-            index,
-            docs,
-            speakers: Vec::new(),
-            doc_ids: Vec::new(),
-            kinds: Vec::new(),
-            years: &q.years,
-            year_units: Vec::new(),
-            doc_ok: Vec::new(),
-            none: q.filters.is_empty() && q.years.is_empty(),
-        };
-        for Filter {
-            key,
-            value,
-            negated,
-        } in &q.filters
-        {
-            match key {
-                FilterKey::Speaker => f.speakers.push((*negated, index.speakers_matching(value))),
-                FilterKey::Doc => f.doc_ids.push((*negated, value.clone())),
-                FilterKey::Kind => f.kinds.push((*negated, kind_filter(value))),
-            }
-        }
-        if !q.years.is_empty() {
-            let mut buf = Postings::default();
-            for &(a, b) in &q.years {
-                for y in a..=b.min(a.saturating_add(MAX_YEAR_SPAN)) {
-                    if let Some(id) = index.term_id(&y.to_string()) {
-                        index.postings(id, &mut buf);
-                        f.year_units.extend_from_slice(&buf.units);
-                    }
-                }
-            }
-            f.year_units.stable_sort();
-        }
-        let doc_level = !f.doc_ids.is_empty()
-            || !q.years.is_empty()
-            || f.kinds.iter().any(|(_, k)| matches!(k, KindFilter::Doc(_)));
-        if !doc_level {
-            return f;
-        }
-        f.doc_ok = docs
-            .iter()
-            .map(|doc| {
-                let id = super::index::term_key(&doc.id);
-                let kind = super::index::term_key(&doc.kind);
-                let ids = f
-                    .doc_ids
-                    .iter()
-                    .map(|(n, v)| (*n, id.starts_with(v.as_str())));
-                let kinds = f.kinds.iter().filter_map(|(n, k)| match k {
-                    KindFilter::Doc(v) => Some((*n, kind.starts_with(v.as_str()))),
-                    KindFilter::Para(_) => None,
-                });
-                let years = match doc.date {
-                    Some(d) if !q.years.is_empty() => {
-                        q.years.iter().any(|&(a, b)| (a..=b).contains(&d.year))
-                    }
-                    _ => true,
-                };
-                group(ids) && group(kinds) && years
-            })
-            .collect();
-        f
-    }
-
-    fn pass(&self, u: u32) -> bool {
-        let Some(unit) = self.index.units.get(u as usize) else {
-            return false;
-        };
-        if !self.doc_ok.is_empty() && !self.doc_ok.get(unit.doc as usize).copied().unwrap_or(false)
-        {
-            return false;
-        }
-        let speakers = self
-            .speakers
-            .iter()
-            .map(|(n, ids)| (*n, unit.speaker != NONE && ids.contains(&unit.speaker)));
-        let kinds = self.kinds.iter().filter_map(|(n, k)| match k {
-            KindFilter::Para(p) => Some((*n, unit.kind == *p)),
-            KindFilter::Doc(_) => None,
-        });
-        if !group(speakers) || !group(kinds) {
-            return false;
-        }
-        let dated = self
-            .docs
-            .get(unit.doc as usize)
-            .is_some_and(|d| d.date.is_some());
-        self.years.is_empty() || dated || self.year_units.binary_search(&u).is_ok()
-    }
-}
-
-/// A group of filters on one key: one of the kept ones must hold (if any)
-/// and none of the negated ones.
-fn group(items: impl Iterator<Item = (bool, bool)>) -> bool {
-    let (mut any_pos, mut pos_hit) = (false, false);
-    for (negated, hit) in items {
-        if negated {
-            if hit {
-                return false;
-            }
-        } else {
-            any_pos = true;
-            pos_hit |= hit;
-        }
-    }
-    !any_pos || pos_hit
-}
-
-fn kind_filter(v: &str) -> KindFilter {
-    match v {
-        "heading" | "headings" => KindFilter::Para(HEADING),
-        "footnote" | "footnotes" => KindFilter::Para(FOOTNOTE),
-        "closing" => KindFilter::Para(CLOSING),
-        "body" | "paragraph" | "text" => KindFilter::Para(BODY),
-        _ => KindFilter::Doc(v.to_string()),
-    }
-}
-
-impl Index {
-    /// Speaker ids whose name (or one of its words) starts with `value`, or
-    /// that share an alias group with it.
-    fn speakers_matching(&self, value: &str) -> Vec<u32> {
-        let mut names = vec![value.to_string()];
-        for g in &self.aliases {
-            if g.iter().any(|n| n == value) {
-                names.extend(g.iter().cloned());
-            }
-        }
-        let hit = |s: &str| {
-            names.iter().any(|v| {
-                s.starts_with(v.as_str()) || s.split(' ').any(|w| w.starts_with(v.as_str()))
-            })
-        };
-        (0..self.speakers.len() as u32)
-            .filter(|&i| hit(&self.speakers[i as usize]))
-            .collect()
     }
 }
