@@ -17,6 +17,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 mod json;
+// The tagging benchmark's methods, only in an engine built for it.
+#[cfg(feature = "tagging-bench")]
+mod bench;
 
 // Talc instead of the default dlmalloc: a smaller allocator, not slower.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -223,37 +226,6 @@ impl Docent {
             utf16_offsets(text, &mut [&mut m.start, &mut m.end]);
         }
         to_js(&rows)
-    }
-}
-
-/// The tagging benchmark's methods (bench/entities.mjs), built only with
-/// the `tagging-bench` feature: the reader never tags.
-#[cfg(feature = "tagging-bench")]
-#[wasm_bindgen]
-impl Docent {
-    /// Re-detects every mention in the collection and returns how many
-    /// there are (the tagging benchmark). The first call also compiles the
-    /// register; later calls reuse it.
-    pub fn retag(&self) -> Result<u32, JsValue> {
-        self.core.need(0..self.core.docs.len()).map_err(core_err)?;
-        Ok(crate::entities::Mentions::build(&self.core.entities, &self.core.docs).len() as u32)
-    }
-
-    /// Compiles the register afresh and returns its number of entities
-    /// (the benchmark's measure of compile time).
-    pub fn compile_register(&self) -> u32 {
-        let m = crate::entities::Matcher::new(&self.core.entities);
-        std::hint::black_box(&m);
-        self.core.entities.entities.len() as u32
-    }
-
-    /// Tags free text (paragraphs separated by blank lines) with the
-    /// register and returns the number of mentions. At most 64 MB of text.
-    pub fn tag_text(&self, text: &str) -> Result<u32, JsValue> {
-        if text.len() > 64 << 20 {
-            return Err(err("the text is over 64 MB; tag it in parts"));
-        }
-        Ok(crate::entities::tag_paragraphs(self.core.entities.matcher(), text) as u32)
     }
 }
 

@@ -20,7 +20,6 @@ pub mod corpus;
 pub mod documents;
 pub mod entity;
 pub mod search;
-pub mod sha256;
 pub mod site;
 
 use std::io::Write;

@@ -18,7 +18,7 @@
 //! name order.
 
 use super::bundle;
-use super::sha256::sha256;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -32,7 +32,7 @@ use std::path::Path;
 pub fn csp(scripts: &[&str], extra: &str) -> String {
     let hashes: String = scripts
         .iter()
-        .map(|s| format!("'sha256-{}' ", base64(&sha256(s.as_bytes()))))
+        .map(|s| format!("'sha256-{}' ", base64(&Sha256::digest(s.as_bytes()))))
         .collect();
     format!("default-src 'none'; script-src {hashes}'unsafe-inline' 'wasm-unsafe-eval'{extra}; style-src 'unsafe-inline'; img-src data:")
 }
@@ -313,24 +313,8 @@ fn page(
 
 /// Standard base64 with padding.
 pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[cfg(test)]
@@ -393,18 +377,8 @@ mod tests {
     }
 
     fn base64_decode(s: &str) -> Vec<u8> {
-        const ABC: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = Vec::new();
-        let (mut acc, mut bits) = (0u32, 0);
-        for c in s.chars().filter(|&c| c != '=') {
-            acc = acc << 6 | ABC.find(c).unwrap() as u32;
-            bits += 6;
-            if bits >= 8 {
-                bits -= 8;
-                out.push((acc >> bits) as u8);
-            }
-        }
-        out
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.decode(s).unwrap()
     }
 
     #[test]
