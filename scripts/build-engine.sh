@@ -18,8 +18,7 @@ fi
 # installs it with rust-src), std is rebuilt with the engine: panics abort at
 # once, without their formatting machinery, and std's size-minded variants
 # are chosen (optimize_for_size), while core, alloc and std keep opt-level 3
-# as in the shipped std (smaller here, and search no slower). 17.2 KB less
-# gzip than stable's build. Without the nightly, or with DOCENT_STABLE_ENGINE=1,
+# as in the shipped std (smaller here, and search no slower). Without the nightly, or with DOCENT_STABLE_ENGINE=1,
 # stable Rust builds the engine, larger but the same.
 NIGHTLY=$(cat scripts/nightly-toolchain)
 cargo_args=(build --release --lib --target wasm32-unknown-unknown --quiet --target-dir "$build" "${features[@]}")
@@ -41,12 +40,12 @@ wasm-bindgen --target web --out-dir "$out" --out-name docent \
   --no-typescript --remove-name-section --remove-producers-section \
   "$build/wasm32-unknown-unknown/release/docent.wasm" >&2
 # The glue's JSDoc blocks (the Rust doc comments, copied by wasm-bindgen,
-# each on lines of its own) are for editors, not for the reader: 1.3 KB gzip.
+# each on lines of its own) are for editors, not for the reader.
 perl -0pi -e 's{^[ \t]*/\*\*\n(?:[ \t]*\*(?!/).*\n)*?[ \t]*\*/\n}{}mg' "$out/docent.js"
 # Features are read from the target_features section (hence strip = false).
 # `-ocimfs 0`: no inlining of functions that have one caller. Such inlining
-# makes the wasm smaller but its gzip larger (156.5 KB against 140.9 KB),
-# and search no faster (V8 inlines for itself).
+# makes the wasm smaller but its gzip larger (merged functions compress
+# worse), and search no faster (V8 inlines for itself).
 node_modules/.bin/wasm-opt -Os -ocimfs 0 --converge "$out/docent_bg.wasm" -o "$out/docent_bg.opt.wasm" >&2
 mv "$out/docent_bg.opt.wasm" "$out/docent_bg.wasm"
 say "engine: $(wc -c < "$out/docent_bg.wasm") bytes wasm"

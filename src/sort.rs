@@ -1,8 +1,8 @@
 //! One stable sort for the whole engine.
 //!
 //! `slice::sort_by` and friends are generic: every call site with its own
-//! element type or closure instantiates a full driftsort/ipnsort (several KB
-//! of wasm each; 35 sites cost ~90 KB). Here the work is done once, over
+//! element type or closure instantiates a full driftsort/ipnsort in the
+//! wasm. Here the work is done once, over
 //! indices, by a merge sort that calls the comparison through a trait
 //! object; the generic part left per call site is a thin wrapper and a
 //! permutation by swaps.

@@ -266,8 +266,8 @@ fn fold_decomposed(d: char, out: &mut String) {
 }
 
 /// Appends `c` in lower case: what `char::to_lowercase` gives, from the
-/// compact tables of `text/unicode.rs` (core's case tables cost the wasm
-/// ~8 KB gzipped).
+/// compact tables of `text/unicode.rs` (core's case tables are far larger
+/// in the wasm).
 ///
 /// ```
 /// let mut s = String::new();

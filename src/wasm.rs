@@ -106,7 +106,7 @@ impl Docent {
     pub fn new(bundle: &js_sys::Uint8Array) -> Result<Docent, JsValue> {
         // A panic (a bug) prints its message to the console. Not in the
         // engine built with panic=immediate-abort (scripts/build-engine.sh),
-        // which traps at once and would never call the hook: 0.9 KB gzip.
+        // which traps at once and would never call the hook.
         #[cfg(not(panic = "immediate-abort"))]
         console_error_panic_hook::set_once();
         let core = format::decode_from(bundle.length() as usize, |at, buf| {

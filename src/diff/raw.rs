@@ -85,7 +85,7 @@ pub(crate) fn raw(a: &str, b: &str, opts: &Options, v: &Variants) -> Raw {
     let kb: Vec<u32> = ub.units.iter().map(|u| u.key).collect();
     let mut c = Collect::default();
     // The raw variant: without similar's preflight shortcuts, and so with
-    // one Myers fallback in the wasm instead of two (6 KB of gzip). Its
+    // one Myers fallback in the wasm instead of two. Its
     // answers to every engine call on the collection equal the default's;
     // the inputs are already bounded by `max_units`.
     // Infallible hook: the result is always Ok.

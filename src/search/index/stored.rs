@@ -10,20 +10,18 @@
 //!   then per other unit its kind, its paragraph as the number skipped
 //!   since the unit before, its speaker; and every unit's length.
 //!
-//! `bench/search.mjs` prints the section field by field. Measured and left
-//! out (collection, gzipped): exact forms as picks among their term's
-//! occurrences (0.2 KB less, for a second decoder); unit gaps as Rice codes
-//! and counts as gamma codes (1.3 KB less, but walking 1.2 million bit codes
-//! at decode made loading SOTU 2.3× slower in the wasm); building fst maps
-//! at decode instead of [`Dict`] (27 KB more engine).
+//! `bench/search.mjs` prints the section field by field. Left out after
+//! measuring: exact forms as picks among their term's occurrences (a second
+//! decoder for little gain); unit gaps as Rice codes and counts as gamma
+//! codes (walking a million bit codes at decode slows loading SOTU); fst
+//! maps built at decode instead of [`Dict`] (a much larger engine).
 
 use super::{avg_lens, get_varint, variants, Dict, Index, Unit, CLOSING, HEADING, NONE, TITLE};
 
 /// The index's stored fields in the order a bundle writes them
 /// (`format/schema.rs`).
 pub(crate) struct Stored {
-    // The postings come first: gzip packs the whole section smaller so
-    // (collection 0.5 KB, SOTU 1.2 KB less than after the dictionaries).
+    // The postings come first: gzip packs the whole section smaller so.
     pub(crate) pos: Vec<u8>,
     pub(crate) gaps: Vec<u8>,
     pub(crate) counts: Vec<u8>,
