@@ -116,6 +116,115 @@ proptest! {
     }
 }
 
+/// A collation table's invariants: every row rebuilds its text; cells
+/// inside a rewording are empty and the spans of each row add up to the
+/// columns; the base row is all base; a version equal to the base is all
+/// same; unchanged columns are those where every version agrees.
+fn check_table(versions: &[String], base: usize, opts: &Options) -> docent::diff::align::Table {
+    use docent::diff::align::{table, CellState};
+    let refs: Vec<&str> = versions.iter().map(String::as_str).collect();
+    let t = table(&refs, base, opts, &common::variants());
+    let base = t.base;
+    for (i, v) in versions.iter().enumerate() {
+        let row: String = t.columns.iter().map(|c| c.cells[i].text.as_str()).collect();
+        assert_eq!(&row, v, "row {i} of {versions:?}");
+        let spans: u32 = t.columns.iter().map(|c| c.cells[i].span).sum();
+        assert_eq!(spans as usize, t.columns.len(), "row {i} spans");
+        for c in &t.columns {
+            let cell = &c.cells[i];
+            assert!(
+                cell.span > 0 || cell.text.is_empty(),
+                "a covered cell has text"
+            );
+            if i == base {
+                assert!(
+                    matches!(cell.state, CellState::Base | CellState::Same),
+                    "{cell:?}"
+                );
+            }
+            if *v == versions[base] {
+                assert!(
+                    matches!(cell.state, CellState::Base | CellState::Same),
+                    "{cell:?}"
+                );
+            }
+        }
+    }
+    for c in &t.columns {
+        let agree = c
+            .cells
+            .iter()
+            .all(|x| matches!(x.state, CellState::Base | CellState::Same));
+        assert_eq!(c.changed, !agree, "{c:?}");
+    }
+    t
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_families_align_and_rebuild(
+        base_text in text(),
+        edits in prop::collection::vec((0usize..60, 0usize..20, text()), 1..6),
+        base in 0usize..6,
+        bits in 0u8..8,
+    ) {
+        // Versions: the base text, then copies with a stretch replaced.
+        let mut versions = vec![base_text.clone()];
+        for (at, len, ins) in edits {
+            let mut v = base_text.clone();
+            let mut a = at.min(v.len());
+            while !v.is_char_boundary(a) { a -= 1; }
+            let mut b = (a + len).min(v.len());
+            while !v.is_char_boundary(b) { b += 1; }
+            v.replace_range(a..b, &ins);
+            versions.push(v);
+        }
+        let opts = Options { ignore: ignore_of(bits), ..Options::default() };
+        check_table(&versions, base, &opts);
+    }
+}
+
+#[test]
+fn kono_shares_his_words_with_article_9_in_aligned_cells() {
+    use docent::diff::align::CellState;
+    // Regression: the all-versions table showed Kono's proposal as one
+    // changed cell against the signed Article 9.
+    let reg = common::clause_register();
+    let f = reg.family("territorial").unwrap();
+    let texts: Vec<String> = f.versions.iter().map(|v| v.text()).collect();
+    let base = f
+        .versions
+        .iter()
+        .position(|v| v.id == "article-9-en")
+        .unwrap();
+    let kono = f
+        .versions
+        .iter()
+        .position(|v| v.id == "kono-proposal")
+        .unwrap();
+    let t = check_table(&texts, base, &Options::default());
+    let same: Vec<&str> = t
+        .columns
+        .iter()
+        .filter(|c| {
+            c.cells[kono].state == CellState::Same && c.cells[base].state == CellState::Base
+        })
+        .map(|c| c.cells[kono].text.trim())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let shared = same.join(" ");
+    assert!(
+        shared.contains(
+            "meet the wishes of Japan and taking into consideration the interests of the Japanese"
+        ),
+        "{shared}"
+    );
+    assert!(shared.contains("Habomai"), "{shared}");
+    assert!(same.len() >= 20, "{same:?}");
+}
+
 #[test]
 fn bad_input_gets_an_answer() {
     let v = common::variants();

@@ -85,9 +85,17 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         ));
     };
     if let Some(base) = args.opt("base") {
-        let base: usize = base
-            .parse()
-            .map_err(|_| format!("--base takes a version number, not `{base}`"))?;
+        // A version's id ("article-9-en") or its number.
+        let base: usize = match family.versions.iter().position(|v| v.id == base) {
+            Some(i) => i,
+            None => base.parse().map_err(|_| {
+                let ids: Vec<&str> = family.versions.iter().map(|v| v.id.as_str()).collect();
+                format!(
+                    "--base takes a version of `{id}` by id or number, not `{base}`; its versions are: {}",
+                    ids.join(", ")
+                )
+            })?,
+        };
         if base >= family.versions.len() {
             return Err(format!(
                 "--base {base}: family `{id}` has versions 0 to {}",
@@ -290,6 +298,9 @@ fn render_table(f: &Family, t: &Table) -> String {
         }
         let _ = writeln!(out, "{k:>3}");
         for (i, cell) in col.cells.iter().enumerate() {
+            if cell.span == 0 {
+                continue; // inside a rewording shown in an earlier column
+            }
             let sign = match cell.state {
                 CellState::Base => "base",
                 CellState::Same => "=",
@@ -297,7 +308,16 @@ fn render_table(f: &Family, t: &Table) -> String {
                 CellState::Added => "+",
                 CellState::Missing => "-",
             };
-            let _ = writeln!(out, "      [{i:>2}] {sign:<4} {}", cell.text.trim_end());
+            let wide = if cell.span > 1 {
+                format!("  (over {} columns)", cell.span)
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "      [{i:>2}] {sign:<4} {}{wide}",
+                cell.text.trim_end()
+            );
         }
     }
     out

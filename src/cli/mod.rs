@@ -50,7 +50,7 @@ USAGE:
   docent entity   [--corpus DIR] [--json] NAME
   docent entities [--corpus DIR] [--json]
   docent clauses  [--corpus DIR] [--json]
-  docent clause   [--corpus DIR] [--json] [--ignore LIST] [--base N] ID
+  docent clause   [--corpus DIR] [--json] [--ignore LIST] [--base VERSION] ID
   docent diff     [--json] [--ignore case,punct,spelling] [--corpus DIR] FILE_A FILE_B
 
 --corpus defaults to ./corpus.";

@@ -23,7 +23,7 @@
 //! assert!(links.iter().any(|l| l.change == ItemChange::Added && l.b == [1]));
 //! ```
 
-use super::raw::{absorb, raw, Seg};
+use super::raw::{absorb, raw, Raw, Seg};
 use super::units::Units;
 use super::{common_sorted, Diff, Ignore, Options, Variants, STOP};
 use crate::sort::StableSort;
@@ -47,6 +47,27 @@ pub enum CellState {
 pub struct Cell {
     pub text: String,
     pub state: CellState,
+    /// The id of a phrase this version moves (the same id where it left and
+    /// where it arrives), 0 when the words stay in place.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub moved: u32,
+    /// How many columns the cell covers: 1, more for a rewording that
+    /// replaces several base words at once, 0 for a column inside such a
+    /// cell (its text is empty).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub span: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(x: &u32) -> bool {
+    *x == 1
+}
+
+fn is_zero(x: &u32) -> bool {
+    *x == 0
 }
 
 /// One stretch of the base and what each version has in its place.
@@ -65,36 +86,57 @@ pub struct Table {
     pub columns: Vec<Column>,
 }
 
-/// Base-unit boundary → unit index in one version, before and after any
-/// insertion at that boundary.
-fn boundary_maps(segs: &[Seg], n: usize) -> (Vec<usize>, Vec<usize>) {
-    let mut before: Vec<Option<usize>> = vec![None; n + 1];
-    let mut after: Vec<Option<usize>> = vec![None; n + 1];
+/// What one version has in the place of one base unit.
+#[derive(Clone)]
+enum Slot {
+    /// Its unit `j` (the same word, or a word for word replacement).
+    Word(usize),
+    /// Its units `r` replace this base unit and the `cols - 1` after it.
+    Replaced(std::ops::Range<usize>, usize),
+    /// Inside a replacement that started at an earlier base unit.
+    Covered,
+    /// Nothing: the version omits the base unit.
+    Omitted,
+}
+
+/// Where one version's units stand against the base's: per base unit what
+/// the version has in its place, and per slot before base unit `k` (`k == n`
+/// after the last) the units it adds there.
+struct Placement {
+    at: Vec<Slot>,
+    added: Vec<std::ops::Range<usize>>,
+}
+
+fn place(segs: &[Seg], n: usize) -> Placement {
+    let mut p = Placement {
+        at: vec![Slot::Omitted; n],
+        added: vec![0..0; n + 1],
+    };
     for s in segs {
         match s {
             Seg::Equal { a, b } => {
-                for k in 0..=a.len() {
-                    before[a.start + k].get_or_insert(b.start + k);
-                    after[a.start + k] = Some(b.start + k);
+                for k in 0..a.len() {
+                    p.at[a.start + k] = Slot::Word(b.start + k);
+                }
+            }
+            Seg::Change { a, b } if a.is_empty() => p.added[a.start] = b.clone(),
+            Seg::Change { b, .. } if b.is_empty() => {}
+            Seg::Change { a, b } if a.len() == b.len() => {
+                // As many words for as many: word for word.
+                for k in 0..a.len() {
+                    p.at[a.start + k] = Slot::Word(b.start + k);
                 }
             }
             Seg::Change { a, b } => {
-                before[a.start].get_or_insert(b.start);
-                after[a.end] = Some(b.end);
-                after[a.start].get_or_insert(b.start);
+                // A rewording: one cell across the base words it replaces.
+                p.at[a.start] = Slot::Replaced(b.clone(), a.len());
+                for k in a.start + 1..a.end {
+                    p.at[k] = Slot::Covered;
+                }
             }
         }
     }
-    let fill = |v: Vec<Option<usize>>| {
-        let mut last = 0;
-        v.into_iter()
-            .map(|x| {
-                last = x.unwrap_or(last);
-                last
-            })
-            .collect()
-    };
-    (fill(before), fill(after))
+    p
 }
 
 fn slice<'t>(text: &'t str, u: &Units, r: std::ops::Range<usize>) -> &'t str {
@@ -104,7 +146,24 @@ fn slice<'t>(text: &'t str, u: &Units, r: std::ops::Range<usize>) -> &'t str {
     &text[u.units[r.start].start..u.units[r.end - 1].end]
 }
 
-/// Aligns `versions` in one table against `versions[base]`.
+/// One version's cut against the base: its units, its diff, its placement
+/// and which of its units (and of the base's) are moved phrases.
+struct Row<'t> {
+    text: &'t str,
+    raw: Raw,
+    place: Placement,
+    moved_b: Vec<u32>,
+    moved_a: Vec<u32>,
+}
+
+/// Aligns `versions` word by word against `versions[base]`, as a collation
+/// table: one column per word of the base, and one before a base word where
+/// some version adds words there. Each version's cell in a base column holds
+/// the word in its place (same or replaced) or nothing (omitted); runs of
+/// columns where every version agrees are merged. A phrase a version moves
+/// (deleted in one place, inserted in another) carries one `moved` id in
+/// both places. Concatenating a version's cells, in order, gives its text
+/// back exactly.
 pub fn table(versions: &[&str], base: usize, opts: &Options, v: &Variants) -> Table {
     let base = base.min(versions.len().saturating_sub(1));
     let Some(&btext) = versions.get(base) else {
@@ -113,112 +172,191 @@ pub fn table(versions: &[&str], base: usize, opts: &Options, v: &Variants) -> Ta
             columns: Vec::new(),
         };
     };
-    let mut raws = Vec::with_capacity(versions.len());
-    for (i, t) in versions.iter().enumerate() {
-        let mut r = raw(btext, t, opts, v);
-        if i != base {
-            absorb(btext, t, &mut r);
-        }
-        raws.push(r);
-    }
-    // The base as cut for each comparison is the same text with the same
-    // options, but granularity may differ with the other side's length: use
-    // the base units of the coarsest comparison for all.
-    let n = raws[base].ua.units.len();
-    if raws.iter().any(|r| r.ua.units.len() != n) {
-        // Mixed granularity: one column per version, whole texts.
-        let cells = versions
-            .iter()
-            .enumerate()
-            .map(|(i, t)| Cell {
-                text: t.to_string(),
-                state: if i == base {
-                    CellState::Base
-                } else if *t == btext {
-                    CellState::Same
-                } else {
-                    CellState::Changed
-                },
-            })
-            .collect();
-        return Table {
-            base,
-            columns: vec![Column {
-                changed: true,
-                cells,
-            }],
-        };
-    }
-    // Union of all changes, in base coordinates (touching ones merged).
-    let mut spans: Vec<(usize, usize)> = raws
+    // Word by word whatever the length (clause versions are short; a long
+    // one costs time, not a coarser table).
+    let opts = Options {
+        max_units: usize::MAX,
+        ..opts.clone()
+    };
+    let rows: Vec<Row> = versions
         .iter()
-        .flat_map(|r| r.segs.iter())
-        .filter_map(|s| match s {
-            Seg::Change { a, .. } => Some((a.start, a.end)),
-            Seg::Equal { .. } => None,
+        .map(|t| {
+            let mut raw = raw(btext, t, &opts, v);
+            absorb(btext, t, &mut raw);
+            let n = raw.ua.units.len();
+            let place = place(&raw.segs, n);
+            let (moved_a, moved_b, _) = super::raw::find_moves(&raw, opts.min_moved_words);
+            Row {
+                text: t,
+                raw,
+                place,
+                moved_b,
+                moved_a,
+            }
         })
         .collect();
-    spans.stable_sort();
-    let mut merged: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in spans {
-        match merged.last_mut() {
-            Some(last) if s <= last.1 => last.1 = last.1.max(e),
-            _ => merged.push((s, e)),
-        }
-    }
-    let maps: Vec<(Vec<usize>, Vec<usize>)> =
-        raws.iter().map(|r| boundary_maps(&r.segs, n)).collect();
-    let mut bounds: Vec<(usize, usize, bool)> = Vec::new();
-    let mut pos = 0;
-    for &(s, e) in &merged {
-        if s > pos {
-            bounds.push((pos, s, false));
-        }
-        bounds.push((s, e, true));
-        pos = e;
-    }
-    if pos < n || bounds.is_empty() {
-        bounds.push((pos, n, false));
-    }
-    let columns = bounds
-        .into_iter()
-        .map(|(p, q, changed)| {
-            let cells: Vec<Cell> = versions
+    let n = rows[base].raw.ua.units.len();
+    let mut columns: Vec<Column> = Vec::new();
+    let mut slots: Vec<bool> = Vec::new();
+    for k in 0..=n {
+        // The slot before base word k: what versions add there.
+        if rows.iter().any(|r| !r.place.added[k].is_empty()) {
+            let cells = rows
                 .iter()
                 .enumerate()
-                .map(|(i, t)| {
-                    let (before, after) = &maps[i];
-                    let r = if changed {
-                        before[p]..after[q]
-                    } else {
-                        after[p]..before[q]
-                    };
-                    let r = r.start..r.end.max(r.start);
-                    let text = slice(t, &raws[i].ub, r.clone()).to_string();
-                    let keys_v: Vec<u32> = raws[i].ub.units[r].iter().map(|u| u.key).collect();
-                    let keys_b: Vec<u32> = raws[i].ua.units[p..q].iter().map(|u| u.key).collect();
-                    let state = if i == base {
-                        CellState::Base
-                    } else if keys_v == keys_b {
-                        CellState::Same
-                    } else if keys_b.is_empty() {
-                        CellState::Added
-                    } else if keys_v.is_empty() {
-                        CellState::Missing
-                    } else {
-                        CellState::Changed
-                    };
-                    Cell { text, state }
+                .map(|(i, r)| {
+                    let span = r.place.added[k].clone();
+                    let moved = span
+                        .clone()
+                        .map(|j| r.moved_b[j])
+                        .find(|&m| m > 0)
+                        .unwrap_or(0);
+                    Cell {
+                        text: slice(r.text, &r.raw.ub, span.clone()).to_string(),
+                        state: if i == base || span.is_empty() {
+                            CellState::Same
+                        } else {
+                            CellState::Added
+                        },
+                        moved,
+                        span: 1,
+                    }
                 })
                 .collect();
-            let changed = cells
-                .iter()
-                .any(|c| !matches!(c.state, CellState::Base | CellState::Same));
-            Column { changed, cells }
-        })
-        .filter(|c| c.cells.iter().any(|x| !x.text.is_empty()))
-        .collect();
-    Table { base, columns }
+            columns.push(Column {
+                changed: true,
+                cells,
+            });
+            slots.push(true);
+        }
+        if k == n {
+            break;
+        }
+        let key_b = rows[base].raw.ua.units[k].key;
+        let cells: Vec<Cell> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let (text, state, moved, span) = match &r.place.at[k] {
+                    _ if i == base => (slice(r.text, &r.raw.ub, k..k + 1), CellState::Base, 0, 1),
+                    Slot::Word(j) => {
+                        let same = r.raw.ub.units[*j].key == key_b;
+                        let state = if same {
+                            CellState::Same
+                        } else {
+                            CellState::Changed
+                        };
+                        (
+                            slice(r.text, &r.raw.ub, *j..*j + 1),
+                            state,
+                            r.moved_b[*j],
+                            1,
+                        )
+                    }
+                    Slot::Replaced(js, cols) => {
+                        let moved = js
+                            .clone()
+                            .map(|j| r.moved_b[j])
+                            .find(|&m| m > 0)
+                            .unwrap_or(0);
+                        (
+                            slice(r.text, &r.raw.ub, js.clone()),
+                            CellState::Changed,
+                            moved,
+                            *cols as u32,
+                        )
+                    }
+                    Slot::Covered => ("", CellState::Changed, 0, 0),
+                    Slot::Omitted => ("", CellState::Missing, r.moved_a[k], 1),
+                };
+                Cell {
+                    text: text.to_string(),
+                    state,
+                    moved,
+                    span,
+                }
+            })
+            .collect();
+        let changed = cells
+            .iter()
+            .any(|c| !matches!(c.state, CellState::Base | CellState::Same));
+        columns.push(Column { changed, cells });
+        slots.push(false);
+    }
+    // A rewording's cell spans the columns of the base words it replaces and
+    // the add-columns between them (where this version adds nothing).
+    for i in 0..rows.len() {
+        let mut c = 0;
+        while c < columns.len() {
+            let base_cols = columns[c].cells[i].span;
+            if base_cols > 1 {
+                let (mut left, mut k) = (base_cols - 1, c + 1);
+                while left > 0 && k < columns.len() {
+                    let cell = &mut columns[k].cells[i];
+                    cell.span = 0;
+                    cell.state = CellState::Changed;
+                    if !slots[k] {
+                        left -= 1;
+                    }
+                    k += 1;
+                }
+                columns[c].cells[i].span = (k - c) as u32;
+                c = k;
+            } else {
+                c += 1;
+            }
+        }
+    }
+    // Text before each version's first word (insignificant to the diff) opens
+    // its first non-empty cell, so that every row rebuilds its text.
+    for (i, r) in rows.iter().enumerate() {
+        let lead = &r.text[r.raw.ub.lead.clone()];
+        if lead.is_empty() {
+            continue;
+        }
+        match columns.iter_mut().find(|c| !c.cells[i].text.is_empty()) {
+            Some(c) => c.cells[i].text.insert_str(0, lead),
+            None => columns.push(Column {
+                changed: false,
+                cells: (0..rows.len())
+                    .map(|j| Cell {
+                        text: if j == i {
+                            lead.to_string()
+                        } else {
+                            String::new()
+                        },
+                        state: CellState::Same,
+                        moved: 0,
+                        span: 1,
+                    })
+                    .collect(),
+            }),
+        }
+    }
+    Table {
+        base,
+        columns: merge_agreement(columns),
+    }
+}
+
+/// Joins runs of neighbouring columns in which every version agrees with the
+/// base (and neighbours where one version's moved phrase goes on), so that a
+/// shared phrase reads as one cell.
+fn merge_agreement(columns: Vec<Column>) -> Vec<Column> {
+    let mut out: Vec<Column> = Vec::with_capacity(columns.len());
+    for c in columns {
+        if let Some(last) = out.last_mut() {
+            let joinable = !last.changed && !c.changed;
+            if joinable {
+                for (a, b) in last.cells.iter_mut().zip(c.cells) {
+                    a.text.push_str(&b.text);
+                }
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// What became of a list item.
