@@ -176,7 +176,7 @@ pub fn table(versions: &[&str], base: usize, opts: &Options, v: &Variants) -> Ta
     // one costs time, not a coarser table).
     let opts = Options {
         max_units: usize::MAX,
-        ..opts.clone()
+        ..*opts
     };
     let rows: Vec<Row> = versions
         .iter()
