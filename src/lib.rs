@@ -28,6 +28,7 @@ pub mod entities;
 pub mod format;
 pub mod import;
 pub mod model;
+pub mod positions;
 pub mod search;
 pub mod sort;
 pub mod text;

@@ -176,6 +176,31 @@ fn highlights_utf16(core: &Collection, h: &mut crate::search::Highlights) {
     }
 }
 
+// ---- positions ----
+
+#[wasm_bindgen]
+impl Docent {
+    /// Who said what, and when: `{by, asked, total, rows: [{speaker, side,
+    /// entity?, narration, cells: [{doc, title, date, paragraph, reported,
+    /// text, snippet, clause?}]}]}` for `by` = "query", "entity" (any name
+    /// or id) or "clause" (a family id); the same JSON as `docent positions
+    /// --json`.
+    pub fn positions(&self, by: &str, value: &str) -> Answer {
+        use crate::positions::Ask;
+        let ask = match by {
+            "query" => Ask::Query(value),
+            "entity" => Ask::Entity(value),
+            "clause" => Ask::Clause(value),
+            other => {
+                return Err(err(&format!(
+                    "positions by `{other}`: ask by \"query\", \"entity\" or \"clause\""
+                )))
+            }
+        };
+        to_js(&self.core.positions(ask).map_err(core_err)?)
+    }
+}
+
 // ---- entities ----
 
 /// Converts a report's mention offsets to UTF-16.

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 /// Options that take a value.
-const VALUED: &[&str] = &["corpus", "out", "limit", "ignore", "engine", "base"];
+const VALUED: &[&str] = &[
+    "corpus", "out", "limit", "ignore", "engine", "base", "entity", "clause",
+];
 /// Options that are switches.
 const SWITCHES: &[&str] = &["json", "shards"];
 

@@ -19,6 +19,7 @@ pub mod clause;
 pub mod corpus;
 pub mod documents;
 pub mod entity;
+pub mod positions;
 pub mod search;
 pub mod site;
 
@@ -51,6 +52,8 @@ USAGE:
   docent entities [--corpus DIR] [--json]
   docent clauses  [--corpus DIR] [--json]
   docent clause   [--corpus DIR] [--json] [--ignore LIST] [--base VERSION] ID
+  docent positions [--corpus DIR] [--json] (QUERY | --entity NAME | --clause FAMILY)
+                                                      who said what, when: rows of speakers
   docent diff     [--json] [--ignore case,punct,spelling] [--corpus DIR] FILE_A FILE_B
 
 --corpus defaults to ./corpus.";
@@ -79,6 +82,7 @@ pub fn main(argv: Vec<String>) -> ExitCode {
         "clauses" => clause::run_list(&args),
         "clause" => clause::run(&args),
         "diff" => clause::run_diff(&args),
+        "positions" => positions::run(&args),
         "help" | "--help" | "-h" => {
             outln!("{USAGE}");
             Ok(ExitCode::SUCCESS)

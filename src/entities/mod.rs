@@ -222,6 +222,10 @@ pub struct Entity {
     /// `@corresp`, `@ref` and `@key` resolve here.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub refs: Vec<String>,
+    /// For a person or body: the side of the talks they speak for
+    /// (`soviet`, `japanese`, `us`, `other`), for the positions grid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub side: Option<String>,
 }
 
 /// The entity register (`corpus/entities.toml`).

@@ -388,7 +388,11 @@ mod toml_reader {
         "note",
         "sort",
         "refs",
+        "side",
     ];
+
+    /// The sides a person or body may speak for (the positions grid).
+    const SIDES: &[&str] = &["soviet", "japanese", "us", "other"];
 
     fn line_at(src: &str, offset: usize) -> u32 {
         src[..offset.min(src.len())].matches('\n').count() as u32 + 1
@@ -427,7 +431,7 @@ mod toml_reader {
             };
             for k in t.keys() {
                 if !FIELDS.contains(&k.as_str()) {
-                    err(field_line(k), format!("unknown field `{k}` in an entity"), "the fields are: id, kind, name, aliases, variants, ambiguous, description, dates, wikidata, note, sort, refs");
+                    err(field_line(k), format!("unknown field `{k}` in an entity"), "the fields are: id, kind, name, aliases, variants, ambiguous, description, dates, wikidata, note, sort, refs, side");
                 }
             }
             let string = |key: &str,
@@ -502,6 +506,16 @@ mod toml_reader {
             let variants = list("variants", &mut err);
             let ambiguous = list("ambiguous", &mut err);
             let refs = list("refs", &mut err);
+            let side = string("side", false, &mut err);
+            if let Some(s) = &side {
+                if !SIDES.contains(&s.as_str()) {
+                    err(
+                        field_line("side"),
+                        format!("unknown side `{s}`"),
+                        "side is one of: soviet, japanese, us, other",
+                    );
+                }
+            }
             if let Some(id) = &id {
                 if !id
                     .chars()
@@ -593,6 +607,7 @@ mod toml_reader {
                 sort,
                 line,
                 refs,
+                side,
             });
         }
         let mut ignore = Vec::new();

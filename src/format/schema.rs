@@ -128,7 +128,8 @@ wire_struct!(Entity {
     note,
     sort,
     line,
-    refs
+    refs,
+    side
 });
 wire_enum!(entities::Kind {
     0 => Person,

@@ -433,6 +433,19 @@ fn document(
         (None, None, Some((d, label))) => (Some(d), label),
         (None, None, None) => (None, String::new()),
     };
+    // FRUS heads name who sent a paper and to whom (`gloss type="from"`).
+    for (ty, name) in [("from", "From"), ("to", "To")] {
+        let who: Vec<String> = head
+            .into_iter()
+            .flat_map(|h| h.descendants())
+            .filter(|g| is(g, "gloss") && g.attribute("type") == Some(ty))
+            .map(plain_text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !who.is_empty() {
+            fields.push((name.to_string(), who.join("; ")));
+        }
+    }
     if is_div && !header.title.is_empty() {
         fields.push(("Edition".to_string(), header.title.clone()));
     }
