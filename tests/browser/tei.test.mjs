@@ -352,6 +352,7 @@ test('axe-core finds no violations on TEI documents (lists, lines, tables, marks
         return r.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0].target.join(' ')} — ${v.help}`);
       });
       assert.deepEqual(result, [], `${hash} (${colorScheme}): axe violations`);
+      if (url === hostileUrl) await shot(page, `tei-marks-1280-${colorScheme}`, { fullPage: true });
       await page.close();
     }
   }
