@@ -13,7 +13,10 @@ import { replaceBlock } from '../../bench/page-data.mjs';
 const DOCS_DIR = join(ROOT, 'corpus/documents');
 const FILES = readdirSync(DOCS_DIR).filter((n) => /\.(txt|md)$/.test(n)).sort();
 const IDS = FILES.map((n) => n.replace(/\.(txt|md)$/, ''));
-const SORTED_IDS = [...IDS].sort();
+// The library also lists the TEI records (one document per file; their
+// words are checked by tei.test.mjs); the persons file is a register.
+const TEI_IDS = readdirSync(DOCS_DIR).filter((n) => /-d\d+\.xml$/.test(n)).map((n) => n.replace(/\.xml$/, ''));
+const SORTED_IDS = [...IDS, ...TEI_IDS].sort();
 
 // Header labels are layout, not text: the reader shows them as field names.
 const LABELS = /^[\s#*]*(Title|Date|Source|Publisher|Rights|Found-via|Note|Citation|Summary|Credits|Original Language|Contents|Author|Kind)\s*:\**/i;

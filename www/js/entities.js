@@ -7,7 +7,7 @@ import { h, replace, announce, plural } from './dom.js';
 import { engine } from './engine.js';
 import { registerView, href } from './router.js';
 import { addHeaderTool, openPanel, errorBox } from './shell.js';
-import { renderText } from './richtext.js';
+import { refill } from './blocks.js';
 import { shownDocument } from './reader.js';
 
 const KINDS = ['person', 'place', 'organization', 'document', 'event', 'concept', 'object'];
@@ -85,12 +85,11 @@ function decorate(article, force = false) {
   for (const el of article.querySelectorAll('.para[data-p]')) {
     const p = Number(el.dataset.p);
     const para = shown.doc.paragraphs[p];
-    const target = el.querySelector('.p-text');
-    if (!para || !target) continue;
+    if (!para) continue;
     const ms = byPara.get(p) || [];
-    if (!ms.length && !target.querySelector('.mention')) continue;
+    if (!ms.length && !el.querySelector('.mention')) continue;
     const extra = ms.map((m) => ({ start: m.start, end: m.end, kind: 'Mention', m }));
-    target.replaceChildren(renderText(para.text, [...para.spans, ...extra], (s) => (s.kind === 'Mention' ? mentionEl(s.m) : null)));
+    refill(el, para, extra, (s) => (s.kind === 'Mention' ? mentionEl(s.m) : null));
   }
   article.dataset.mentions = want;
   article.dataset.mentionCount = String(rows.length);

@@ -1,12 +1,13 @@
 // The reader view (`#doc=ID`, `#doc=ID&p=N`): metadata, then the text with
-// speaker turns, editorial marks, footnotes and a link on every paragraph.
-// `&p=N` scrolls to paragraph N and highlights it.
+// speaker turns, editorial marks, lists, tables, footnotes and a link on
+// every paragraph. `&p=N` scrolls to paragraph N and highlights it.
 import { h, replace, tagOf, announce } from './dom.js';
 import { engine } from './engine.js';
 import { registerView, href } from './router.js';
 import { renderText } from './richtext.js';
 import { noteMaps, backLink, attachFootnotes } from './footnotes.js';
 import { citeButton, citation } from './cite.js';
+import { blockTag, rowChildren, group } from './blocks.js';
 
 let shown = null; // { doc, target: number|null, citeLabel }
 
@@ -52,14 +53,22 @@ function headingLevels(doc) {
 function paragraph(doc, para, i, maps, level) {
   const [tag, value] = tagOf(para.kind);
   const anchor = h('a', { class: 'p-anchor', href: href({ doc: doc.id, p: i }), 'aria-label': `Link to paragraph ${i}` }, `¶${i}`);
+  const data = { p: String(i), kind: tag.toLowerCase() };
+  const el = blockTag(para);
+  if (el === 'tr') return h('tr', { class: 'para', id: `p-${i}`, tabindex: '-1', dataset: data }, rowChildren(para, anchor));
   const text = renderText(para.text, para.spans);
   let body;
   if (tag === 'Heading') {
     body = h(`h${level}`, { class: 'p-text' }, text);
   } else {
-    body = h('p', { class: 'p-text' }, text);
+    // A note shows its number (CSS, from data-n): editions' notes do not repeat it in their text.
+    body = h('p', { class: 'p-text', dataset: tag === 'Footnote' ? { n: String(value) } : {} }, text);
   }
-  const data = { p: String(i), kind: tag.toLowerCase() };
+  if (tag === 'Item') {
+    data.depth = String(value || 1);
+    // A label at the start ("(a)", "3.") is the item's marker: no bullet.
+    if (para.spans.some((s) => s.kind === 'Label' && s.start === 0)) data.labelled = 'yes';
+  }
   const extras = [];
   if (para.speaker) {
     data.speaker = para.speaker.name;
@@ -74,7 +83,7 @@ function paragraph(doc, para, i, maps, level) {
     extras.push(backLink(doc, value, maps));
   }
   if (tag === 'Gap') extras.push(h('span', { class: 'gap-label' }, 'Gap in the source'));
-  return h('div', {
+  return h(el, {
     class: `para${para.speaker ? ' turn' : ''}`, id: `p-${i}`, tabindex: '-1', dataset: data,
   }, anchor, h('div', { class: 'p-main' }, extras.filter((x) => x && x.classList.contains('turn-label')), body,
     extras.filter((x) => x && !x.classList.contains('turn-label'))));
@@ -104,7 +113,7 @@ function render(params, main, ctx) {
       h('div', { class: 'doc-actions' }, cite, h('span', { class: 'cite-scope', id: 'cite-scope' })),
       h('p', { class: 'print-only cite-print', id: 'cite-print' }),
       h('details', { class: 'meta-block', open: true }, h('summary', {}, 'About this document'), metadata(doc))),
-    h('div', { class: 'doc-body' }, body.length ? body : h('p', { class: 'empty' }, 'This record has no text.')),
+    h('div', { class: 'doc-body' }, body.length ? group(body) : h('p', { class: 'empty' }, 'This record has no text.')),
     notes.length ? h('section', { class: 'notes', 'aria-labelledby': 'notes-title' }, h('h2', { id: 'notes-title' }, 'Notes'), notes) : null);
   attachFootnotes(article, doc, maps);
   replace(main, article);

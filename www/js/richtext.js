@@ -1,8 +1,10 @@
 // Text with marked ranges → DOM nodes. The text is only ever put into text
 // nodes; each marked range becomes an element the page makes. Ranges may nest
 // or even cross (a crossing range is split), so search highlights (<mark>) can
-// be laid over the model's spans with the same function.
+// be laid over the model's spans with the same function. A table row's text
+// is its cells separated by tabs: `renderCells` makes one cell per `Cell` span.
 import { h, tagOf } from './dom.js';
+import { href } from './router.js';
 
 let sicCount = 0;
 
@@ -41,11 +43,29 @@ export function renderSpans(text, spans, make) {
   return frag;
 }
 
+// Only web addresses become links: a `javascript:`, `data:` or `#x` target
+// written in a source is shown as its text, never followed.
+function webAddress(target) {
+  let url;
+  try { url = new URL(target.trim()); } catch { return null; }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+}
+
+// Struck-out and inserted text: the note (hand, place) as a title, and a word
+// screen readers say, since they do not announce <del>/<ins> by themselves.
+function changed(tag, note, said) {
+  return h(tag, { title: note || `${said} in the source` }, h('span', { class: 'visually-hidden' }, `${said}: `));
+}
+
 /**
  * A paragraph's text with the model's marks: speaker labels, editorial
  * brackets, footnote markers (buttons with `data-note`), emphasis, and sic
- * notes (a focusable span described by a note kept at the paragraph's end).
- * `extra(span)` may make elements for other span kinds (e.g. search marks).
+ * notes (a focusable span described by a note kept at the paragraph's end);
+ * the typography of editions (underline, small caps, superscript), deleted,
+ * inserted and unclear text, labels, and links (to a document of the
+ * collection, or to a web address). Name spans make nothing: names are the
+ * entities layer's. `extra(span)` may make elements for other span kinds
+ * (e.g. search marks).
  */
 export function renderText(text, spans, extra = () => null) {
   const notes = [];
@@ -69,9 +89,60 @@ export function renderText(text, spans, extra = () => null) {
         notes.push(h('span', { id, class: 'visually-hidden' }, ` (Editor's note on “${written}”: ${value})`));
         return h('span', { class: 'sic', tabindex: '0', title: `sic — ${value}`, dataset: { note: value }, 'aria-describedby': id });
       }
+      case 'Underline': return h('u', {});
+      case 'SmallCaps': return h('span', { class: 'smallcaps' });
+      case 'Superscript': return h('sup', {});
+      case 'Deleted': return changed('del', value, 'deleted');
+      case 'Added': return changed('ins', value, 'inserted');
+      case 'Unclear': return h('span', { class: 'unclear', title: 'unclear in the source' });
+      case 'Label': return h('span', { class: 'label' });
+      case 'DocLink': return h('a', { class: 'doc-link', href: href({ doc: value }) });
+      case 'Link': {
+        const url = webAddress(String(value));
+        return url ? h('a', { class: 'web-link', href: url, rel: 'noopener noreferrer', target: '_blank' }) : null;
+      }
       default: return null;
     }
   });
   frag.append(...notes);
+  unnest(frag);
   return frag;
+}
+
+// A button inside a link is two controls in one (axe: nested-interactive).
+// Names inside a link stay marked but are not buttons; a footnote marker
+// that a link encloses moves just after it.
+function unnest(frag) {
+  for (const a of frag.querySelectorAll('a')) {
+    for (const b of a.querySelectorAll('button.mention')) {
+      const span = h('span', { class: b.className, title: b.title, dataset: { ...b.dataset } });
+      span.append(...b.childNodes);
+      b.replaceWith(span);
+    }
+    for (const b of [...a.querySelectorAll('button')].reverse()) a.after(b);
+  }
+}
+
+/**
+ * The cells of a table row (`Row` paragraph): one `<th scope="col">` (heading
+ * row) or `<td>` per `Cell` span, each with the other spans and `extraSpans`
+ * clipped to it, and the tab between two cells kept as text between them
+ * (so the row's text, and its words, stay apart).
+ */
+export function renderCells(text, spans, heading, extra = () => null) {
+  const cells = spans.filter((s) => tagOf(s.kind)[0] === 'Cell').sort((a, b) => a.start - b.start);
+  if (!cells.length) cells.push({ start: 0, end: text.length, kind: 'Cell' });
+  const others = spans.filter((s) => tagOf(s.kind)[0] !== 'Cell');
+  const out = [];
+  let at = 0;
+  for (const c of cells) {
+    if (c.start > at) out.push(text.slice(at, c.start));
+    const inside = others
+      .map((s) => ({ ...s, start: Math.max(s.start, c.start) - c.start, end: Math.min(s.end, c.end) - c.start }))
+      .filter((s) => s.end > s.start);
+    out.push(h(heading ? 'th' : 'td', heading ? { scope: 'col' } : {}, renderText(text.slice(c.start, c.end), inside, extra)));
+    at = Math.max(at, c.end);
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
 }

@@ -7,7 +7,7 @@ import { h, replace, announce, plural, byId } from './dom.js';
 import { engine } from './engine.js';
 import { registerView, href, navigate, currentParams } from './router.js';
 import { addHeaderTool, errorBox } from './shell.js';
-import { renderText } from './richtext.js';
+import { refill } from './blocks.js';
 
 const LIMIT = 60;
 
@@ -176,10 +176,10 @@ function highlightOpenDocument() {
   }
   for (const ph of marks.paragraphs) {
     const para = doc.paragraphs[ph.paragraph];
-    const el = document.querySelector(`#p-${ph.paragraph} .p-text`);
+    const el = document.getElementById(`p-${ph.paragraph}`);
     if (!para || !el) continue;
     const extra = ph.ranges.map(([start, end]) => ({ start, end, kind: 'SearchHit' }));
-    el.replaceChildren(renderText(para.text, [...para.spans, ...extra], (s) => (s.kind === 'SearchHit' ? h('mark', { class: 'search-hit' }) : null)));
+    refill(el, para, extra, (s) => (s.kind === 'SearchHit' ? h('mark', { class: 'search-hit' }) : null));
   }
   hits = [...article.querySelectorAll('mark.search-hit')];
   const target = params.get('p');
