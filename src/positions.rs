@@ -55,12 +55,16 @@ pub struct Row<'a> {
 #[derive(Clone, Debug, Serialize)]
 pub struct Cell<'a> {
     pub doc: &'a str,
+    /// (The page has every title from the library: not sent again per cell.)
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
     pub title: &'a str,
     pub date: Option<String>,
     pub paragraph: u32,
     /// Reported speech ("Yamada says that…").
     pub reported: bool,
-    /// The quotation as plain text ("…" where it is cut).
+    /// The quotation as plain text ("…" where it is cut). The page reads
+    /// it from `snippet`: not sent twice.
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
     pub text: String,
     /// The same, with the matched words marked.
     pub snippet: Vec<Fragment<'a>>,
@@ -69,8 +73,18 @@ pub struct Cell<'a> {
     pub clause: Vec<&'a str>,
 }
 
-/// A matching paragraph: (document, paragraph, byte ranges to mark).
-type Hit = (usize, u32, Vec<(usize, usize)>);
+/// A matching paragraph: (document, paragraph, what to mark).
+type Hit = (usize, u32, Marks);
+
+/// What to mark in a paragraph: word positions as search has them, or byte
+/// ranges (a mention, a quoted wording).
+enum Marks {
+    Words(Vec<(u32, u32)>),
+    Bytes(Vec<(usize, usize)>),
+}
+
+/// Words in a cell's quotation.
+const QUOTE_WORDS: usize = 16;
 
 /// Sides in the order rows come.
 const SIDES: &[&str] = &["soviet", "japanese", "us", "other", "unknown"];
@@ -92,19 +106,16 @@ impl Collection {
                 )?;
                 for u in units {
                     let unit = self.index.units[u as usize];
-                    let Some(p) = self.docs[unit.doc as usize]
-                        .paragraphs
-                        .get(unit.para as usize)
-                    else {
+                    let doc = &self.docs[unit.doc as usize];
+                    if doc.paragraphs.get(unit.para as usize).is_none() {
                         continue; // the title
-                    };
+                    }
                     let mut marks = Vec::new();
                     for c in &ev.clauses {
                         c.marks_in(u, &mut marks);
                     }
                     marks.stable_sort();
-                    let ranges = snippet::mark_ranges(&p.text, &p.spans, &marks);
-                    hits.push((unit.doc as usize, unit.para, ranges));
+                    hits.push((unit.doc as usize, unit.para, Marks::Words(marks)));
                 }
                 ("query", q.text)
             }
@@ -143,7 +154,7 @@ impl Collection {
                             _ => by_para.push((m.paragraph, vec![r])),
                         }
                     }
-                    hits.extend(by_para.into_iter().map(|(p, rs)| (d, p, rs)));
+                    hits.extend(by_para.into_iter().map(|(p, rs)| (d, p, Marks::Bytes(rs))));
                 }
                 ("entity", self.entities.entities[e].id.clone())
             }
@@ -178,20 +189,22 @@ impl Collection {
                         Some(at) => vec![(at, (at + quote.len()).min(text.len()))],
                         None => Vec::new(),
                     };
-                    hits.push((d, p, ranges));
+                    hits.push((d, p, Marks::Bytes(ranges)));
                 }
                 ("clause", f.id.clone())
             }
         };
         hits.stable_sort_by_key(|h| (h.0, h.1));
-        hits.dedup_by_key(|h| (h.0, h.1));
+        hits.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
         Ok(self.grid(by, asked, hits))
     }
 
     fn grid(&self, by: &'static str, asked: String, hits: Vec<Hit>) -> Grid<'_> {
         let total = hits.len();
         let mut rows: Vec<Row> = Vec::new();
-        for (d, pi, ranges) in hits {
+        // A speaker's entity, once per name (per document where ambiguous).
+        let mut lookups: std::collections::HashMap<String, Lookup> = Default::default();
+        for (d, pi, marks) in hits {
             let doc = &self.docs[d];
             let p = &doc.paragraphs[pi as usize];
             let (speaker, narration) = match &p.speaker {
@@ -202,9 +215,14 @@ impl Collection {
                 .speaker
                 .as_ref()
                 .is_some_and(|s| s.mode == SpeechMode::Reported);
-            let words = crate::search::index::unit_words(&p.text, &p.spans);
-            let marks = word_marks(&words, &ranges);
-            let snippet = snippet::snippet(&p.text, &p.spans, &marks);
+            let marks = match marks {
+                Marks::Words(m) => m,
+                Marks::Bytes(ranges) => {
+                    let words = crate::search::index::unit_words(&p.text, &p.spans);
+                    word_marks(&words, &ranges)
+                }
+            };
+            let snippet = snippet::snippet_of(&p.text, &p.spans, &marks, QUOTE_WORDS);
             let text = snippet.iter().map(|f| f.text.as_ref()).collect();
             let clause = self
                 .clauses
@@ -227,8 +245,11 @@ impl Collection {
                 snippet,
                 clause,
             };
+            let lookup = lookups
+                .entry(speaker.clone())
+                .or_insert_with(|| self.entities.lookup(&speaker));
             let entity = self
-                .speaker_entity(d, &speaker)
+                .speaker_entity(d, lookup)
                 .map(|i| &self.entities.entities[i]);
             let id = entity.map(|e| e.id.as_str());
             let same =
@@ -274,9 +295,9 @@ impl Collection {
 impl Collection {
     /// The register's entity a speaker's name stands for in document `d`:
     /// a name shared by several ("Yamada") is the one the document mentions.
-    fn speaker_entity(&self, d: usize, name: &str) -> Option<usize> {
-        match self.entities.lookup(name) {
-            Lookup::Found(i) => Some(i),
+    fn speaker_entity(&self, d: usize, lookup: &Lookup) -> Option<usize> {
+        match lookup {
+            Lookup::Found(i) => Some(*i),
             Lookup::Ambiguous(ids) => self.mentions.of_doc(d).iter().find_map(|m| {
                 let only = (m.entities.len() == 1).then(|| m.entities[0] as usize)?;
                 ids.contains(&only).then_some(only)

@@ -181,10 +181,10 @@ fn highlights_utf16(core: &Collection, h: &mut crate::search::Highlights) {
 #[wasm_bindgen]
 impl Docent {
     /// Who said what, and when: `{by, asked, total, rows: [{speaker, side,
-    /// entity?, narration, cells: [{doc, title, date, paragraph, reported,
-    /// text, snippet, clause?}]}]}` for `by` = "query", "entity" (any name
-    /// or id) or "clause" (a family id); the same JSON as `docent positions
-    /// --json`.
+    /// entity?, narration, cells: [{doc, date, paragraph, reported,
+    /// snippet, clause?}]}]}` for `by` = "query", "entity" (any name or id)
+    /// or "clause" (a family id): the JSON of `docent positions --json`
+    /// without each cell's title and plain text (the page has them).
     pub fn positions(&self, by: &str, value: &str) -> Answer {
         use crate::positions::Ask;
         let ask = match by {

@@ -64,28 +64,39 @@ pub(crate) fn snippet<'a>(
     spans: &[Span],
     marks: &[(u32, u32)],
 ) -> Vec<Fragment<'a>> {
-    // Densest window of SNIPPET_WORDS words by count of mark starts.
+    snippet_of(text, spans, marks, SNIPPET_WORDS)
+}
+
+/// [`snippet`] with a window of `window` words (a short quotation).
+pub(crate) fn snippet_of<'a>(
+    text: &'a str,
+    spans: &[Span],
+    marks: &[(u32, u32)],
+    window: usize,
+) -> Vec<Fragment<'a>> {
+    let window = window.max(1);
+    // Densest window of `window` words by count of mark starts.
     let starts: Vec<usize> = marks.iter().map(|m| m.0 as usize).collect();
     let mut best = (0usize, 0usize); // (count, first mark)
     let mut j = 0;
     for (i, &p) in starts.iter().enumerate() {
-        while j < starts.len() && starts[j] < p + SNIPPET_WORDS {
+        while j < starts.len() && starts[j] < p + window {
             j += 1;
         }
         if j - i > best.0 {
             best = (j - i, p);
         }
     }
-    let mut first = best.1.saturating_sub(SNIPPET_WORDS / 4);
-    let want = first + SNIPPET_WORDS + 1;
+    let mut first = best.1.saturating_sub(window / 4);
+    let want = first + window + 1;
     let mut ws: Vec<Token> = Vec::with_capacity(want.min(text.len() / 2 + 1));
     ws.extend(unit_words_iter(text, spans).take(want));
     let n = ws.len();
     let (mut from, mut to) = (0usize, text.len());
-    if n > SNIPPET_WORDS {
+    if n > window {
         // Fewer words than wanted: the unit ends inside the window.
-        first = first.min(n - SNIPPET_WORDS);
-        let last = first + SNIPPET_WORDS;
+        first = first.min(n - window);
+        let last = first + window;
         if first > 0 {
             from = ws[first].start;
         }
