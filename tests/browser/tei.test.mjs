@@ -357,3 +357,22 @@ test('axe-core finds no violations on TEI documents (lists, lines, tables, marks
     }
   }
 });
+
+test("the edition's list of persons gives cards; its markup gives mentions", async () => {
+  // Masayuki Tani is only in FRUS's list of persons (no entities.toml entry).
+  const { page, errors } = await open(browser.context, '#entity=Ambassador%20Tani');
+  await ready(page);
+  const card = page.locator('#panel .entity-card[data-entity="p-tm1"]');
+  await card.waitFor();
+  const text = await page.locator('#panel').textContent();
+  assert.match(text, /Masayuki Tani/);
+  assert.match(text, /Japanese Ambassador to the United States/, 'the persons list description is on the card');
+  assert.match(text, /frus1955-57v23p1-d97|Memorandum From the Assistant Secretary/, 'the markup made mentions in d97');
+  // A register entry that claims the edition's id keeps both descriptions.
+  await page.evaluate(() => { location.hash = '#entity=shigemitsu'; });
+  const sm = page.locator('#panel .entity-card[data-entity="shigemitsu"]');
+  await sm.waitFor();
+  assert.match(await page.locator('#panel').textContent(), /The edition's register:/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
