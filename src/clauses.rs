@@ -168,6 +168,17 @@ impl Register {
         self.families.iter().find(|f| f.id == id)
     }
 
+    /// A family by id, or an error listing the families there are.
+    pub fn find(&self, id: &str) -> Result<&Family, crate::Error> {
+        self.family(id).ok_or_else(|| {
+            let ids: Vec<&str> = self.families.iter().map(|f| f.id.as_str()).collect();
+            crate::Error::new(format!(
+                "no clause family `{id}`; the families are: {}",
+                ids.join(", ")
+            ))
+        })
+    }
+
     /// Families and versions, for `docent clauses` and the timeline.
     pub fn summaries(&self) -> Vec<FamilySummary<'_>> {
         self.families

@@ -159,18 +159,7 @@ impl Collection {
                 ("entity", self.entities.entities[e].id.clone())
             }
             Ask::Clause(id) => {
-                let f = self.clauses.family(id).ok_or_else(|| {
-                    let ids: Vec<&str> = self
-                        .clauses
-                        .families
-                        .iter()
-                        .map(|f| f.id.as_str())
-                        .collect();
-                    Error::new(format!(
-                        "no clause family `{id}`; the families are: {}",
-                        ids.join(", ")
-                    ))
-                })?;
+                let f = self.clauses.find(id)?;
                 let located: Vec<(usize, u32, &str)> = f
                     .versions
                     .iter()

@@ -276,16 +276,7 @@ fn diff_setup(
 }
 
 fn no_family(core: &Collection, id: &str) -> JsValue {
-    let ids: Vec<&str> = core
-        .clauses
-        .families
-        .iter()
-        .map(|f| f.id.as_str())
-        .collect();
-    err(&format!(
-        "no clause family `{id}`; the families are: {}",
-        ids.join(", ")
-    ))
+    core.clauses.find(id).err().map_or(JsValue::NULL, core_err)
 }
 
 #[wasm_bindgen]

@@ -77,13 +77,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let c = collection(args)?;
     let opts = options(args)?;
     let variants = Variants::new(&c.entities.alias_groups());
-    let Some(family) = c.clauses.family(id) else {
-        let ids: Vec<&str> = c.clauses.families.iter().map(|f| f.id.as_str()).collect();
-        return Err(format!(
-            "no clause family `{id}`; the families are: {}",
-            ids.join(", ")
-        ));
-    };
+    let family = c.clauses.find(id).map_err(|e| e.to_string())?;
     if let Some(base) = args.opt("base") {
         // A version's id ("article-9-en") or its number.
         let base: usize = match family.versions.iter().position(|v| v.id == base) {
