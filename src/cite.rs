@@ -103,6 +103,23 @@ pub fn permalink(base: Option<&str>, doc: &str, paragraph: Option<usize>) -> Str
     out
 }
 
+/// A base URL for `docent build --base-url`: an `http(s)` address, its
+/// fragment dropped. Anything else (a local path, `file:`) is refused: a
+/// permalink must work for whoever is given it.
+pub fn check_base_url(url: &str) -> Result<String, Error> {
+    let url = url.trim();
+    let url = url.split('#').next().unwrap_or(url);
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(r) if !r.is_empty() && !url.contains(char::is_whitespace) => Ok(url.to_string()),
+        _ => Err(Error::new(format!(
+            "the base URL `{url}` is not an http(s) address: give where the reader is published, e.g. https://example.org/docent.html"
+        ))),
+    }
+}
+
 /// What kind of work a citation describes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Type {
