@@ -230,7 +230,14 @@ impl<'a> Record<'a> {
     /// The date reference managers file it under: the document's own,
     /// else the year its container appeared.
     fn issued(&self) -> Option<Date> {
-        self.doc.date.or_else(|| Date::parse_iso(self.year?))
+        self.doc.date.or_else(|| {
+            let year = self.year?.parse().ok()?;
+            Some(Date {
+                year,
+                month: 0,
+                day: 0,
+            })
+        })
     }
 
     /// "Place: Publisher, Year", as much as is known.

@@ -41,16 +41,36 @@ fn tex(s: &str) -> String {
     out
 }
 
+/// "Family, Given" (or the one word a name is).
+fn inverted(n: &str) -> String {
+    let n = name(n);
+    let mut out = n.family.to_string();
+    if !n.given.is_empty() {
+        out.push_str(", ");
+        out.push_str(n.given);
+    }
+    out
+}
+
 /// Names as BibTeX lists them: "Family, Given and Family, Given".
 fn bib_names(names: &[&str]) -> String {
-    let names: Vec<String> = names
-        .iter()
-        .map(|n| match name(n) {
-            Name { family, given: "" } => format!("{{{}}}", tex(family)),
-            Name { family, given } => format!("{}, {}", tex(family), tex(given)),
-        })
-        .collect();
-    names.join(" and ")
+    let mut out = String::new();
+    for n in names {
+        if !out.is_empty() {
+            out.push_str(" and ");
+        }
+        out.push_str(&tex(&inverted(n)));
+    }
+    out
+}
+
+/// Appends `  key = {value},` to a BibTeX entry.
+fn bib(out: &mut String, key: &str, value: &str) {
+    out.push_str("  ");
+    out.push_str(key);
+    out.push_str(" = {");
+    out.push_str(value);
+    out.push_str("},\n");
 }
 
 /// A BibTeX entry (biblatex's ISO `date`, with `year` for BibTeX itself).
@@ -60,97 +80,118 @@ pub(super) fn bibtex(r: &Record) -> String {
         Type::Treaty => "misc",
         Type::Manuscript => "unpublished",
     };
-    let mut fields: Vec<(&str, String)> = Vec::new();
+    let mut out = format!("@{entry}{{{},\n", key(r));
     if !r.authors.is_empty() {
-        fields.push(("author", bib_names(&r.authors)));
+        bib(&mut out, "author", &bib_names(&r.authors));
     }
     // Double braces keep the title's capitals as they are.
-    fields.push(("title", format!("{{{}}}", tex(r.title))));
-    if let Some(c) = r.container {
-        fields.push(("booktitle", format!("{{{}}}", tex(c))));
+    let texts = [("title", Some(r.title)), ("booktitle", r.container)];
+    for (k, v) in texts {
+        if let Some(v) = v {
+            bib(&mut out, k, &format!("{{{}}}", tex(v)));
+        }
     }
     if !r.editors.is_empty() {
-        fields.push(("editor", bib_names(&r.editors)));
+        bib(&mut out, "editor", &bib_names(&r.editors));
     }
-    for (k, v) in [("publisher", r.publisher), ("address", r.place)] {
-        fields.extend(v.map(|v| (k, tex(v))));
+    let plain = [("publisher", r.publisher), ("address", r.place)];
+    for (k, v) in plain {
+        if let Some(v) = v {
+            bib(&mut out, k, &tex(v));
+        }
     }
     if let Some(d) = r.issued() {
-        fields.push(("date", d.iso()));
-        fields.push(("year", d.year.to_string()));
+        bib(&mut out, "date", &d.iso());
+        bib(&mut out, "year", &d.year.to_string());
     }
     if let Some(p) = r.pages {
         let (a, b) = page_range(p);
-        fields.push((
-            "pages",
-            b.map_or(tex(a), |b| format!("{}--{}", tex(a), tex(b))),
-        ));
+        let range = b.map_or(a.to_string(), |b| format!("{a}--{b}"));
+        bib(&mut out, "pages", &tex(&range));
     }
-    fields.extend(r.archive.map(|a| ("howpublished", tex(a))));
+    if let Some(a) = r.archive {
+        bib(&mut out, "howpublished", &tex(a));
+    }
     // biblatex reads `url` verbatim: only a brace could end it early.
-    fields.push(("url", r.link.replace(['{', '}'], "")));
-    fields.extend(r.note().map(|n| ("note", tex(&n))));
-    let mut out = format!("@{entry}{{{},\n", key(r));
-    for (k, v) in fields {
-        out.push_str(&format!("  {k} = {{{v}}},\n"));
+    bib(&mut out, "url", &r.link.replace(['{', '}'], ""));
+    if let Some(n) = r.note() {
+        bib(&mut out, "note", &tex(&n));
     }
     out.push_str("}\n");
     out
 }
 
+/// Appends a RIS line `TAG  - value` (one line: a line break would start a
+/// new tag).
+fn ris_line(out: &mut String, tag: &str, value: &str) {
+    out.push_str(tag);
+    out.push_str("  - ");
+    for c in value.chars() {
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    out.push('\n');
+}
+
 /// A RIS record: `TAG  - value` lines, `ER  - ` last.
 pub(super) fn ris(r: &Record) -> String {
+    let mut out = String::new();
     let ty = match r.kind {
         Type::Chapter => "CHAP",
         Type::Treaty => "GEN",
         Type::Manuscript => "MANSCPT",
     };
-    let mut lines: Vec<(&str, String)> = vec![("TY", ty.into())];
-    let ris_name = |n: &&str| match name(n) {
-        Name { family, given: "" } => family.to_string(),
-        Name { family, given } => format!("{family}, {given}"),
-    };
-    lines.extend(r.authors.iter().map(|a| ("AU", ris_name(a))));
-    lines.push(("TI", r.title.into()));
-    lines.extend(r.container.map(|c| ("T2", c.into())));
-    lines.extend(r.editors.iter().map(|e| ("A2", ris_name(e))));
-    lines.extend(r.publisher.map(|p| ("PB", p.into())));
-    lines.extend(r.place.map(|p| ("CY", p.into())));
+    ris_line(&mut out, "TY", ty);
+    for a in &r.authors {
+        ris_line(&mut out, "AU", &inverted(a));
+    }
+    ris_line(&mut out, "TI", r.title);
+    if let Some(c) = r.container {
+        ris_line(&mut out, "T2", c);
+    }
+    for e in &r.editors {
+        ris_line(&mut out, "A2", &inverted(e));
+    }
+    for (tag, v) in [("PB", r.publisher), ("CY", r.place)] {
+        if let Some(v) = v {
+            ris_line(&mut out, tag, v);
+        }
+    }
     if let Some(d) = r.issued() {
-        lines.push(("PY", d.year.to_string()));
+        ris_line(&mut out, "PY", &d.year.to_string());
         // RIS dates: YYYY/MM/DD/, empty where unknown.
-        let part = |n: u8| {
-            if n == 0 {
-                String::new()
-            } else {
-                format!("{n:02}")
-            }
-        };
         if d.month > 0 {
-            lines.push((
-                "DA",
-                format!("{}/{}/{}/", d.year, part(d.month), part(d.day)),
-            ));
+            ris_line(&mut out, "DA", &slashed(d, "/").replace('-', "/"));
         }
     }
     if let Some(p) = r.pages {
         let (a, b) = page_range(p);
-        lines.push(("SP", a.into()));
-        lines.extend(b.map(|b| ("EP", b.into())));
+        ris_line(&mut out, "SP", a);
+        if let Some(b) = b {
+            ris_line(&mut out, "EP", b);
+        }
     }
-    lines.extend(r.archive.map(|a| ("AN", a.into())));
-    lines.push(("UR", r.link.clone()));
-    lines.extend(r.note().map(|n| ("N1", n)));
-    let mut out = String::new();
-    for (tag, value) in lines {
-        // One line per field: a line break would start a new tag.
-        let value: String = value
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        out.push_str(&format!("{tag}  - {value}\n"));
+    if let Some(a) = r.archive {
+        ris_line(&mut out, "AN", a);
+    }
+    ris_line(&mut out, "UR", &r.link);
+    if let Some(n) = r.note() {
+        ris_line(&mut out, "N1", &n);
     }
     out.push_str("ER  - \n");
+    out
+}
+
+/// `1956/08/22` + `end` (RIS wants a final `/`, Highwire none), as precise
+/// as the date is (RIS leaves an unknown day empty: `1956/08//`).
+fn slashed(d: Date, end: &str) -> String {
+    let mut out = d.year.to_string();
+    for n in [d.month, d.day] {
+        out.push('/');
+        if n > 0 {
+            out.push_str(&format!("{n:02}"));
+        }
+    }
+    out.push_str(end);
     out
 }
 
@@ -245,30 +286,34 @@ impl<'a> CslItem<'a> {
 /// With `citation_inbook_title` Zotero files the document as a book section.
 pub fn meta_tags(r: &Record) -> Vec<(&'static str, String)> {
     let mut tags: Vec<(&'static str, String)> = vec![("citation_title", r.title.to_string())];
-    let full = |n: &&str| match name(n) {
-        Name { family, given: "" } => family.to_string(),
-        Name { family, given } => format!("{family}, {given}"),
-    };
-    tags.extend(r.authors.iter().map(|a| ("citation_author", full(a))));
-    tags.extend(r.editors.iter().map(|e| ("citation_editor", full(e))));
+    for a in &r.authors {
+        tags.push(("citation_author", inverted(a)));
+    }
+    for e in &r.editors {
+        tags.push(("citation_editor", inverted(e)));
+    }
     if let Some(d) = r.issued() {
         // Scholar's form: YYYY/MM/DD, or the year alone.
-        let mut date = d.year.to_string();
-        for n in [d.month, d.day].into_iter().take_while(|&n| n > 0) {
-            date.push_str(&format!("/{n:02}"));
-        }
+        let date = slashed(d, "");
+        let date = date.trim_end_matches('/').to_string();
         tags.push(("citation_date", date.clone()));
         tags.push(("citation_publication_date", date));
     }
-    tags.extend(
-        r.container
-            .map(|c| ("citation_inbook_title", c.to_string())),
-    );
-    tags.extend(r.publisher.map(|p| ("citation_publisher", p.to_string())));
+    let named = [
+        ("citation_inbook_title", r.container),
+        ("citation_publisher", r.publisher),
+    ];
+    for (k, v) in named {
+        if let Some(v) = v {
+            tags.push((k, v.to_string()));
+        }
+    }
     if let Some(p) = r.pages {
         let (a, b) = page_range(p);
         tags.push(("citation_firstpage", a.to_string()));
-        tags.extend(b.map(|b| ("citation_lastpage", b.to_string())));
+        if let Some(b) = b {
+            tags.push(("citation_lastpage", b.to_string()));
+        }
     }
     tags.push(("citation_public_url", r.link.clone()));
     tags.push(("citation_abstract_html_url", r.link.clone()));

@@ -83,40 +83,11 @@ pub fn run_kwic(args: &Args) -> Result<ExitCode, String> {
         let json = serde_json::to_string_pretty(&k).map_err(|e| e.to_string())?;
         outln!("{json}");
     } else if args.csv {
-        out!("{}", csv(&k));
+        out!("{}", k.csv());
     } else {
         out!("{}", listing(&k));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The lines as RFC 4180 CSV: a header row, CRLF line ends, a field with a
-/// comma, quote or line break in quotes (its quotes doubled).
-pub fn csv(k: &Concordance) -> String {
-    let field = |s: &str| {
-        if s.contains([',', '"', '\r', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = String::from("doc,date,paragraph,speaker,left,match,right,start,end\r\n");
-    for l in &k.lines {
-        let row = [
-            field(l.doc),
-            field(l.date.as_deref().unwrap_or("")),
-            l.paragraph.to_string(),
-            field(l.speaker.unwrap_or("")),
-            field(l.left),
-            field(l.matched),
-            field(l.right),
-            l.start.to_string(),
-            l.end.to_string(),
-        ];
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
-    }
-    out
 }
 
 /// The readable listing: left context right-aligned, the match in

@@ -103,6 +103,48 @@ pub struct Line<'a> {
     pub end: u32,
 }
 
+impl Concordance<'_> {
+    /// The lines as RFC 4180 CSV (`docent kwic --csv`): a header row, CRLF
+    /// line ends, a field with a comma, quote or line break in quotes, its
+    /// quotes doubled.
+    pub fn csv(&self) -> String {
+        let mut out = String::from("doc,date,paragraph,speaker,left,match,right,start,end\r\n");
+        for l in &self.lines {
+            let (para, start, end) = (
+                l.paragraph.to_string(),
+                l.start.to_string(),
+                l.end.to_string(),
+            );
+            let date = l.date.as_deref().unwrap_or("");
+            let row = [
+                l.doc,
+                date,
+                &para,
+                l.speaker.unwrap_or(""),
+                l.left,
+                l.matched,
+                l.right,
+                &start,
+                &end,
+            ];
+            for (i, f) in row.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                if f.contains([',', '"', '\r', '\n']) {
+                    out.push('"');
+                    out.push_str(&f.replace('"', "\"\""));
+                    out.push('"');
+                } else {
+                    out.push_str(f);
+                }
+            }
+            out.push_str("\r\n");
+        }
+        out
+    }
+}
+
 /// An occurrence before its line is written out.
 struct Occ {
     doc: usize,
@@ -187,20 +229,27 @@ impl Collection {
                 sort_by_keys(occs, &keys);
             }
             Sort::Left | Sort::Right => {
-                let keys: Vec<Vec<String>> = occs
+                // The nearest words, folded, joined by a character below
+                // any letter: one string compares as the word list would.
+                let keys: Vec<String> = occs
                     .iter()
                     .map(|o| {
                         let (l, _, r) = context(self.text_of(o), o.start, o.end);
                         let side = if sort == Sort::Left { l } else { r };
-                        let words = tokenize(side)
-                            .into_iter()
-                            .filter(|t| t.kind == TokenKind::Word);
-                        let words = words.map(|t| fold(&side[t.start..t.end]));
+                        let mut words: Vec<&str> = tokenize(side)
+                            .iter()
+                            .filter(|t| t.kind == TokenKind::Word)
+                            .map(|t| &side[t.start..t.end])
+                            .collect();
                         if sort == Sort::Left {
-                            words.rev().take(KEY_WORDS).collect()
-                        } else {
-                            words.take(KEY_WORDS).collect()
+                            words.reverse();
                         }
+                        let mut key = String::new();
+                        for w in words.iter().take(KEY_WORDS) {
+                            key.push_str(&fold(w));
+                            key.push('\u{1}');
+                        }
+                        key
                     })
                     .collect();
                 sort_by_keys(occs, &keys);
