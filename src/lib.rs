@@ -21,6 +21,7 @@
 //! assert_eq!(docent::format::decode(&bytes).unwrap().docs, c.docs);
 //! ```
 
+pub mod cite;
 pub mod clauses;
 pub mod diag;
 pub mod diff;
@@ -52,6 +53,10 @@ pub struct Collection {
     pub passages: diff::passages::Index,
     /// Which documents have their paragraphs loaded.
     pub parts: Parts,
+    /// Where the reader is published (`docent build --base-url`), so that
+    /// permalinks and citations carry a canonical address; `None` makes
+    /// them relative to the page file ([`cite::permalink`]).
+    pub base_url: Option<String>,
 }
 
 /// The collection in parts. A bundle can leave its parts out (the folder
@@ -145,6 +150,7 @@ impl Collection {
             index,
             passages,
             parts: Parts::default(),
+            base_url: None,
         }
     }
 

@@ -366,6 +366,71 @@ impl Docent {
     }
 }
 
+// ---- the scholar's desk: citations, concordance ----
+
+#[wasm_bindgen]
+impl Docent {
+    /// The citation of document `doc` (of its paragraph `paragraph`, when
+    /// given) as `{format, text, mime}`; `format` is chicago, chicago-bib,
+    /// bibtex, ris or csl-json. Without `format`, all five in that order.
+    pub fn cite(&self, doc: &str, paragraph: Option<usize>, format: Option<String>) -> Answer {
+        let formats = match format.as_deref() {
+            None => crate::cite::FORMATS.to_vec(),
+            Some(f) => vec![crate::cite::Format::parse(f).ok_or_else(|| {
+                err(&format!(
+                    "unknown citation format `{f}`: chicago, chicago-bib, bibtex, ris or csl-json"
+                ))
+            })?],
+        };
+        let csl = |items: &[crate::cite::CslItem]| json::to_json(items).unwrap_or_default();
+        let mut out = Vec::with_capacity(formats.len());
+        for f in formats {
+            out.push(self.core.cite(doc, paragraph, f, csl).map_err(core_err)?);
+        }
+        match format {
+            Some(_) => to_js(&out[0]),
+            None => to_js(&out),
+        }
+    }
+
+    /// The Highwire `citation_*` meta tags of document `doc` for the page's
+    /// head (Zotero's Embedded Metadata translator reads them): `[[name, content], …]`.
+    pub fn meta_tags(&self, doc: &str) -> Answer {
+        to_js(&self.core.meta_tags(doc).map_err(core_err)?)
+    }
+
+    /// Where the reader is published (`docent build --base-url`), if given:
+    /// permalinks then use it rather than the page's own address.
+    pub fn base_url(&self) -> Option<String> {
+        self.core.base_url.clone()
+    }
+
+    /// The concordance of `query`: `{query, total, lines: [{doc, date,
+    /// paragraph, speaker, left, match, right, start, end}], notices?}`,
+    /// `start`/`end` the match's UTF-16 offsets in the paragraph. `sort`:
+    /// text (default), left, right, date, doc or speaker; at most `limit` lines.
+    pub fn kwic(&self, query: &str, limit: usize, sort: Option<String>) -> Answer {
+        let sort = match sort.as_deref() {
+            None | Some("") => crate::search::kwic::Sort::Text,
+            Some(s) => crate::search::kwic::Sort::parse(s).ok_or_else(|| {
+                err(&format!(
+                    "unknown sort `{s}`: text, left, right, date, doc or speaker"
+                ))
+            })?,
+        };
+        let mut k = self.core.kwic(query, limit, sort).map_err(core_err)?;
+        for l in &mut k.lines {
+            let text = self
+                .core
+                .doc(l.doc)
+                .and_then(|d| d.paragraphs.get(l.paragraph as usize))
+                .map_or("", |p| p.text.as_str());
+            utf16_offsets(text, &mut [&mut l.start, &mut l.end]);
+        }
+        to_js(&k)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::utf16_offsets;

@@ -4,10 +4,21 @@ use std::path::PathBuf;
 
 /// Options that take a value.
 const VALUED: &[&str] = &[
-    "corpus", "out", "limit", "ignore", "engine", "base", "entity", "clause",
+    "corpus",
+    "out",
+    "limit",
+    "ignore",
+    "engine",
+    "base",
+    "base-url",
+    "format",
+    "paragraph",
+    "sort",
+    "entity",
+    "clause",
 ];
 /// Options that are switches.
-const SWITCHES: &[&str] = &["json", "shards"];
+const SWITCHES: &[&str] = &["json", "shards", "csv"];
 
 /// Parsed command-line arguments of one subcommand.
 #[derive(Debug, Default)]
@@ -16,6 +27,8 @@ pub struct Args {
     pub json: bool,
     /// `--shards` (build): the folder form, texts in on-demand script files.
     pub shards: bool,
+    /// `--csv` (kwic): comma-separated values with a header row.
+    pub csv: bool,
     options: Vec<(String, String)>,
     pub positional: Vec<String>,
 }
@@ -43,10 +56,10 @@ impl Args {
                 None => (body, None),
             };
             if SWITCHES.contains(&name) {
-                if name == "shards" {
-                    a.shards = true;
-                } else {
-                    a.json = true;
+                match name {
+                    "shards" => a.shards = true,
+                    "csv" => a.csv = true,
+                    _ => a.json = true,
                 }
             } else if VALUED.contains(&name) {
                 let value = match inline {
@@ -75,6 +88,16 @@ impl Args {
             .rev()
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The value of `--name` as a whole number, if given.
+    pub fn number(&self, name: &str) -> Result<Option<usize>, String> {
+        self.opt(name)
+            .map(|v| {
+                v.parse::<usize>()
+                    .map_err(|_| format!("--{name} must be a whole number, got `{v}`"))
+            })
+            .transpose()
     }
 
     /// Exactly `n` positional arguments, or a usage message naming `what`.

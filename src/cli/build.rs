@@ -1,4 +1,6 @@
-//! `docent build [--corpus DIR] [--out DIR] [--engine DIR] [--shards]`: write the reader.
+//! `docent build [--corpus DIR] [--out DIR] [--engine DIR] [--shards] [--base-url URL]`:
+//! write the reader (`--base-url`: where it is published, kept in the bundle
+//! for permalinks and citations).
 //!
 //! Loads and validates the corpus (a broken corpus is refused), encodes the
 //! bundle, reads the engine (default `target/engine`, made by
@@ -27,7 +29,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
-    let collection = super::corpus::load_valid(&args.corpus)?;
+    let mut collection = super::corpus::load_valid(&args.corpus)?;
+    if let Some(url) = args.opt("base-url") {
+        collection.base_url = Some(docent::cite::check_base_url(url).map_err(|e| e.to_string())?);
+    }
     let out_dir = PathBuf::from(args.opt("out").unwrap_or("dist"));
     let engine = PathBuf::from(args.opt("engine").unwrap_or("target/engine"));
     let www = www_dir()?;

@@ -15,6 +15,7 @@ pub mod args;
 pub mod build;
 pub mod bundle;
 pub mod check;
+pub mod cite;
 pub mod clause;
 pub mod corpus;
 pub mod documents;
@@ -45,9 +46,13 @@ docent — offline reader for archival document collections
 USAGE:
   docent check    [--corpus DIR] [--json]             validate the corpus
   docent documents [--corpus DIR] [--json]            list the documents (id, date, kind, title, file)
-  docent build    [--corpus DIR] [--out DIR] [--engine DIR] [--shards]
+  docent build    [--corpus DIR] [--out DIR] [--engine DIR] [--shards] [--base-url URL]
                                                       write DIR/docent.html (default dist)
   docent search   [--corpus DIR] [--json] [--limit N] QUERY
+  docent kwic     [--corpus DIR] [--json|--csv] [--sort left|right|date|doc|speaker] [--limit N] QUERY
+                                                      every occurrence in its context (a concordance)
+  docent cite     [--corpus DIR] [--json] [--paragraph N] [--format chicago|chicago-bib|bibtex|ris|csl-json]
+                  [--base-url URL] DOC                cite a document (all formats without --format)
   docent entity   [--corpus DIR] [--json] NAME
   docent entities [--corpus DIR] [--json]
   docent clauses  [--corpus DIR] [--json]
@@ -56,7 +61,8 @@ USAGE:
                                                       who said what, when: rows of speakers
   docent diff     [--json] [--ignore case,punct,spelling] [--corpus DIR] FILE_A FILE_B
 
---corpus defaults to ./corpus.";
+--corpus defaults to ./corpus. --base-url (http or https) is where the reader is
+published: permalinks and citations then carry that address, else `docent.html#doc=…`.";
 
 /// Runs the command line; the exit code is 0 on success, 1 on a finding
 /// (invalid corpus, unknown name), 2 on a usage error.
@@ -77,6 +83,8 @@ pub fn main(argv: Vec<String>) -> ExitCode {
         "documents" => documents::run(&args),
         "build" => build::run(&args),
         "search" => search::run(&args),
+        "kwic" => cite::run_kwic(&args),
+        "cite" => cite::run(&args),
         "entity" => entity::run(&args),
         "entities" => entity::run_list(&args),
         "clauses" => clause::run_list(&args),

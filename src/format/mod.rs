@@ -3,7 +3,7 @@
 //! Layout: the 8-byte magic `DOCENT\0\x1a`, a little-endian `u32` format
 //! version, then sections, each a little-endian `u32` length and a body: the
 //! head (build stamp, the documents each text part holds, whether the parts
-//! follow), the search index, the passage index, the mentions, the two
+//! follow, the base URL), the search index, the passage index, the mentions, the two
 //! registers, the documents without their paragraphs, then (in a whole
 //! bundle) the text parts: the paragraphs of about [`DOCS_SECTION`] bytes of
 //! text each. Bodies are our own small binary codec (`wire`, the layout of
@@ -40,7 +40,7 @@ pub(crate) mod wire;
 /// First bytes of every bundle.
 pub const MAGIC: &[u8; 8] = b"DOCENT\0\x1a";
 /// Bumped whenever anything serialized below changes shape.
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 
 /// Text bytes per part, about.
 pub const DOCS_SECTION: usize = 1 << 20;
@@ -52,6 +52,9 @@ struct Head {
     /// Whether the parts follow in this bundle (otherwise the passage
     /// index is a part of its own too, the one after the text parts).
     parts_follow: bool,
+    /// The collection's [`Collection::base_url`]: in the head, so that the
+    /// folder form's page has it before any part.
+    base_url: Option<String>,
 }
 
 /// Encodes a whole collection as one bundle, text parts included.
@@ -119,6 +122,7 @@ fn encode_with(c: &Collection, parts_follow: bool, part_bytes: usize) -> (Vec<u8
         stamp,
         bounds,
         parts_follow,
+        base_url: c.base_url.clone(),
     };
     // Largest parts first: each section's copy is freed before the next.
     for b in [
@@ -193,6 +197,7 @@ pub fn decode_from(len: usize, read: impl FnMut(usize, &mut [u8])) -> Result<Col
             bounds: head.bounds,
             stamp: head.stamp,
         },
+        base_url: head.base_url,
     };
     if c.parts.bounds.last().map_or(0, |&n| n as usize) != c.docs.len() {
         return Err(damaged("its text parts do not cover its documents"));

@@ -13,7 +13,8 @@ use crate::search::Index;
 wire_struct!(super::Head {
     stamp,
     bounds,
-    parts_follow
+    parts_follow,
+    base_url
 });
 
 // Documents (the heads without their paragraphs; the text parts hold these).

@@ -11,7 +11,9 @@ pub struct FrontMatter {
     pub date: Option<Date>,
     pub kind: Option<String>,
     pub partial: Option<String>,
-    pub author: Option<String>,
+    /// What a citation needs beyond the record's own header, as
+    /// `(field name, value)` for [`crate::Document::fields`]: see [`CITE_KEYS`].
+    pub cite: Vec<(&'static str, String)>,
     /// `sic: TEXT => note`, with the line it was written on.
     pub sics: Vec<Sic>,
 }
@@ -25,7 +27,23 @@ pub struct Sic {
 }
 
 /// The keys the front matter knows, for messages.
-pub const KEYS: &str = "id, title, date, kind, partial, author, sic";
+pub const KEYS: &str =
+    "id, title, date, kind, partial, author, container, editor, publisher, place, year, pages, sic";
+
+/// Front-matter keys that set a citation's field, and the field's name in
+/// [`crate::Document::fields`] (the names the TEI importer uses too, so that
+/// `cite.rs` reads one set). Several authors or editors: separate them with `;`.
+/// A `container` (the book a chapter is in) makes the document cite as a
+/// chapter of it.
+pub const CITE_KEYS: [(&str, &str); 7] = [
+    ("author", "Author"),
+    ("container", "Container"),
+    ("editor", "Editors"),
+    ("publisher", "Publisher"),
+    ("place", "Place"),
+    ("year", "Year"),
+    ("pages", "Pages"),
+];
 
 /// Splits off the front matter. Returns it, the number of lines it takes
 /// (the body starts on the next line) and every problem found.
@@ -60,7 +78,7 @@ pub fn parse(path: &str, lines: &[&str]) -> (FrontMatter, usize, Vec<Diagnostic>
                     Some(line_no),
                     format!("malformed front-matter line `{line}`"),
                 )
-                .help("write `key: value` (keys: id, title, date, kind, partial, author, sic)"),
+                .help(format!("write `key: value` (keys: {KEYS})")),
             );
             continue;
         };
@@ -105,7 +123,24 @@ pub fn parse(path: &str, lines: &[&str]) -> (FrontMatter, usize, Vec<Diagnostic>
             "title" => set(&mut fm.title, value),
             "kind" => set(&mut fm.kind, value),
             "partial" => set(&mut fm.partial, value),
-            "author" => set(&mut fm.author, value),
+            "year" if !value.parse::<u16>().is_ok_and(|y| (1..=9999).contains(&y)) => diags.push(
+                Diagnostic::new(path, Some(line_no), format!("`{value}` is not a year"))
+                    .help("write the year of publication as four digits, e.g. `year: 2019`"),
+            ),
+            _ if CITE_KEYS.iter().any(|(k, _)| *k == key) => {
+                let name = CITE_KEYS
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map_or("", |c| c.1);
+                if fm.cite.iter().any(|(n, _)| *n == name) {
+                    diags.push(
+                        Diagnostic::new(path, Some(line_no), format!("`{key}` is given twice"))
+                            .help("keep one line; separate several names with `;`"),
+                    );
+                }
+                fm.cite.retain(|(n, _)| *n != name);
+                fm.cite.push((name, value.to_string()));
+            }
             "date" => match Date::parse_iso(value) {
                 Some(d) => fm.date = Some(d),
                 None => diags.push(

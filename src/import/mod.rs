@@ -22,7 +22,8 @@
 //!
 //! An optional **front matter** at the very top (`---`, `key: value` lines,
 //! `---`) adds or overrides `id`, `title`, `date` (ISO), `kind`, `partial`,
-//! `author`, and repeatable `sic: TEXT => note`, which marks every whole-word
+//! the citation's `author`, `container` (the book a chapter is in), `editor`,
+//! `publisher`, `place`, `year` and `pages`, and repeatable `sic: TEXT => note`, which marks every whole-word
 //! occurrence of TEXT with [`SpanKind::Sic`] while the text stays as the
 //! source writes it. Unknown keys, malformed lines, bad dates and `sic` text
 //! found nowhere are errors naming the line.
@@ -290,9 +291,9 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnost
         );
     }
     let mut fields = h.fields;
-    if let Some(a) = fm.author {
-        fields.retain(|(k, _)| k != "Author");
-        fields.push(("Author".to_string(), a));
+    for (name, value) in fm.cite {
+        fields.retain(|(k, _)| k != name);
+        fields.push((name.to_string(), value));
     }
     let (date, date_label) = match fm.date {
         Some(d) if h.date != Some(d) || h.date_label.is_empty() => (Some(d), d.iso()),

@@ -36,6 +36,7 @@
 pub mod dict;
 mod filter;
 pub mod index;
+pub mod kwic;
 mod postings;
 pub mod query;
 pub mod rank;

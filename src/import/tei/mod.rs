@@ -304,6 +304,14 @@ struct Header {
     date: Option<(Date, String)>,
     editors: Vec<String>,
     publisher: String,
+    /// `titleStmt/author`s (an edition by one or several authors).
+    authors: Vec<String>,
+    /// `publicationStmt/pubPlace`.
+    place: String,
+    /// The year of `publicationStmt/date` (FRUS: `type="publication-date"`).
+    year: String,
+    /// Every `<pb n>` of the file: its byte offset and page number.
+    page_breaks: Vec<(usize, String)>,
     /// FRUS's volume id (`idno type="frus"`), for the document's address.
     frus_volume: Option<String>,
 }
@@ -333,8 +341,25 @@ impl Header {
         for n in head.descendants() {
             if is(&n, "editor") && n.ancestors().any(|a| is(&a, "titleStmt")) {
                 h.editors.push(plain_text(n));
+            } else if is(&n, "author") && n.ancestors().any(|a| is(&a, "titleStmt")) {
+                h.authors.push(plain_text(n));
             } else if is(&n, "publisher") && h.publisher.is_empty() {
                 h.publisher = plain_text(n);
+            } else if is(&n, "pubPlace") && h.place.is_empty() {
+                h.place = plain_text(n);
+            } else if is(&n, "date")
+                && h.year.is_empty()
+                && n.ancestors().any(|a| is(&a, "publicationStmt"))
+                && n.attribute("type")
+                    .map_or(true, |t| t == "publication-date")
+            {
+                let when = n
+                    .attribute("when")
+                    .map_or_else(|| plain_text(n), str::to_string);
+                h.year = when.chars().take_while(char::is_ascii_digit).collect();
+                if h.year.len() != 4 {
+                    h.year.clear();
+                }
             } else if is(&n, "idno") && n.attribute("type") == Some("frus") {
                 h.frus_volume = Some(plain_text(n)).filter(|s| !s.is_empty());
             } else if is(&n, "date")
@@ -344,7 +369,44 @@ impl Header {
                 h.date = date_of(n);
             }
         }
+        h.page_breaks = root
+            .descendants()
+            .filter(|n| is(n, "pb"))
+            .filter_map(|n| Some((n.range().start, n.attribute("n")?.to_string())))
+            .collect();
         h
+    }
+
+    /// The pages `el` fills, "204–205": from the page it starts on (that of
+    /// the last break before it; without one, the page before its first
+    /// break when text comes before that break: an excerpt of a volume
+    /// keeps the documents' own breaks only) to the page of its last break.
+    /// `None` when no break tells.
+    fn pages_of(&self, el: Node) -> Option<String> {
+        let r = el.range();
+        let before = self.page_breaks.partition_point(|b| b.0 < r.start);
+        let inside = &self.page_breaks[before..];
+        let inside = &inside[..inside.partition_point(|b| b.0 < r.end)];
+        let first = match (before.checked_sub(1), inside.first()) {
+            (Some(k), _) => self.page_breaks[k].1.clone(),
+            (None, Some(b)) => {
+                let text_before = el
+                    .descendants()
+                    .take_while(|n| n.range().start < b.0)
+                    .any(|n| n.is_text() && !n.text().unwrap_or("").trim().is_empty());
+                match b.1.parse::<u32>() {
+                    Ok(n) if text_before && n > 1 => (n - 1).to_string(),
+                    _ => b.1.clone(),
+                }
+            }
+            (None, None) => return None,
+        };
+        let last = inside.last().map_or(&first, |b| &b.1);
+        Some(if *last == first {
+            first.clone()
+        } else {
+            format!("{first}–{last}")
+        })
     }
 }
 
@@ -452,8 +514,21 @@ fn document(
     if !header.editors.is_empty() {
         fields.push(("Editors".to_string(), header.editors.join("; ")));
     }
+    if !header.authors.is_empty() {
+        fields.push(("Author".to_string(), header.authors.join("; ")));
+    }
     if !header.publisher.is_empty() {
         fields.push(("Publisher".to_string(), header.publisher.clone()));
+    }
+    // Where and when the edition appeared, and the pages a document of it
+    // fills: what a citation of a chapter or volume document needs.
+    for (name, value) in [("Place", &header.place), ("Year", &header.year)] {
+        if !value.is_empty() {
+            fields.push((name.to_string(), value.clone()));
+        }
+    }
+    if let Some(pages) = header.pages_of(el).filter(|_| is_div) {
+        fields.push(("Pages".to_string(), pages));
     }
     if let (Some(vol), Some(xml_id)) = (
         &header.frus_volume,
