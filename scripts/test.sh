@@ -21,6 +21,8 @@ say "cargo clippy"
 cargo clippy --all-targets --quiet -- -D warnings
 say "cargo test"
 cargo test --quiet 2>&1
+say "citations parsed back by citation-js"
+node --test tests/cite/
 say "browser tests"
 node --test tests/browser/
 
