@@ -8,6 +8,7 @@ import { engine } from './engine.js';
 import { registerView, href, navigate, currentParams } from './router.js';
 import { addHeaderTool, errorBox } from './shell.js';
 import { refill } from './blocks.js';
+import { concordanceLink } from './kwic.js';
 
 const LIMIT = 60;
 
@@ -99,6 +100,7 @@ function results(q) {
     nodes.push(h('p', { class: 'did-you-mean' }, 'Did you mean ',
       h('a', { href: href({ q: result.did_you_mean }), dataset: { suggestion: result.did_you_mean } }, result.did_you_mean), '?'));
   }
+  if (result.total > 0) nodes.push(h('p', { class: 'kwic-entry' }, concordanceLink(q), ': every occurrence in its context'));
   nodes.push(chips(q, result));
   for (const d of result.docs) {
     const docHits = result.hits.filter((x) => x.doc === d.doc);
