@@ -173,7 +173,7 @@ test('speaker turns, editorial marks and sic notes are marked up distinctly', as
   await page.close();
 });
 
-test('Cite copies a Chicago-style citation with the permalink', async () => {
+test('Cite shows a Chicago-style citation with the permalink (formats: cite.test.mjs)', async () => {
   const id = '1956-10-17-khrushchev-kono';
   const { page, errors } = await open(browser.context, `#doc=${id}&p=4`);
   await ready(page);
@@ -188,8 +188,10 @@ test('Cite copies a Chicago-style citation with the permalink', async () => {
     page.waitForSelector('.cite-status:has-text("Copied")').then(() => page.evaluate(() => window.copied)),
     page.waitForSelector('.popover textarea.cite-text').then((el) => el.inputValue()),
   ]);
-  assert.match(text, /^"Memorandum of Conversation of N\.S\. Khrushchev with I\. Kono on October 17, 1956", October 17, 1956, Wilson Center Digital Archive/);
-  assert.ok(text.endsWith(`, para. 4. Docent permalink: ${PAGE_URL}#doc=${id}&p=4.`), text);
+  assert.match(text, /^“Memorandum of Conversation of N\.S\. Khrushchev with I\. Kono on October 17, 1956,” October 17, 1956, Wilson Center Digital Archive/);
+  // The permalink is relative to the file (no --base-url): never this machine's file:/// path.
+  assert.ok(text.endsWith(`, para. 4, docent.html#doc=${id}&p=4.`), text);
+  assert.doesNotMatch(text, /file:/);
   assert.deepEqual(errors, []);
   await page.close();
 });

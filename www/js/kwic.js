@@ -9,6 +9,7 @@ import { engine } from './engine.js';
 import { registerView, href, navigate } from './router.js';
 import { errorBox } from './shell.js';
 import { libraryRows } from './library.js';
+import { download, fileStem } from './download.js';
 
 const LIMIT = 10000; // lines asked of the engine
 const FIRST = 200; // lines drawn at once; the rest in chunks of CHUNK per frame
@@ -34,16 +35,6 @@ export function csvField(value) {
 export function kwicCsv(lines) {
   const rows = [CSV_HEADER, ...lines.map((l) => CSV_HEADER.map((k) => l[k]))];
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Offers `text` as a file download (a Blob; no request leaves the page). */
-export function download(text, name, mime) {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 function sortOf(params) {
@@ -174,7 +165,7 @@ function update(params) {
 
 function exportCsv() {
   if (!state) return;
-  const name = `concordance-${state.q.trim().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 40) || 'query'}.csv`;
+  const name = `concordance-${fileStem(state.q, 'query').slice(0, 40)}.csv`;
   download(kwicCsv(state.result.lines), name, 'text/csv;charset=utf-8');
 }
 
