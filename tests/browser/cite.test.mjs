@@ -144,7 +144,8 @@ test('a text selection is copied as a quote with its paragraph\'s citation', asy
   assert.ok(copied['text/html'].startsWith('<p xmlns="http://www.w3.org/1999/xhtml">“') || copied['text/html'].startsWith('<p>“'), copied['text/html']);
   await page.selectOption('.cite-popover select.cite-format', 'chicago-bib');
   assert.equal(await page.inputValue('.cite-popover textarea.cite-text'), `“${quote}” ${cli(ID, 6, 'chicago-bib').text}`);
-  await shot(page, 'cite-360-quote', { fullPage: true });
+  await page.locator('.cite-popover').scrollIntoViewIfNeeded();
+  await shot(page, 'cite-360-quote');
   await axe(page, 'cite pop-up 360');
   assert.deepEqual(errors, []);
   await page.close();

@@ -146,6 +146,7 @@ function openCite(button, status, doc, p, selection) {
       area.value = '';
       note.textContent = err && err.message ? err.message : String(err);
     }
+    said.textContent = '';
     box.dataset.scope = scope[0];
     box.dataset.format = select.value;
   }
@@ -153,7 +154,7 @@ function openCite(button, status, doc, p, selection) {
   async function copy() {
     if (!current) return;
     if (await copyCitation(current)) {
-      said.textContent = `Copied (${select.selectedOptions[0].textContent}).`;
+      said.textContent = `Copied as ${select.selectedOptions[0].textContent}.`;
       status.textContent = 'Copied';
       announce(`Citation of ${where(scope[1])} copied`);
       setTimeout(() => { status.textContent = ''; }, 2500);
