@@ -2,7 +2,7 @@
 //! and the paragraphs they must find, in order, through one `check()`; plus
 //! a snapshot of the JSON that crosses the boundary.
 
-use docent::search::Index;
+use docent::search::SearchIndex;
 use docent::{
     Collection, Date, Document, ParaKind, Paragraph, Span, SpanKind, Speaker, SpeechMode,
 };
@@ -109,7 +109,7 @@ fn collection() -> Collection {
             ],
         ),
     ];
-    c.index = Index::build_with_aliases(&c.docs, &groups);
+    c.index = SearchIndex::build_with_aliases(&c.docs, &groups);
     c
 }
 

@@ -1,7 +1,7 @@
 //! The filters of a query (`speaker:`, `doc:`, `kind:`, years), resolved
 //! against the collection once and then asked per unit.
 
-use super::index::{Index, Postings, BODY, CLOSING, FOOTNOTE, HEADING, NONE};
+use super::index::{Postings, SearchIndex, BODY, CLOSING, FOOTNOTE, HEADING, NONE};
 use super::query::{Filter, FilterKey, Query};
 use super::rank::MAX_YEAR_SPAN;
 use crate::model::Document;
@@ -9,7 +9,7 @@ use crate::sort::StableSort;
 
 /// The filters of a query, resolved against the collection once.
 pub(super) struct UnitFilter<'a> {
-    index: &'a Index,
+    index: &'a SearchIndex,
     docs: &'a [Document],
     speakers: Vec<(bool, Vec<u32>)>,
     doc_ids: Vec<(bool, String)>,
@@ -30,7 +30,11 @@ pub(super) enum KindFilter {
 }
 
 impl<'a> UnitFilter<'a> {
-    pub(super) fn new(index: &'a Index, docs: &'a [Document], q: &'a Query) -> UnitFilter<'a> {
+    pub(super) fn new(
+        index: &'a SearchIndex,
+        docs: &'a [Document],
+        q: &'a Query,
+    ) -> UnitFilter<'a> {
         let mut f = UnitFilter {
             index,
             docs,
@@ -151,7 +155,7 @@ pub(super) fn kind_filter(v: &str) -> KindFilter {
     }
 }
 
-impl Index {
+impl SearchIndex {
     /// Speaker ids whose name (or one of its words) starts with `value`, or
     /// that share an alias group with it.
     fn speakers_matching(&self, value: &str) -> Vec<u32> {

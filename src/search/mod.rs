@@ -4,7 +4,7 @@
 //!
 //! The unit of search is a paragraph (a speaker's turn, a heading, a
 //! footnote, closing matter); a document's title is a heavier field every
-//! paragraph of the document shares. [`Index::build`] cuts every unit with the
+//! paragraph of the document shares. [`SearchIndex::build`] cuts every unit with the
 //! one tokenizer ([`crate::text`]); [`Collection::search`] parses the query
 //! ([`query`]), expands each word into weighted alternatives and ranks with
 //! BM25F and a proximity boost ([`rank`]), then groups the hits by document
@@ -42,7 +42,7 @@ pub mod rank;
 pub mod snippet;
 pub mod typo;
 
-pub use index::Index;
+pub use index::SearchIndex;
 pub use query::Query;
 pub use snippet::Fragment;
 
@@ -50,11 +50,11 @@ use crate::sort::StableSort;
 use crate::{entities, model::Document, no_document, Collection, Error};
 use serde::Serialize;
 
-impl Index {
+impl SearchIndex {
     /// Builds the index of `docs` (in collection order); aliases come from
     /// the entity register's [`entities::Register::alias_groups`].
-    pub fn build(docs: &[Document], entities: &entities::Register) -> Index {
-        Index::build_with_aliases(docs, &entities.alias_groups())
+    pub fn build(docs: &[Document], entities: &entities::Register) -> SearchIndex {
+        SearchIndex::build_with_aliases(docs, &entities.alias_groups())
     }
 }
 

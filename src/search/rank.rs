@@ -11,7 +11,7 @@
 //! and a stemmed one a typo.
 
 use super::filter::UnitFilter;
-use super::index::{Index, Postings, Unit, BODY, CLOSING, FOOTNOTE, HEADING, NONE, TITLE};
+use super::index::{Postings, SearchIndex, Unit, BODY, CLOSING, FOOTNOTE, HEADING, NONE, TITLE};
 use super::postings::*;
 use super::query::{Clause, Query};
 use super::typo::{self, Typo};
@@ -191,7 +191,7 @@ impl Evaluation {
     }
 }
 
-impl Index {
+impl SearchIndex {
     pub(crate) fn term_id(&self, term: &str) -> Option<u32> {
         self.terms.get(term.as_bytes())
     }
