@@ -29,6 +29,7 @@ pub mod format;
 pub mod import;
 pub mod model;
 pub mod positions;
+pub mod reading;
 pub mod search;
 pub mod sort;
 pub mod text;
