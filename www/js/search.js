@@ -124,7 +124,9 @@ function noResults(result) {
   if (result.did_you_mean) tries.push(h('a', { href: href({ q: result.did_you_mean }) }, result.did_you_mean));
   if (words.length > 1) for (const w of words) tries.push(h('a', { href: href({ q: w.text }) }, w.text));
   if (filters.length) tries.push(h('a', { href: href({ q: words.map((w) => w.text).join(' ') || result.query }) }, 'without the filters'));
-  return tries.length ? h('p', { class: 'search-tries' }, 'Try: ', tries.flatMap((t, i) => (i ? [' · ', t] : [t]))) : null;
+  // Always a way on: the names the collection knows, and the documents.
+  tries.push(h('a', { href: href({ entities: 'all' }) }, 'the index of names'), h('a', { href: '#' }, 'the library'));
+  return h('p', { class: 'search-tries' }, 'Try: ', tries.flatMap((t, i) => (i ? [' · ', t] : [t])));
 }
 
 /** A hit's snippet with its speaker once (the text may start with the speaker's label). */
