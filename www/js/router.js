@@ -175,6 +175,7 @@ function route({ again = false } = {}) {
       return;
     }
     current = null;
+    document.body.dataset.view = view.name; // the view that could not show (CSS, tests)
     main.replaceChildren(errorBox('This page cannot be shown', err));
     console.warn(err);
     routed('error', state);

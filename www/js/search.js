@@ -222,7 +222,7 @@ registerView({
   },
   focus(state, ctx) {
     // Typing: focus stays in the box; a new query starts at the top.
-    if (document.activeElement === input) return { scroll: ctx.previous && ctx.previous.q === state.q ? 'keep' : 'top' };
+    if (document.activeElement === input) return { focus: input, scroll: ctx.previous && ctx.previous.q === state.q ? 'keep' : 'top' };
     // A chip that went away (removed filter): the first chip, else the count.
     if (ctx.same && ctx.focusKey && ctx.focusKey.startsWith('chip:')
       && ![...ctx.main.querySelectorAll('[data-key]')].some((el) => el.dataset.key === ctx.focusKey)) {
