@@ -121,7 +121,9 @@ function settle(view, state, ctx, before) {
   }
   if (!target && !ctx.same && !ctx.initial) target = main.querySelector('h1[tabindex]');
   if (target) target.focus({ preventScroll: true });
-  const scroll = wish.scroll || (ctx.same ? 'keep' : 'top');
+  // First load: the page is where the browser put it (no forced layout
+  // before the library is measured as shown).
+  const scroll = wish.scroll || (ctx.initial ? 'none' : ctx.same ? 'keep' : 'top');
   if (scroll === 'top') scrollTo(0, 0);
   else if (scroll === 'keep') scrollTo(before.x, before.y);
   else if (scroll instanceof Element) scroll.scrollIntoView({ block: wish.block || 'center' });
