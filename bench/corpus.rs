@@ -20,7 +20,7 @@ mod corpus;
 #[path = "../tests/support/judged.rs"]
 mod judged;
 
-use docent::{format, search::Index, text, Collection, ParaKind};
+use docent::{format, search::SearchIndex, text, Collection, ParaKind};
 use serde_json::json;
 use std::path::Path;
 use std::time::Instant;
@@ -64,11 +64,11 @@ fn main() -> Result<(), String> {
 
     let groups = c.entities.alias_groups();
     let build_ms = median_ms(3, || {
-        std::hint::black_box(Index::build_with_aliases(&c.docs, &groups));
+        std::hint::black_box(SearchIndex::build_with_aliases(&c.docs, &groups));
     });
     let bundle = format::encode(&c);
     let bare = Collection {
-        index: Index::default(),
+        index: SearchIndex::default(),
         ..c.clone()
     };
     let bundle_bare = format::encode(&bare);

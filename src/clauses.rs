@@ -3,10 +3,10 @@
 //! `corpus/clauses.toml` holds *families* (one clause, or one agenda list),
 //! each with *versions* in date order: who said or wrote it, when, in which
 //! document, a short label, and the quote in the source's own words. The
-//! register is checked against the documents ([`Register::check`]): every
+//! register is checked against the documents ([`ClauseRegister::check`]): every
 //! quote must occur in its document once white space is normalized, and when
 //! it does not, the diagnostic shows the nearest text the document does have.
-//! [`Register::locate`] records the paragraph each quote starts in, so every
+//! [`ClauseRegister::locate`] records the paragraph each quote starts in, so every
 //! version is one click from its source (`#doc=ID&p=N`).
 //!
 //! A version's [`Form`] keeps the evidence honest: a historian's summary is
@@ -15,7 +15,7 @@
 //! is what the source says about the omission.
 //!
 //! ```
-//! use docent::clauses::Register;
+//! use docent::clauses::ClauseRegister;
 //! use docent::model::{Document, Paragraph, ParaKind};
 //! let toml = r#"
 //! [[family]]
@@ -29,7 +29,7 @@
 //! label = "Kono's proposal"
 //! quote = "transfers the islands of Habomai"
 //! "#;
-//! let reg = Register::from_toml("clauses.toml", toml).unwrap();
+//! let reg = ClauseRegister::from_toml("clauses.toml", toml).unwrap();
 //! let para = Paragraph { kind: ParaKind::Body, speaker: None, spans: vec![], line: 9,
 //!     text: "the Union transfers the  islands of Habomay to Japan".into() };
 //! let doc = Document { id: "memo".into(), source_file: "documents/memo.txt".into(), paragraphs: vec![para], ..Default::default() };
@@ -90,7 +90,7 @@ pub struct Version {
     pub note: Option<String>,
     /// Line of the version in `clauses.toml`.
     pub line: u32,
-    /// Paragraph of `doc` where the quote starts (set by [`Register::locate`]).
+    /// Paragraph of `doc` where the quote starts (set by [`ClauseRegister::locate`]).
     pub paragraph: Option<u32>,
 }
 
@@ -119,7 +119,7 @@ pub struct Family {
 
 /// The clause register (`corpus/clauses.toml`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Register {
+pub struct ClauseRegister {
     pub families: Vec<Family>,
 }
 
@@ -163,7 +163,7 @@ pub struct ClauseView<'a> {
     pub steps: Vec<Step>,
 }
 
-impl Register {
+impl ClauseRegister {
     pub fn family(&self, id: &str) -> Option<&Family> {
         self.families.iter().find(|f| f.id == id)
     }
@@ -358,7 +358,7 @@ impl Register {
 
     /// Reads `clauses.toml`; every problem names its line.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn from_toml(file: &str, src: &str) -> Result<Register, Vec<Diagnostic>> {
+    pub fn from_toml(file: &str, src: &str) -> Result<ClauseRegister, Vec<Diagnostic>> {
         toml_in::parse(file, src)
     }
 }
@@ -479,7 +479,7 @@ pub fn nearest(hay: &str, needle: &str) -> String {
 /// TOML reading (native only: the page gets the register in the bundle).
 #[cfg(not(target_arch = "wasm32"))]
 mod toml_in {
-    use super::{Family, Form, Kind, Register, Version};
+    use super::{ClauseRegister, Family, Form, Kind, Version};
     use crate::diag::Diagnostic;
     use crate::model::Date;
     use crate::text::squash_space;
@@ -529,7 +529,7 @@ mod toml_in {
         src.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1
     }
 
-    pub(super) fn parse(file: &str, src: &str) -> Result<Register, Vec<Diagnostic>> {
+    pub(super) fn parse(file: &str, src: &str) -> Result<ClauseRegister, Vec<Diagnostic>> {
         let parsed: File = toml::from_str(src).map_err(|e| {
             let line = e.span().map(|s| line_of(src, s));
             vec![Diagnostic::new(file, line, e.message().to_string())
@@ -624,7 +624,7 @@ mod toml_in {
             });
         }
         if errors.is_empty() {
-            Ok(Register { families })
+            Ok(ClauseRegister { families })
         } else {
             Err(errors)
         }
@@ -652,10 +652,10 @@ mod tests {
     #[test]
     fn toml_errors_name_the_line() {
         let bad = "[[family]]\nid = \"x\"\ntitle = \"X\"\n[[family.version]]\nid = \"v\"\ndate = \"Oct 1956\"\ndoc = \"d\"\nspeaker = \"s\"\nlabel = \"l\"\nquote = \"q\"\n";
-        let e = Register::from_toml("clauses.toml", bad).unwrap_err();
+        let e = ClauseRegister::from_toml("clauses.toml", bad).unwrap_err();
         assert_eq!(e[0].line, Some(6));
         assert!(e[0].message.contains("not a date"));
-        let e = Register::from_toml("clauses.toml", "[[family]]\nid = 3\n").unwrap_err();
+        let e = ClauseRegister::from_toml("clauses.toml", "[[family]]\nid = 3\n").unwrap_err();
         assert_eq!(e[0].line, Some(2));
     }
 }

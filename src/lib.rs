@@ -30,6 +30,7 @@ pub mod format;
 pub mod import;
 pub mod model;
 pub mod positions;
+pub mod reading;
 pub mod search;
 pub mod sort;
 pub mod text;
@@ -46,11 +47,11 @@ use sort::StableSort;
 pub struct Collection {
     pub docs: Vec<Document>,
     pub entities: entities::Register,
-    pub clauses: clauses::Register,
+    pub clauses: clauses::ClauseRegister,
     pub mentions: entities::Mentions,
-    pub index: search::Index,
+    pub index: search::SearchIndex,
     /// Word-shingle signatures of every paragraph ("Compare with…").
-    pub passages: diff::passages::Index,
+    pub passages: diff::passages::PassageIndex,
     /// Which documents have their paragraphs loaded.
     pub parts: Parts,
     /// Where the reader is published (`docent build --base-url`), so that
@@ -133,15 +134,15 @@ impl Collection {
     pub fn build(
         mut docs: Vec<Document>,
         entities: entities::Register,
-        mut clauses: clauses::Register,
+        mut clauses: clauses::ClauseRegister,
     ) -> Collection {
         docs.stable_sort_by(|a, b| {
             (a.date.is_none(), a.date, &a.id).cmp(&(b.date.is_none(), b.date, &b.id))
         });
         let mentions = entities::Mentions::build(&entities, &docs);
-        let index = search::Index::build(&docs, &entities);
+        let index = search::SearchIndex::build(&docs, &entities);
         clauses.locate(&docs);
-        let passages = diff::passages::Index::build(&docs);
+        let passages = diff::passages::PassageIndex::build(&docs);
         Collection {
             docs,
             entities,

@@ -82,6 +82,24 @@ pub(crate) fn utf16_offsets(text: &str, offsets: &mut [&mut u32]) {
     }
 }
 
+/// A document with its paragraphs' span offsets in UTF-16.
+fn document_utf16(doc: &crate::model::Document) -> crate::model::Document {
+    let mut out = doc.clone();
+    out.paragraphs = doc.paragraphs.iter().map(paragraph_utf16).collect();
+    out
+}
+
+/// Converts mention offsets into `doc`'s paragraphs to UTF-16.
+fn mentions_utf16(doc: &crate::model::Document, rows: &mut [crate::entities::ParaMention]) {
+    for m in rows {
+        let text = doc
+            .paragraphs
+            .get(m.paragraph as usize)
+            .map_or("", |p| p.text.as_str());
+        utf16_offsets(text, &mut [&mut m.start, &mut m.end]);
+    }
+}
+
 /// A paragraph with its span offsets in UTF-16.
 fn paragraph_utf16(p: &Paragraph) -> Paragraph {
     let mut p = p.clone();
@@ -135,10 +153,26 @@ impl Docent {
     pub fn document(&self, id: &str) -> Answer {
         let d = self.core.find_doc(id).map_err(core_err)?;
         self.core.need([d]).map_err(core_err)?;
-        let doc = &self.core.docs[d];
-        let mut out = doc.clone();
-        out.paragraphs = doc.paragraphs.iter().map(paragraph_utf16).collect();
-        to_js(&out)
+        to_js(&document_utf16(&self.core.docs[d]))
+    }
+
+    /// The reader's one question: document `id` with its layers — the
+    /// marks of `query` (if given) with the query as understood and the
+    /// number of matching paragraphs `search` gives for it, and the name
+    /// mentions (if `names`): `{doc, search: {parsed, paragraphs, marks:
+    /// {doc, total, paragraphs: [{paragraph, ranges}]}} | null, mentions}`,
+    /// every offset in UTF-16.
+    pub fn reading(&self, id: &str, query: Option<String>, names: bool) -> Answer {
+        let mut r = self
+            .core
+            .reading(id, query.as_deref(), names)
+            .map_err(core_err)?;
+        mentions_utf16(&r.doc, &mut r.mentions);
+        if let Some(s) = &mut r.search {
+            highlights_utf16(&self.core, &mut s.marks);
+        }
+        r.doc = std::borrow::Cow::Owned(document_utf16(&r.doc));
+        to_js(&r)
     }
 }
 
@@ -241,15 +275,8 @@ impl Docent {
     pub fn mentions(&self, doc_id: &str) -> Answer {
         let di = self.core.find_doc(doc_id).map_err(core_err)?;
         self.core.need([di]).map_err(core_err)?;
-        let doc = &self.core.docs[di];
         let mut rows = self.core.doc_mentions(di);
-        for m in &mut rows {
-            let text = doc
-                .paragraphs
-                .get(m.paragraph as usize)
-                .map_or("", |p| p.text.as_str());
-            utf16_offsets(text, &mut [&mut m.start, &mut m.end]);
-        }
+        mentions_utf16(&self.core.docs[di], &mut rows);
         to_js(&rows)
     }
 }

@@ -199,7 +199,7 @@ fn check_reports_a_bad_quote_with_the_nearest_text() {
         1,
     );
     assert_ne!(bad, src);
-    let reg = docent::clauses::Register::from_toml("clauses.toml", &bad).unwrap();
+    let reg = docent::clauses::ClauseRegister::from_toml("clauses.toml", &bad).unwrap();
     let problems = reg.check(&common::documents());
     assert_eq!(problems.len(), 1, "{problems:#?}");
     let p = &problems[0];
@@ -225,7 +225,7 @@ fn check_reports_a_bad_quote_with_the_nearest_text() {
         "doc = \"1960-01-24-khrushchev\"",
         1,
     );
-    let problems = docent::clauses::Register::from_toml("clauses.toml", &bad)
+    let problems = docent::clauses::ClauseRegister::from_toml("clauses.toml", &bad)
         .unwrap()
         .check(&common::documents());
     assert!(

@@ -2,7 +2,7 @@
 //! and the paragraphs they must find, in order, through one `check()`; plus
 //! a snapshot of the JSON that crosses the boundary.
 
-use docent::search::Index;
+use docent::search::SearchIndex;
 use docent::{
     Collection, Date, Document, ParaKind, Paragraph, Span, SpanKind, Speaker, SpeechMode,
 };
@@ -109,7 +109,7 @@ fn collection() -> Collection {
             ],
         ),
     ];
-    c.index = Index::build_with_aliases(&c.docs, &groups);
+    c.index = SearchIndex::build_with_aliases(&c.docs, &groups);
     c
 }
 
@@ -178,8 +178,10 @@ fn ranking_table() {
     ("iturup kind:footnote ", "memo#4"),
     ("treaty doc:chap ", "chapter#3 chapter#1 chapter#2"),
     ("treaty 1960 ", "note#0"),
-    ("treaty 1955..1956 ", "chapter#1 memo#3"),
-    ("dispute 1955 ", "chapter#5"),
+    // An undated document never passes a year filter (issue #16): the
+    // chapter names 1955 and 1956 in its text, but that is not its date.
+    ("treaty 1955..1956 ", "memo#3"),
+    ("dispute 1955 ", ""),
     ("dispute 1956 ", ""),
     // The title is a field every paragraph shares; headings count double.
     ("soviet ", "note#0"),

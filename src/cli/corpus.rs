@@ -144,10 +144,12 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
     ));
     let entities = entities::Register::new(list, register.ignore.clone(), "entities.toml");
     let clauses = match read_optional(dir, "clauses.toml")? {
-        Some(src) => clauses::Register::from_toml("clauses.toml", &src).unwrap_or_else(|mut ds| {
-            diagnostics.append(&mut ds);
-            Default::default()
-        }),
+        Some(src) => {
+            clauses::ClauseRegister::from_toml("clauses.toml", &src).unwrap_or_else(|mut ds| {
+                diagnostics.append(&mut ds);
+                Default::default()
+            })
+        }
         None => Default::default(),
     };
     diagnostics.extend(entities.check(&docs));

@@ -10,7 +10,7 @@
 //! clause nobody registered.
 //!
 //! ```
-//! use docent::diff::passages::Index;
+//! use docent::diff::passages::PassageIndex;
 //! use docent::model::{Document, Paragraph, ParaKind};
 //! let para = |t: &str| Paragraph { kind: ParaKind::Body, speaker: None, text: t.into(), spans: vec![], line: 1 };
 //! let doc = |id: &str, ts: &[&str]| Document { id: id.into(), paragraphs: ts.iter().map(|t| para(t)).collect(), ..Default::default() };
@@ -18,7 +18,7 @@
 //!     doc("a", &["the Soviet Union transfers the islands of Habomai and Shikotan to Japan"]),
 //!     doc("b", &["Fishing talks went on.", "agrees to transfer to Japan the islands of Habomai and Shikotan after the treaty"]),
 //! ];
-//! let ix = Index::build(&docs);
+//! let ix = PassageIndex::build(&docs);
 //! let all_loaded = Default::default();
 //! let hits = ix.similar_to_paragraphs(&docs, &all_loaded, 0, 0, 0, 5).unwrap();
 //! assert_eq!((hits[0].doc.as_str(), hits[0].paragraph), ("b", 1));
@@ -42,7 +42,7 @@ const MAX_QUERY: usize = 200_000;
 
 /// Signatures of every paragraph, built once with the collection.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct Index {
+pub struct PassageIndex {
     /// (document number, paragraph number, shingle count, signature).
     pub(crate) entries: Vec<Entry>,
 }
@@ -125,9 +125,9 @@ fn searchable(kind: ParaKind) -> bool {
     )
 }
 
-impl Index {
+impl PassageIndex {
     /// Signs every body paragraph, footnote and closing of `docs`.
-    pub fn build(docs: &[Document]) -> Index {
+    pub fn build(docs: &[Document]) -> PassageIndex {
         let mut entries = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             for (p, para) in doc.paragraphs.iter().enumerate() {
@@ -146,7 +146,7 @@ impl Index {
                 });
             }
         }
-        Index { entries }
+        PassageIndex { entries }
     }
 
     pub fn len(&self) -> usize {
@@ -187,7 +187,7 @@ impl Index {
         self.search(docs, parts, &text.join(" "), Some((doc, from, to)), limit)
     }
 
-    /// Passages like `text`, best first (fails as [`Index::similar_to_paragraphs`]).
+    /// Passages like `text`, best first (fails as [`PassageIndex::similar_to_paragraphs`]).
     pub fn similar_to_text(
         &self,
         docs: &[Document],

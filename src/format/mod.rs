@@ -99,7 +99,7 @@ fn encode_with(c: &Collection, parts_follow: bool, part_bytes: usize) -> (Vec<u8
             b
         })
         .collect();
-    let empty = crate::diff::passages::Index::default();
+    let empty = crate::diff::passages::PassageIndex::default();
     let passages = if parts_follow {
         &c.passages
     } else {

@@ -8,7 +8,7 @@ use crate::diff::passages::{self, Entry};
 use crate::entities::{self, Entity, Mention, Mentions, Name, NameKind};
 use crate::model::{Date, Document, ParaKind, Paragraph, Span, SpanKind, Speaker, SpeechMode};
 use crate::search::index::stored::Stored;
-use crate::search::Index;
+use crate::search::SearchIndex;
 
 wire_struct!(super::Head {
     stamp,
@@ -87,17 +87,17 @@ wire_struct!(Stored {
     speakers,
 });
 
-impl Wire for Index {
+impl Wire for SearchIndex {
     fn put(&self, out: &mut Vec<u8>) {
         Stored::from(self.clone()).put(out);
     }
-    fn get(r: &mut Cursor) -> Result<Index, Bad> {
-        Index::try_from(Stored::get(r)?)
+    fn get(r: &mut Cursor) -> Result<SearchIndex, Bad> {
+        SearchIndex::try_from(Stored::get(r)?)
     }
 }
 
 // The passage index.
-wire_struct!(passages::Index { entries });
+wire_struct!(passages::PassageIndex { entries });
 wire_struct!(Entry {
     doc,
     paragraph,
@@ -154,7 +154,7 @@ wire_struct!(Mention {
 });
 
 // The clause register.
-wire_struct!(clauses::Register { families });
+wire_struct!(clauses::ClauseRegister { families });
 wire_struct!(Family {
     id,
     title,

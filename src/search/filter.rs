@@ -1,22 +1,16 @@
 //! The filters of a query (`speaker:`, `doc:`, `kind:`, years), resolved
 //! against the collection once and then asked per unit.
 
-use super::index::{Index, Postings, BODY, CLOSING, FOOTNOTE, HEADING, NONE};
+use super::index::{SearchIndex, BODY, CLOSING, FOOTNOTE, HEADING, NONE};
 use super::query::{Filter, FilterKey, Query};
-use super::rank::MAX_YEAR_SPAN;
 use crate::model::Document;
-use crate::sort::StableSort;
 
 /// The filters of a query, resolved against the collection once.
 pub(super) struct UnitFilter<'a> {
-    index: &'a Index,
-    docs: &'a [Document],
+    index: &'a SearchIndex,
     speakers: Vec<(bool, Vec<u32>)>,
     doc_ids: Vec<(bool, String)>,
     kinds: Vec<(bool, KindFilter)>,
-    years: &'a [(u16, u16)],
-    /// Units of undated documents that mention a year in range.
-    year_units: Vec<u32>,
     /// Documents passing the document-level filters (id, kind, dated
     /// years); empty when there are none.
     doc_ok: Vec<bool>,
@@ -30,15 +24,16 @@ pub(super) enum KindFilter {
 }
 
 impl<'a> UnitFilter<'a> {
-    pub(super) fn new(index: &'a Index, docs: &'a [Document], q: &'a Query) -> UnitFilter<'a> {
+    pub(super) fn new(
+        index: &'a SearchIndex,
+        docs: &'a [Document],
+        q: &'a Query,
+    ) -> UnitFilter<'a> {
         let mut f = UnitFilter {
             index,
-            docs,
             speakers: Vec::new(),
             doc_ids: Vec::new(),
             kinds: Vec::new(),
-            years: &q.years,
-            year_units: Vec::new(),
             doc_ok: Vec::new(),
             none: q.filters.is_empty() && q.years.is_empty(),
         };
@@ -53,18 +48,6 @@ impl<'a> UnitFilter<'a> {
                 FilterKey::Doc => f.doc_ids.push((*negated, value.clone())),
                 FilterKey::Kind => f.kinds.push((*negated, kind_filter(value))),
             }
-        }
-        if !q.years.is_empty() {
-            let mut buf = Postings::default();
-            for &(a, b) in &q.years {
-                for y in a..=b.min(a.saturating_add(MAX_YEAR_SPAN)) {
-                    if let Some(id) = index.term_id(&y.to_string()) {
-                        index.postings(id, &mut buf);
-                        f.year_units.extend_from_slice(&buf.units);
-                    }
-                }
-            }
-            f.year_units.stable_sort();
         }
         let doc_level = !f.doc_ids.is_empty()
             || !q.years.is_empty()
@@ -85,11 +68,12 @@ impl<'a> UnitFilter<'a> {
                     KindFilter::Doc(v) => Some((*n, kind.starts_with(v.as_str()))),
                     KindFilter::Para(_) => None,
                 });
+                // An undated document never passes a year filter: a year
+                // named in its text is not its date.
                 let years = match doc.date {
-                    Some(d) if !q.years.is_empty() => {
-                        q.years.iter().any(|&(a, b)| (a..=b).contains(&d.year))
-                    }
-                    _ => true,
+                    _ if q.years.is_empty() => true,
+                    Some(d) => q.years.iter().any(|&(a, b)| (a..=b).contains(&d.year)),
+                    None => false,
                 };
                 group(ids) && group(kinds) && years
             })
@@ -113,14 +97,7 @@ impl<'a> UnitFilter<'a> {
             KindFilter::Para(p) => Some((*n, unit.kind == *p)),
             KindFilter::Doc(_) => None,
         });
-        if !group(speakers) || !group(kinds) {
-            return false;
-        }
-        let dated = self
-            .docs
-            .get(unit.doc as usize)
-            .is_some_and(|d| d.date.is_some());
-        self.years.is_empty() || dated || self.year_units.binary_search(&u).is_ok()
+        group(speakers) && group(kinds)
     }
 }
 
@@ -151,7 +128,7 @@ pub(super) fn kind_filter(v: &str) -> KindFilter {
     }
 }
 
-impl Index {
+impl SearchIndex {
     /// Speaker ids whose name (or one of its words) starts with `value`, or
     /// that share an alias group with it.
     fn speakers_matching(&self, value: &str) -> Vec<u32> {

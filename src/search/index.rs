@@ -4,7 +4,7 @@
 //! speaker turns, footnotes, closing matter; gaps are skipped). Terms are
 //! [`crate::text::term`]s of the words of `unit_words`; for each term the
 //! postings list the units it occurs in with its word positions, delta- and
-//! varint-coded in three streams (`Index::post`: unit gaps, counts,
+//! varint-coded in three streams (`SearchIndex::post`: unit gaps, counts,
 //! position gaps), which gzip better apart than interleaved. Around them: a
 //! sorted dictionary of terms ([`Dict`]: prefix and typo search walk it), a
 //! second one of exact forms where they differ from the folded term
@@ -49,7 +49,7 @@ pub(crate) struct Unit {
 /// The search index of a collection (see the [module docs](self)). In a
 /// bundle it is stored smaller than it is held (`index/stored.rs`).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Index {
+pub struct SearchIndex {
     /// The terms; a term's id is its rank.
     pub(crate) terms: Dict,
     /// The exact forms; ids count on after the terms.
@@ -74,7 +74,7 @@ pub struct Index {
     /// Folded speaker names, by `Unit::speaker`.
     pub(crate) speakers: Vec<String>,
     /// Alias groups: each name as its terms joined by one space. Not
-    /// stored: the entity register holds them ([`Index::set_aliases`]).
+    /// stored: the entity register holds them ([`SearchIndex::set_aliases`]).
     pub(crate) aliases: Vec<Vec<String>>,
     /// Mean length of paragraph units and of title units.
     pub(crate) avg_len: [f32; 2],
@@ -261,10 +261,10 @@ fn avg_lens(units: &[Unit]) -> [f32; 2] {
     [avg(lens[1]), avg(lens[0])]
 }
 
-impl Index {
+impl SearchIndex {
     /// Builds the index of `docs` (in collection order) with the alias
     /// groups `(id, names)` of the entity register.
-    pub fn build_with_aliases(docs: &[Document], groups: &[(String, Vec<String>)]) -> Index {
+    pub fn build_with_aliases(docs: &[Document], groups: &[(String, Vec<String>)]) -> SearchIndex {
         let mut terms = Vocab::default();
         let mut exact = Vocab::default();
         let mut units = Vec::new();
@@ -341,7 +341,7 @@ impl Index {
             }
         }
         starts.push(post.each_ref().map(|s| s.len() as u32));
-        let mut index = Index {
+        let mut index = SearchIndex {
             avg_len: avg_lens(&units),
             n_terms: terms_dict.len(),
             variants,

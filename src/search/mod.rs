@@ -4,7 +4,7 @@
 //!
 //! The unit of search is a paragraph (a speaker's turn, a heading, a
 //! footnote, closing matter); a document's title is a heavier field every
-//! paragraph of the document shares. [`Index::build`] cuts every unit with the
+//! paragraph of the document shares. [`SearchIndex::build`] cuts every unit with the
 //! one tokenizer ([`crate::text`]); [`Collection::search`] parses the query
 //! ([`query`]), expands each word into weighted alternatives and ranks with
 //! BM25F and a proximity boost ([`rank`]), then groups the hits by document
@@ -43,7 +43,7 @@ pub mod rank;
 pub mod snippet;
 pub mod typo;
 
-pub use index::Index;
+pub use index::SearchIndex;
 pub use query::Query;
 pub use snippet::Fragment;
 
@@ -51,11 +51,11 @@ use crate::sort::StableSort;
 use crate::{entities, model::Document, no_document, Collection, Error};
 use serde::Serialize;
 
-impl Index {
+impl SearchIndex {
     /// Builds the index of `docs` (in collection order); aliases come from
     /// the entity register's [`entities::Register::alias_groups`].
-    pub fn build(docs: &[Document], entities: &entities::Register) -> Index {
-        Index::build_with_aliases(docs, &entities.alias_groups())
+    pub fn build(docs: &[Document], entities: &entities::Register) -> SearchIndex {
+        SearchIndex::build_with_aliases(docs, &entities.alias_groups())
     }
 }
 
@@ -80,6 +80,13 @@ pub struct Results<'a> {
     /// What was ignored or relaxed, in plain words.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notices: Vec<String>,
+    /// The query respelled as it was searched, when an unknown word was
+    /// matched by a close spelling ("showing results for …").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub showing_for: Option<String>,
+    /// The query as understood, piece by piece: the page draws its filter
+    /// chips from it instead of parsing the query a second time.
+    pub parsed: Vec<query::Part>,
 }
 
 /// One matching paragraph (its strings borrowed from the collection).
@@ -128,7 +135,12 @@ impl Collection {
         let (mut r, unmatched) = self.run(&q, limit.min(MAX_LIMIT))?;
         if r.total == 0 || unmatched {
             r.did_you_mean = self.did_you_mean(&q);
+        } else {
+            // Found, but maybe only through a close spelling: say so, since
+            // a silent correction reads as if the word were in the sources.
+            r.showing_for = self.respelled(&q, true);
         }
+        r.parsed = q.parts;
         Ok(r)
     }
 
@@ -198,6 +210,8 @@ impl Collection {
             docs,
             did_you_mean: None,
             notices,
+            showing_for: None,
+            parsed: Vec::new(),
         };
         Ok((r, !ev.unmatched.is_empty()))
     }
@@ -205,6 +219,16 @@ impl Collection {
     /// A spelling of the query whose unknown words are replaced by the
     /// closest frequent term, if that finds every word.
     fn did_you_mean(&self, q: &Query) -> Option<String> {
+        let text = self.respelled(q, false)?;
+        // No hits asked for: the counts need no text.
+        let (r, unmatched) = self.run(&Query::parse(&text), 0).ok()?;
+        (r.total > 0 && !unmatched && r.notices.is_empty()).then_some(text)
+    }
+
+    /// The query with each unknown single word replaced by the closest
+    /// frequent term, or None if no word changed. With `known_prefix`, a
+    /// word some term starts with (typing) or that is an alias is known.
+    fn respelled(&self, q: &Query, known_prefix: bool) -> Option<String> {
         let ix = &self.index;
         let mut text = q.text.clone();
         let mut changed = false;
@@ -213,18 +237,16 @@ impl Collection {
                 continue;
             }
             let w = &c.words[0].term;
+            if known_prefix && (ix.has_prefix(w) || ix.is_alias(w)) {
+                continue;
+            }
             let max = if w.chars().count() >= 6 { 2 } else { 1 };
             if let Some((_, _, term)) = ix.near(w, max, 1, true).first() {
                 text.replace_range(c.at.0..c.at.1, term);
                 changed = true;
             }
         }
-        if !changed {
-            return None;
-        }
-        // No hits asked for: the counts need no text.
-        let (r, unmatched) = self.run(&Query::parse(&text), 0).ok()?;
-        (r.total > 0 && !unmatched && r.notices.is_empty()).then_some(text)
+        changed.then_some(text)
     }
 
     /// Every match of `query` in the document `doc_id` (in paragraphs that
@@ -232,12 +254,24 @@ impl Collection {
     pub fn highlights(&self, query: &str, doc_id: &str) -> Result<Highlights, Error> {
         let d = self.doc_index(doc_id).ok_or_else(|| no_document(doc_id))?;
         self.need([d])?;
-        let q = Query::parse(query);
-        let ev = self.index.evaluate(&self.docs, &q);
-        let mut paragraphs: Vec<ParaHighlights> = ev
+        let mut h = self.doc_highlights(&Query::parse(query), d).0;
+        h.doc = doc_id.to_string();
+        Ok(h)
+    }
+
+    /// The highlights of parsed query `q` in loaded document `d`, and how
+    /// many of its paragraphs match: the count [`Results::docs`] gives for
+    /// it. The two differ on purpose: a paragraph may match through the
+    /// document's title or through filters alone and have nothing to mark.
+    pub(crate) fn doc_highlights(&self, q: &Query, d: usize) -> (Highlights, usize) {
+        let ev = self.index.evaluate(&self.docs, q);
+        let mine: Vec<_> = ev
             .matches
             .iter()
             .filter(|s| self.index.units[s.unit as usize].doc as usize == d)
+            .collect();
+        let mut paragraphs: Vec<ParaHighlights> = mine
+            .iter()
             .filter_map(|s| {
                 let para = self.index.units[s.unit as usize].para;
                 let p = &self.docs[d].paragraphs[para as usize];
@@ -253,11 +287,12 @@ impl Collection {
             })
             .collect();
         paragraphs.stable_sort_by_key(|p| p.paragraph);
-        Ok(Highlights {
-            doc: doc_id.to_string(),
+        let h = Highlights {
+            doc: self.docs[d].id.clone(),
             total: paragraphs.iter().map(|p| p.ranges.len()).sum(),
             paragraphs,
-        })
+        };
+        (h, mine.len())
     }
 }
 

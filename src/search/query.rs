@@ -16,6 +16,7 @@
 
 use super::index::term_key;
 use crate::text::{term, words};
+use serde::Serialize;
 
 /// Longer queries are cut (at a character boundary) with a notice.
 pub const MAX_QUERY_BYTES: usize = 1024;
@@ -64,6 +65,36 @@ pub enum FilterKey {
     Kind,
 }
 
+/// One piece of the query as the user wrote it, for the page to draw
+/// (filter chips, the syntax it understood) without parsing it again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub what: PartKind,
+    /// As written (e.g. `speaker:"From the floor"`, `-Okinawa`, `1955..1956`):
+    /// removing it from the query text removes this piece.
+    pub text: String,
+    /// The folded value: a filter's value, a word's or phrase's search terms
+    /// joined by spaces, a year range as `1955..1956`.
+    pub value: String,
+    /// Written with a leading `-`: excluded.
+    pub negated: bool,
+}
+
+/// What a [`Part`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PartKind {
+    Word,
+    Phrase,
+    Speaker,
+    Doc,
+    Kind,
+    Year,
+    /// `OR`, which this language does not have (every word must match): it
+    /// is left out, with a notice, rather than searched as a word.
+    Or,
+}
+
 /// A parsed query.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
@@ -76,6 +107,8 @@ pub struct Query {
     pub years: Vec<(u16, u16)>,
     /// What was ignored or cut, said plainly.
     pub notices: Vec<String>,
+    /// Every piece in the order written (words, phrases, filters, years).
+    pub parts: Vec<Part>,
 }
 
 impl Query {
@@ -123,6 +156,7 @@ impl Query {
                 let (inner, next) = quoted(s, i);
                 i = next;
                 let clause = clause_of(inner, true, (start, i));
+                q.part(PartKind::Phrase, &s[start..i], &clause, negated);
                 q.push(clause, negated, &mut dropped);
                 continue;
             }
@@ -132,6 +166,19 @@ impl Query {
                 .map_or(s.len(), |k| i + k);
             let chunk = &s[i..chunk_end];
             i = chunk_end;
+            if chunk == "OR" && !negated {
+                q.parts.push(Part {
+                    what: PartKind::Or,
+                    text: chunk.into(),
+                    value: String::new(),
+                    negated,
+                });
+                q.notices.push(
+                    "OR is not understood: every word must match. To find either word, search each on its own"
+                        .into(),
+                );
+                continue;
+            }
             if let Some((key, value)) = chunk.split_once(':') {
                 let key_l = key.to_ascii_lowercase();
                 let fkey = match key_l.as_str() {
@@ -142,6 +189,7 @@ impl Query {
                     _ => {
                         // Not a filter: ordinary words.
                         let clause = clause_of(chunk, false, (start, i));
+                        q.part(PartKind::Word, &s[start..i], &clause, negated);
                         q.push(clause, negated, &mut dropped);
                         continue;
                     }
@@ -157,13 +205,25 @@ impl Query {
                     _ if folded.is_empty() => q
                         .notices
                         .push(format!("`{key}:` needs a value, e.g. {}", example(&key_l))),
-                    Some(key) => q.filters.push(Filter {
-                        key,
-                        value: folded,
-                        negated,
-                    }),
+                    Some(key) => {
+                        q.parts.push(Part {
+                            what: match key {
+                                FilterKey::Speaker => PartKind::Speaker,
+                                FilterKey::Doc => PartKind::Doc,
+                                FilterKey::Kind => PartKind::Kind,
+                            },
+                            text: s[start..i].into(),
+                            value: folded.clone(),
+                            negated,
+                        });
+                        q.filters.push(Filter {
+                            key,
+                            value: folded,
+                            negated,
+                        })
+                    }
                     None => match years(&folded) {
-                        Some(r) => q.years.push(r),
+                        Some(r) => q.year(r, &s[start..i], negated),
                         None => q.notices.push(format!(
                             "`{chunk}` is not a year or a range like 1955..1956"
                         )),
@@ -173,11 +233,17 @@ impl Query {
             }
             if !negated {
                 if let Some(r) = years(chunk) {
-                    q.years.push(r);
+                    q.year(r, chunk, false);
                     continue;
                 }
             }
             let clause = clause_of(chunk, false, (start, i));
+            let what = if clause.phrase {
+                PartKind::Phrase
+            } else {
+                PartKind::Word
+            };
+            q.part(what, &s[start..i], &clause, negated);
             let bare = !negated && !clause.phrase && !clause.words.is_empty();
             q.push(clause, negated, &mut dropped);
             if bare && !dropped {
@@ -195,6 +261,35 @@ impl Query {
             ));
         }
         q
+    }
+
+    /// Records a word or phrase as written (not when it has no word to search).
+    fn part(&mut self, what: PartKind, text: &str, clause: &Clause, negated: bool) {
+        if clause.words.is_empty() {
+            return;
+        }
+        let terms: Vec<&str> = clause.words.iter().map(|w| w.term.as_str()).collect();
+        self.parts.push(Part {
+            what,
+            text: text.into(),
+            value: terms.join(" "),
+            negated,
+        });
+    }
+
+    /// Records a year range (`year:1956`, `date:1955..1956`, `1956`).
+    fn year(&mut self, (a, b): (u16, u16), text: &str, negated: bool) {
+        self.years.push((a, b));
+        self.parts.push(Part {
+            what: PartKind::Year,
+            text: text.into(),
+            value: if a == b {
+                a.to_string()
+            } else {
+                format!("{a}..{b}")
+            },
+            negated,
+        });
     }
 
     fn push(&mut self, clause: Clause, negated: bool, dropped: &mut bool) {

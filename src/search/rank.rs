@@ -11,7 +11,7 @@
 //! and a stemmed one a typo.
 
 use super::filter::UnitFilter;
-use super::index::{Index, Postings, Unit, BODY, CLOSING, FOOTNOTE, HEADING, NONE, TITLE};
+use super::index::{Postings, SearchIndex, Unit, BODY, CLOSING, FOOTNOTE, HEADING, NONE, TITLE};
 use super::postings::*;
 use super::query::{Clause, Query};
 use super::typo::{self, Typo};
@@ -53,7 +53,6 @@ impl Tier {
 const MAX_PREFIX_SCAN: usize = 4096;
 const MAX_PREFIX_TERMS: usize = 24;
 const MAX_TYPO_TERMS: usize = 16;
-pub(super) const MAX_YEAR_SPAN: u16 = 200;
 /// Postings bytes the typo alternatives of a word found as typed may add.
 const MAX_TYPO_EXTRA_BYTES: usize = 16 << 10;
 
@@ -191,9 +190,24 @@ impl Evaluation {
     }
 }
 
-impl Index {
+impl SearchIndex {
     pub(crate) fn term_id(&self, term: &str) -> Option<u32> {
         self.terms.get(term.as_bytes())
+    }
+
+    /// Does some term start with `prefix` (a word being typed)?
+    pub(crate) fn has_prefix(&self, prefix: &str) -> bool {
+        let mut any = false;
+        self.terms.prefixed(prefix.as_bytes(), |_, _| {
+            any = true;
+            false
+        });
+        any
+    }
+
+    /// Is `term` a name of the entity register's alias groups?
+    pub(crate) fn is_alias(&self, term: &str) -> bool {
+        self.aliases.iter().flatten().any(|n| n == term)
     }
 
     fn exact_id(&self, exact: &str) -> Option<u32> {

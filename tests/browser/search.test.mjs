@@ -95,7 +95,7 @@ test('an opened hit scrolls to its paragraph, marks every hit, n / N step throug
   assert.ok(state.marks.length >= 2 && state.marks.every((m) => m === 'Habomai and Shikotan'), state.marks.join('|'));
   assert.equal(state.current, `p-${hit.get('p')}`);
   const counter = async () => {
-    const m = /^Hit (\d+) of (\d+)$/.exec(await page.evaluate(() => document.querySelector('.hit-count').textContent));
+    const m = /^Hit (\d+) of (\d+)\b/.exec(await page.evaluate(() => document.querySelector('.hit-count').textContent));
     assert.ok(m, 'the bar counts hits');
     return [Number(m[1]), Number(m[2])];
   };

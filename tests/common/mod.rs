@@ -49,8 +49,8 @@ fn read_register<T>(file: &str, parse: fn(&str, &str) -> Result<T, Vec<docent::D
 }
 
 /// corpus/clauses.toml.
-pub fn clause_register() -> clauses::Register {
-    read_register("clauses.toml", clauses::Register::from_toml)
+pub fn clause_register() -> clauses::ClauseRegister {
+    read_register("clauses.toml", clauses::ClauseRegister::from_toml)
 }
 
 /// corpus/entities.toml.

@@ -1,12 +1,11 @@
 // The blocks of a document's body: which element each paragraph kind is
 // (list item `<li>`, table row `<tr>`, else a `<div>`), the lists that nest
-// consecutive items by depth and the tables that hold consecutive rows, and
-// `refill`, which redraws one block's text with extra marks (search hits,
-// names) so those widgets need not know where a row keeps its cells.
-// Every block is `.para#p-N[data-p=N]` with its ¶ anchor, so deep links,
-// targets and the widgets that mark paragraphs work on all of them.
+// consecutive items by depth and the tables that hold consecutive rows.
+// Every block is `.para#p-N[data-p=N]` with its ¶ anchor, so deep links and
+// targets work on all of them. Blocks are drawn once, with every layer
+// (richtext.js `layerSpans`): nothing redraws them afterwards.
 import { h, tagOf } from './dom.js';
-import { renderText, renderCells } from './richtext.js';
+import { renderCells } from './richtext.js';
 
 /** The element of a paragraph block: `<li>`, `<tr>` or `<div>`. */
 export function blockTag(para) {
@@ -18,25 +17,12 @@ export function blockTag(para) {
  * The inside of row `para`'s `<tr>`: its cells, the ¶ `anchor` in the first
  * (a row has no room beside its cells; CSS puts it in the left margin).
  */
-export function rowChildren(para, anchor, extraSpans = [], make = undefined) {
+export function rowChildren(para, anchor, spans = para.spans) {
   const [, role] = tagOf(para.kind);
-  const cells = renderCells(para.text, [...para.spans, ...extraSpans], role === 1, make);
+  const cells = renderCells(para.text, spans, role === 1);
   const first = cells.find((c) => typeof c !== 'string');
   if (first) first.prepend(anchor);
   return cells;
-}
-
-/**
- * Redraws the text of block `el` (a `.para`) of paragraph `para` with the
- * model's spans plus `extraSpans`, `make(span)` making their elements.
- */
-export function refill(el, para, extraSpans, make) {
-  if (tagOf(para.kind)[0] === 'Row') {
-    el.replaceChildren(...rowChildren(para, el.querySelector('.p-anchor'), extraSpans, make));
-    return;
-  }
-  const target = el.querySelector(':scope > .p-main > .p-text');
-  if (target) target.replaceChildren(renderText(para.text, [...para.spans, ...extraSpans], make));
 }
 
 /**

@@ -1,4 +1,4 @@
-// The clause view (`#clause=ID&a=N&b=M&ignore=punct&mode=inline|side|table&base=K`):
+// Owns: the clause view (`#clause=ID&a=N&b=M&ignore=punct&mode=inline|side|table&base=K`):
 // a timeline of a clause's versions as cards by date, and the diff of two of
 // them inline, side by side, or all versions in one table. Insertions are
 // <ins> (underlined), deletions <del> (struck through), each with visually
@@ -6,7 +6,7 @@
 // Every version is one click from its source paragraph (#doc=ID&p=N).
 // Also the "Compare with…" header tool: the passages most like a selection.
 import { h, replace, announce, plural } from './dom.js';
-import { engine } from './engine.js';
+import { engine, ask } from './engine.js';
 import { registerView, href, navigate } from './router.js';
 import { addHeaderTool, openPanel, errorBox } from './shell.js';
 import { shownDocument } from './reader.js';
@@ -18,16 +18,18 @@ const FORMS = { wording: 'wording', reported: 'reported', summary: 'summary', om
 
 const hidden = (text) => h('span', { class: 'visually-hidden' }, text);
 
-function state(params, family) {
+function state(st, family) {
   const n = family.versions.length;
   const num = (k, d) => {
-    const v = params.get(k);
-    return v !== null && /^\d+$/.test(v) && Number(v) < n ? Number(v) : d;
+    const v = st[k];
+    return v !== undefined && /^\d+$/.test(v) && Number(v) < n ? Number(v) : d;
   };
-  const a = num('a', Math.max(0, n - 2));
+  // By default the first step of the clause's history: its first wording
+  // (A) against the next one (B), read in date order like the timeline.
+  const a = num('a', 0);
   const b = num('b', Math.min(n - 1, a + 1));
-  const ignore = (params.get('ignore') || '').split(',').filter((t) => TOGGLES.some(([k]) => k === t));
-  const mode = MODES.some(([k]) => k === params.get('mode')) ? params.get('mode') : 'inline';
+  const ignore = (st.ignore || '').split(',').filter((t) => TOGGLES.some(([k]) => k === t));
+  const mode = MODES.some(([k]) => k === st.mode) ? st.mode : 'inline';
   return { clause: family.id, a, b, ignore, mode, base: num('base', a) };
 }
 
@@ -117,40 +119,34 @@ function card(v, i, s) {
     h('p', { class: 'vc-label' }, v.label),
     h('p', { class: 'vc-speaker' }, v.speaker, v.form !== 'wording' ? h('span', { class: 'vc-form' }, ` · ${v.form}`) : null),
     h('p', { class: 'vc-actions' },
-      h('a', { href: href(link(s, { a: i, b: i === s.b ? s.a : s.b })), 'aria-current': role === 'a' ? 'true' : null, 'aria-label': `Compare from ${v.label}` }, 'A'),
-      h('a', { href: href(link(s, { b: i, a: i === s.a ? s.b : s.a })), 'aria-current': role === 'b' ? 'true' : null, 'aria-label': `Compare to ${v.label}` }, 'B'),
+      h('a', { href: href(link(s, { a: i, b: i === s.b ? s.a : s.b })), 'aria-current': role === 'a' ? 'true' : null, 'aria-label': `Compare from ${v.label} (A)`, title: 'A: compare from this version', dataset: { key: `a:${i}` } }, 'A'),
+      h('a', { href: href(link(s, { b: i, a: i === s.a ? s.b : s.a })), 'aria-current': role === 'b' ? 'true' : null, 'aria-label': `Compare to ${v.label} (B)`, title: 'B: compare to this version', dataset: { key: `b:${i}` } }, 'B'),
       h('a', { href: href({ doc: v.doc, p: v.paragraph }), class: 'vc-source' }, v.paragraph === null ? 'Source' : `Source ¶${v.paragraph}`)));
 }
 
 function controls(s) {
   const toggles = TOGGLES.map(([k, label]) => h('label', {},
-    h('input', { type: 'checkbox', name: k, checked: s.ignore.includes(k), on: { change: (ev) => {
+    h('input', { type: 'checkbox', name: k, checked: s.ignore.includes(k), dataset: { key: `ignore:${k}` }, on: { change: (ev) => {
       const ignore = ev.target.checked ? [...s.ignore, k] : s.ignore.filter((x) => x !== k);
       navigate(link(s, { ignore }), { replace: true });
     } } }), ` ${label}`));
-  const modes = MODES.map(([k, label]) => h('a', { href: href(link(s, { mode: k })), 'aria-current': s.mode === k ? 'true' : null }, label));
+  const modes = MODES.map(([k, label]) => h('a', { href: href(link(s, { mode: k })), 'aria-current': s.mode === k ? 'true' : null, dataset: { key: `mode:${k}` } }, label));
   return h('div', { class: 'diff-controls' },
     h('fieldset', {}, h('legend', {}, 'Comparison'), toggles),
     h('nav', { class: 'diff-modes', 'aria-label': 'View' }, modes));
 }
 
-let seq = 0;
 
-function render(params, main) {
-  const id = ++seq;
+function render(st) {
   const families = engine().clauses();
-  const want = params.get('clause');
+  const want = st.clause;
   const family = families.find((f) => f.id === want) || families[0];
-  if (!family) {
-    replace(main, h('p', { class: 'empty' }, 'This collection has no registered clauses.'));
-    return;
-  }
-  const s = state(params, family);
+  if (!family) return h('p', { class: 'empty' }, 'This collection has no registered clauses.');
+  const s = state(st, family);
   const ignore = s.ignore.join(',') || null;
   const tabs = h('nav', { class: 'clause-tabs', 'aria-label': 'Clauses' },
     families.map((f) => h('a', { href: href({ clause: f.id }), 'aria-current': f.id === family.id ? 'page' : null }, f.title)));
   const step = engine().clause_step(family.id, s.a, s.b, ignore);
-  if (id !== seq) return;
   const view = engine().clause(family.id, ignore);
   const full = view.family.versions;
   const va = full[s.a];
@@ -164,26 +160,40 @@ function render(params, main) {
     ? h('p', { class: 'table-base' }, 'Base: ', full.map((v, i) => [h('a', { href: href(link(s, { base: i })), 'aria-current': i === s.base ? 'true' : null, title: v.label }, String(i)), ' ']))
     : null;
   const heading = h('h1', { id: 'clause-title', tabindex: '-1' }, family.title);
-  replace(main, h('article', { class: 'clause-view', dataset: { clause: family.id, a: String(s.a), b: String(s.b), mode: s.mode } },
+  const node = h('article', { class: 'clause-view', dataset: { clause: family.id, a: String(s.a), b: String(s.b), mode: s.mode } },
     tabs, heading,
     view.family.about ? h('p', { class: 'clause-about' }, view.family.about) : null,
-    h('ol', { class: 'timeline', 'aria-label': 'Versions by date' }, full.map((v, i) => card(v, i, s))),
+    h('p', { class: 'clause-help', id: 'clause-help' },
+      'Each card is one version, by date. Choose ', h('strong', {}, 'A'), ' on one card and ', h('strong', {}, 'B'),
+      ' on another to see what changed from A to B: insertions underlined, deletions struck through.'),
+    h('ol', { class: 'timeline', 'aria-label': 'Versions by date', 'aria-describedby': 'clause-help' }, full.map((v, i) => card(v, i, s))),
     controls(s),
     h('section', { class: 'diff', 'aria-labelledby': 'diff-title' },
-      h('h2', { id: 'diff-title' }, s.mode === 'table' ? 'All versions' : `${va.label} → ${vb.label}`),
+      h('h2', { id: 'diff-title', tabindex: '-1' }, s.mode === 'table' ? 'All versions' : `A: ${va.label} → B: ${vb.label}`),
       s.mode === 'table' ? null : summary(step.diff),
       s.mode !== 'table' && vb.form === 'omitted' ? h('p', { class: 'omission' }, `${vb.label}: the source says — “${vb.quote}”`) : null,
-      base, body)));
+      base, body));
   document.title = `${family.title} — Docent`;
   announce(s.mode === 'table' ? `${family.title}: ${plural(family.versions.length, 'version')} aligned`
     : `${va.label} to ${vb.label}: similarity ${Math.round(step.diff.similarity * 100)}%`);
+  return node;
 }
 
 registerView({
   name: 'clause',
   priority: 60,
-  matches: (params) => params.has('clause') && !params.has('doc'),
+  matches: (st) => 'clause' in st && !('doc' in st),
   render,
+  focus(st, ctx) {
+    // A new pair (A or B chosen, or a base): the diff is what changed, so
+    // focus and show it; a toggle or a view mode keeps focus on itself.
+    const p = ctx.previous;
+    if (ctx.same && p && p.clause === st.clause && (p.a !== st.a || p.b !== st.b || p.base !== st.base)) {
+      const title = ctx.main.querySelector('#diff-title');
+      return { focus: title, scroll: title, block: 'start' };
+    }
+    return null;
+  },
 });
 
 addHeaderTool(h('a', { class: 'header-link', href: href({ clause: 'territorial' }) }, 'Clauses'));
@@ -214,7 +224,9 @@ function compare(what) {
   }
   let hits;
   try {
-    hits = what.doc ? engine().similar_passages(what.doc, what.p, null, 8) : engine().similar_to_text(what.text, 8);
+    hits = ask((e) => (what.doc ? e.similar_passages(what.doc, what.p, null, 9) : e.similar_to_text(what.text, 8)));
+    // A paragraph is not a passage like itself.
+    hits = hits.filter((x) => !(x.doc === what.doc && x.paragraph === what.p)).slice(0, 8);
   } catch (err) {
     openPanel('Compare with…', errorBox('Cannot compare', err, () => compare(what)));
     return;
@@ -226,9 +238,19 @@ function compare(what) {
       h('span', { class: 'ch-score' }, ` · ${Math.round(hit.score * 100)}% shared phrasing`)),
     h('p', { class: 'ch-preview' }, hit.preview, hit.preview.length >= 150 ? '…' : ''),
     h('button', { type: 'button', on: { click: () => {
-      const other = engine().document(hit.doc).paragraphs[hit.paragraph].text;
+      let other;
+      try {
+        other = ask((e) => e.document(hit.doc)).paragraphs[hit.paragraph].text;
+      } catch (err) {
+        replace(out, errorBox('Cannot compare', err));
+        return;
+      }
       const diff = engine().diff(what.text, other, null);
-      replace(out, h('h3', {}, `Selection → ${titles.get(hit.doc) || hit.doc}, ¶${hit.paragraph}`), summary(diff), inline(diff));
+      const title = h('h3', { tabindex: '-1' }, `Selection → ${titles.get(hit.doc) || hit.doc}, ¶${hit.paragraph}`);
+      replace(out, title, summary(diff), inline(diff));
+      // The diff is drawn at the end of the panel: bring it into view there.
+      title.focus({ preventScroll: true });
+      title.scrollIntoView({ block: 'start' });
       announce(`Compared: similarity ${Math.round(diff.similarity * 100)}%`);
     } } }, 'Show the diff')));
   openPanel('Compare with…',

@@ -1,4 +1,4 @@
-// The embedding API: a page that holds the reader in an iframe may steer it
+// Owns: the embedding API: a page that holds the reader in an iframe may steer it
 // with postMessage and hears back where the reader is. Only the embedding
 // window is listened to (a reader opened on its own listens to nobody), and
 // a message only ever becomes a fragment state, exactly what a link could
@@ -13,7 +13,7 @@
 //   { docent: 1, type: 'state', view, state: {…}, link }  after every route
 //   { docent: 1, type: 'error', message, request }        a message was refused
 // Messages without the `docent: 1` mark (other scripts' traffic) are ignored.
-import { navigate, onRoute, currentParams, permalink } from './router.js';
+import { navigate, onRoute, currentState, permalink } from './router.js';
 import { engineReady } from './engine.js';
 
 const MAX_KEYS = 12;
@@ -49,7 +49,7 @@ function post(message) {
 
 /** Where the reader is, as the `state` message says it. */
 function stateMessage(view) {
-  const state = Object.fromEntries(currentParams());
+  const state = currentState();
   return { type: 'state', view, state, link: permalink(state), ready: engineReady() };
 }
 

@@ -14,23 +14,58 @@
 // without its texts and passage index. Those come in parts,
 // `shards/part-NNN.js` calling `__docentPart(k, "base64")`, added on demand:
 // an engine call that reads a document (or the passage index) not loaded yet
-// throws an Error whose `parts` the engine names;
-// `engine()` then starts loading them and gives the error a `pending`
-// promise, settled once they are in. Widgets show a waiting note meanwhile
-// (`errorBox` does) and ask again when it resolves.
-// Until the collection is ready, `engine()` throws "still loading" and the
-// router shows a waiting note for views that need it; when it is ready
-// `docent:ready` fires on window, body[data-engine] turns "ready" and the
-// router renders again.
+// throws an Error whose `parts` the engine names. Ask such questions through
+// `ask(fn)`: it turns that error into a `TextsPending` (a typed answer, not a
+// failure) whose `loaded` promise settles once the parts are in; the router
+// (or `errorBox` in a panel) shows a waiting note and asks again then.
+// Until the collection is ready, `engine()` throws "still loading";
+// `collectionReady()` is the promise the router waits on. body[data-engine]
+// ("loading", "ready", "error") is for CSS and tests only; `docent:ready` on
+// window is for the embedding page (embed.js), not for the page's own logic.
 import { initSync, Docent } from './engine-glue.js';
 import { showFatal } from './shell.js';
 
 let handle = null;
-let guarded = null; // the handle as widgets get it (see needParts)
 let wasmMemory = null;
 let pending = null; // the collection is on its way: { count, got, rows }
 let onDemand = null; // folder form: { info, loading: Map(part → Promise), arrived: Map(part → resolve) }
 performance.mark('docent:script');
+let resolveReady;
+let rejectReady;
+const readyPromise = new Promise((resolve, reject) => { resolveReady = resolve; rejectReady = reject; });
+readyPromise.catch(() => {}); // a failed start is shown by showFatal, not as an unhandled rejection
+
+/** Resolves once the collection is loaded (rejects if the engine cannot start). */
+export function collectionReady() {
+  return readyPromise;
+}
+
+/**
+ * The answer "these texts are not loaded yet" (folder form): `loaded`
+ * resolves once the parts are added, and the same question can be asked again.
+ */
+export class TextsPending extends Error {
+  constructor(message, loaded) {
+    super(message);
+    this.name = 'TextsPending';
+    this.loaded = loaded;
+  }
+}
+
+/**
+ * Asks the engine a question that may read texts: `ask((e) => e.reading(id))`.
+ * Throws `TextsPending` when texts must be loaded first (and starts loading
+ * them), or the engine's Error with its readable message.
+ */
+export function ask(question) {
+  const e = engine();
+  try {
+    return question(e);
+  } catch (err) {
+    if (err && Array.isArray(err.parts) && onDemand) throw new TextsPending(err.message, loadParts(err.parts));
+    throw err;
+  }
+}
 
 function fromBase64(b64) {
   if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
@@ -125,7 +160,7 @@ async function load(p) {
   const bundle = await bundlePromise;
   performance.mark('docent:inflated');
   handle = new Docent(bundle);
-  guarded = info && info.parts > 0 ? guard(handle, info) : handle;
+  if (info && info.parts > 0) onDemandParts(info);
   pending = null;
   performance.mark('docent:collection');
   document.body.dataset.engine = 'ready';
@@ -149,12 +184,16 @@ export function startEngine() {
   if (globalThis.__docentTest === true) {
     // Benchmarks and tests only (a flag set before the page loads): wasm
     // memory in bytes and the handle, to time engine calls without the DOM.
-    globalThis.__docent = { memory: () => (wasmMemory ? wasmMemory.buffer.byteLength : 0), engine: () => guarded };
+    globalThis.__docent = { memory: () => (wasmMemory ? wasmMemory.buffer.byteLength : 0), engine: () => handle };
   }
   load(pending).then(
-    () => dispatchEvent(new Event('docent:ready')),
+    () => {
+      resolveReady();
+      dispatchEvent(new Event('docent:ready')); // for embed.js's parent page
+    },
     (err) => {
       document.body.dataset.engine = 'error';
+      rejectReady(err);
       showFatal(err);
       console.warn(err);
     });
@@ -187,12 +226,8 @@ function loadShards(info, p) {
   });
 }
 
-/**
- * The folder form's handle: calls go through to the engine; an error that
- * names text parts (`err.parts`) gets `err.pending`, the promise of those
- * parts loaded.
- */
-function guard(h, info) {
+/** The folder form: part scripts call back here (see `loadParts`). */
+function onDemandParts(info) {
   onDemand = { info, loading: new Map(), arrived: new Map() };
   globalThis[info.partCallback] = (k, b64) => {
     const arrived = onDemand.arrived.get(k);
@@ -200,20 +235,6 @@ function guard(h, info) {
     onDemand.arrived.delete(k);
     arrived(b64);
   };
-  return new Proxy(h, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop);
-      if (typeof value !== 'function') return value;
-      return (...args) => {
-        try {
-          return value.apply(target, args);
-        } catch (err) {
-          if (err && Array.isArray(err.parts)) err.pending = loadParts(err.parts);
-          throw err;
-        }
-      };
-    },
-  });
 }
 
 /** Resolves once parts `list` are added to the engine (each part is loaded once). */
@@ -260,9 +281,11 @@ export function libraryData() {
  * The engine handle for widgets: `engine().library()`, `engine().document(id)`,
  * and the methods features add in src/wasm.rs. Calls throw Errors with
  * readable messages; catch them and show them (see `errorBox` in shell.js).
+ * A question that reads texts (documents, snippets, mentions, passages)
+ * goes through `ask` so the folder form can load them.
  */
 export function engine() {
-  if (guarded) return guarded;
+  if (handle) return handle;
   if (pending) {
     const parts = pending.count > 1 ? ` (${pending.got} of ${pending.count} parts)` : '';
     throw new Error(`the collection is still loading${parts}: try again in a moment`);

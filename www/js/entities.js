@@ -1,112 +1,19 @@
-// Entities: mentions highlighted in the reader (coloured by kind, a header
-// toggle turns them off), the entity panel (card, every mention in context
-// grouped by document in date order, co-mentioned entities, a small
-// timeline), and the index view (#entities: A–Z by kind with counts).
-// `#entity=ID` opens the index with that entity's panel.
-import { h, replace, announce, plural } from './dom.js';
-import { engine } from './engine.js';
+// Owns: the entity panel (card, every mention in context grouped by
+// document in date order and filterable by year, co-mentioned entities, a
+// small timeline) and the index view (#entities: A–Z by kind with counts).
+// `#entities=all&entity=ID` is the index with that entity's card open, so a
+// card is a link. Mentions in the text are drawn by the reader (richtext.js);
+// a click on one opens its card here. The Names toggle is names.js.
+import { h, announce, plural } from './dom.js';
+import { engine, ask } from './engine.js';
 import { registerView, href } from './router.js';
-import { addHeaderTool, openPanel, errorBox } from './shell.js';
-import { refill } from './blocks.js';
-import { shownDocument } from './reader.js';
+import { openPanel, closePanel, errorBox } from './shell.js';
 
 const KINDS = ['person', 'place', 'organization', 'document', 'event', 'concept', 'object'];
 const KIND_LABEL = {
   person: 'People', place: 'Places', organization: 'Organizations', document: 'Documents and treaties',
   event: 'Events', concept: 'Concepts', object: 'Objects',
 };
-
-// ---- the toggle ------------------------------------------------------------
-
-function stored() {
-  try { return localStorage.getItem('docent.entities') !== 'off'; } catch { return true; }
-}
-// The saved choice is read once the collection is ready, not at start: the
-// first localStorage access of a page costs milliseconds the library should
-// not wait for, and names are only highlighted in documents.
-let highlighting = true;
-let restored = false;
-document.body.dataset.entities = 'on';
-function restore() {
-  if (restored) return;
-  restored = true;
-  highlighting = stored();
-  toggle.setAttribute('aria-pressed', String(highlighting));
-  document.body.dataset.entities = highlighting ? 'on' : 'off';
-}
-addEventListener('docent:ready', restore);
-
-const toggle = h('button', {
-  type: 'button', class: 'entity-toggle', 'aria-pressed': String(highlighting),
-  title: 'Highlight the people, places, organizations and documents named in the text',
-  on: { click: () => setHighlighting(!highlighting) },
-}, 'Names');
-const indexLink = h('a', { class: 'entity-index-link', href: href({ entities: 'all' }) }, 'Index of names');
-addHeaderTool(h('div', { class: 'entity-tools' }, toggle, indexLink));
-
-function setHighlighting(on) {
-  restored = true;
-  highlighting = on;
-  toggle.setAttribute('aria-pressed', String(on));
-  document.body.dataset.entities = on ? 'on' : 'off';
-  try { localStorage.setItem('docent.entities', on ? 'on' : 'off'); } catch { /* file:// without storage */ }
-  const article = document.querySelector('#main article.doc');
-  if (article) decorate(article, true);
-  announce(on ? 'Names highlighted' : 'Name highlighting off');
-}
-
-// ---- mentions in the reader ------------------------------------------------
-
-let seq = 0;
-
-/** (Re)renders the paragraphs of the reader's article with or without mentions. */
-function decorate(article, force = false) {
-  restore();
-  const shown = shownDocument();
-  if (!shown || shown.doc.id !== article.dataset.doc) return;
-  const want = highlighting ? 'on' : 'off';
-  if (!force && (article.dataset.mentions === want || (!article.dataset.mentions && want === 'off'))) return;
-  const id = ++seq;
-  let rows = [];
-  if (highlighting) {
-    try {
-      rows = engine().mentions(shown.doc.id);
-    } catch (err) {
-      article.dataset.mentions = 'error';
-      return;
-    }
-  }
-  if (id !== seq) return;
-  const byPara = new Map();
-  for (const m of rows) {
-    if (!byPara.has(m.paragraph)) byPara.set(m.paragraph, []);
-    byPara.get(m.paragraph).push(m);
-  }
-  for (const el of article.querySelectorAll('.para[data-p]')) {
-    const p = Number(el.dataset.p);
-    const para = shown.doc.paragraphs[p];
-    if (!para) continue;
-    const ms = byPara.get(p) || [];
-    if (!ms.length && !el.querySelector('.mention')) continue;
-    const extra = ms.map((m) => ({ start: m.start, end: m.end, kind: 'Mention', m }));
-    refill(el, para, extra, (s) => (s.kind === 'Mention' ? mentionEl(s.m) : null));
-  }
-  article.dataset.mentions = want;
-  article.dataset.mentionCount = String(rows.length);
-}
-
-function mentionEl(m) {
-  const label = m.ambiguous ? `${m.name} (ambiguous)` : `${m.name}, ${m.kind}`;
-  return h('button', {
-    type: 'button',
-    class: 'mention',
-    title: m.variant ? `${label}; variant spelling` : label,
-    dataset: {
-      kind: m.kind, entity: m.ids.join(' '), variant: m.variant ? 'yes' : 'no',
-      ambiguous: m.ambiguous ? 'yes' : 'no',
-    },
-  });
-}
 
 // Clicks on mentions anywhere in the page open the panel (one listener).
 document.addEventListener('click', (ev) => {
@@ -116,13 +23,6 @@ document.addEventListener('click', (ev) => {
   if (ids.length === 1) showEntity(ids[0]);
   else showChoice(ids, button.textContent);
 });
-
-// Decorate each article the reader puts into <main>.
-const main = document.getElementById('main');
-new MutationObserver(() => {
-  const article = main.querySelector('article.doc');
-  if (article && !article.dataset.mentions) decorate(article, true);
-}).observe(main, { childList: true });
 
 // ---- the entity panel ------------------------------------------------------
 
@@ -143,6 +43,13 @@ function entityButton(e, extra) {
   return h('button', {
     type: 'button', class: 'entity-link', dataset: { kind: e.kind, entity: e.id },
     on: { click: () => showEntity(e.id) },
+  }, e.name, extra ? h('span', { class: 'entity-count' }, extra) : null);
+}
+
+// In the index a name is a link: its card has an address (back/forward, share).
+function entityLink(e, extra) {
+  return h('a', {
+    class: 'entity-link', href: href({ entities: 'all', entity: e.id }), dataset: { kind: e.kind, entity: e.id, key: `entity:${e.id}` },
   }, e.name, extra ? h('span', { class: 'entity-count' }, extra) : null);
 }
 
@@ -174,6 +81,10 @@ function mentionItem(m) {
     flags.length ? h('span', { class: 'flags' }, flags) : null);
 }
 
+// Mentions per document shown at first: a long list is a page of documents
+// with "show all" per document, not one 10,000 px column.
+const FIRST = 3;
+
 function mentionGroups(r) {
   const groups = [];
   for (const m of r.mentions) {
@@ -181,18 +92,32 @@ function mentionGroups(r) {
     if (last && last.doc === m.doc) last.items.push(m);
     else groups.push({ doc: m.doc, title: m.doc_title, date: m.date, items: [m] });
   }
+  const year = (g) => (g.date ? g.date.slice(0, 4) : 'undated');
+  const years = [...new Set(groups.map(year))];
+  const docs = groups.map((g) => {
+    const rest = g.items.slice(FIRST);
+    const more = rest.length ? h('details', { class: 'entity-more' },
+      h('summary', {}, `${plural(rest.length, 'more mention')} in this document`),
+      h('ol', { start: String(FIRST + 1) }, rest.map(mentionItem))) : null;
+    return h('div', { class: 'entity-doc', dataset: { doc: g.doc, year: year(g) } },
+      h('h4', {}, h('a', { href: href({ doc: g.doc }) }, g.title || g.doc), ' ', h('span', { class: 'when' }, g.date || 'undated'),
+        ' ', h('span', { class: 'entity-doc-count' }, `(${g.items.length})`)),
+      h('ol', {}, g.items.slice(0, FIRST).map(mentionItem)), more);
+  });
+  const filter = years.length > 1 ? h('label', { class: 'entity-year' }, 'Year ',
+    h('select', { on: { change: (ev) => {
+      for (const d of docs) d.hidden = ev.target.value !== '' && d.dataset.year !== ev.target.value;
+    } } }, h('option', { value: '' }, 'all'), years.map((y) => h('option', { value: y }, y)))) : null;
   return h('section', { class: 'entity-mentions', 'aria-labelledby': 'entity-mentions-title' },
-    h('h3', { id: 'entity-mentions-title' }, plural(r.count, 'mention')),
-    groups.map((g) => h('div', { class: 'entity-doc', dataset: { doc: g.doc } },
-      h('h4', {}, h('a', { href: href({ doc: g.doc }) }, g.title || g.doc), ' ', h('span', { class: 'when' }, g.date || 'undated')),
-      h('ol', {}, g.items.map(mentionItem)))));
+    h('h3', { id: 'entity-mentions-title' }, `${plural(r.count, 'mention')} in ${plural(groups.length, 'document')}`),
+    filter, docs);
 }
 
 /** Opens the panel on one entity (by id or any name). */
 export function showEntity(name) {
   let r;
   try {
-    r = engine().entity(name);
+    r = ask((e) => e.entity(name));
   } catch (err) {
     openPanel('Entity', errorBox('This entity could not be shown', err, () => showEntity(name)));
     return;
@@ -239,13 +164,12 @@ function summaries() {
   return cached;
 }
 
-function renderIndex(params, mainEl) {
+function renderIndex() {
   let rows;
   try {
     rows = summaries();
   } catch (err) {
-    replace(mainEl, errorBox('The index of names could not be shown', err));
-    return;
+    return errorBox('The index of names could not be shown', err);
   }
   const byKind = KINDS.map((k) => [k, rows.filter((r) => r.kind === k)]).filter(([, list]) => list.length);
   const nav = h('nav', { class: 'entity-kinds', 'aria-label': 'Kinds' },
@@ -253,30 +177,32 @@ function renderIndex(params, mainEl) {
   const sections = byKind.map(([k, list]) => h('section', { class: 'entity-index-kind', id: `kind-${k}`, dataset: { kind: k }, 'aria-labelledby': `kind-${k}-title` },
     h('h2', { id: `kind-${k}-title` }, KIND_LABEL[k]),
     h('ul', { class: 'entity-index-list' }, list.map((e) => h('li', { dataset: { entity: e.id, count: String(e.count), sort: e.sort } },
-      entityButton(e, plural(e.count, 'mention')),
+      entityLink(e, plural(e.count, 'mention')),
       h('span', { class: 'entity-index-desc' }, e.description))))));
   const total = rows.reduce((n, r) => n + r.count, 0);
-  replace(mainEl, h('article', { class: 'entity-index', 'aria-labelledby': 'entity-index-title' },
+  const node = h('article', { class: 'entity-index', 'aria-labelledby': 'entity-index-title' },
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#' }, '← Library')),
     h('h1', { id: 'entity-index-title', tabindex: '-1' }, 'Index of names'),
     h('p', { class: 'entity-index-summary' }, `${plural(rows.length, 'entity', 'entities')}, ${plural(total, 'mention')} in the collection. Select a name to see every passage that mentions it.`),
-    nav, sections));
+    nav, sections);
   document.title = 'Index of names — Docent';
   announce(`Index of names: ${plural(rows.length, 'entity', 'entities')}`);
-  const wanted = params.get('entity');
-  if (wanted) showEntity(wanted);
-  else document.getElementById('entity-index-title').focus();
+  return node;
 }
 
 registerView({
   name: 'entities',
   priority: 40,
-  matches: (params) => !params.has('doc') && (params.has('entities') || params.has('entity')),
+  matches: (state) => !('doc' in state) && ('entities' in state || 'entity' in state),
   render: renderIndex,
-  update(params) {
-    if (!document.querySelector('#main .entity-index')) return false;
-    const wanted = params.get('entity');
-    if (wanted) showEntity(wanted);
-    return true;
+  // Same index, another card (or none): the index stays as it is.
+  update: () => Boolean(document.querySelector('#main .entity-index')),
+  focus(state, ctx) {
+    if (state.entity) {
+      if (!ctx.previous || ctx.previous.entity !== state.entity || !ctx.same) showEntity(state.entity);
+      return { focus: document.getElementById('panel-title'), scroll: 'keep' };
+    }
+    if (ctx.same && ctx.previous && ctx.previous.entity) closePanel();
+    return null;
   },
 });

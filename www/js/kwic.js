@@ -4,8 +4,8 @@
 // its paragraph. Sort buttons (aria-pressed) re-sort in place, keeping focus;
 // the count sits in a live region; "Export CSV" downloads the lines shown.
 // Long concordances are drawn in chunks so the first lines show at once.
-import { h, replace, plural } from './dom.js';
-import { engine } from './engine.js';
+import { h, plural } from './dom.js';
+import { ask, TextsPending } from './engine.js';
 import { registerView, href, navigate } from './router.js';
 import { errorBox } from './shell.js';
 import { libraryRows } from './library.js';
@@ -37,8 +37,8 @@ export function kwicCsv(lines) {
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function sortOf(params) {
-  const s = params.get('sort') || 'text';
+function sortOf(st) {
+  const s = st.sort || 'text';
   return SORTS.some(([k]) => k === s) ? s : 'text';
 }
 
@@ -93,24 +93,25 @@ function counted(result) {
 }
 
 function query(q, sort) {
-  return engine().kwic(q, LIMIT, sort);
+  // ask(): in the folder form the texts may have to load first (TextsPending).
+  return ask((e) => e.kwic(q, LIMIT, sort));
 }
 
 function setSort(sort) {
   navigate({ kwic: state.q, sort: sort === 'text' ? null : sort }, { replace: true });
 }
 
-function render(params, main) {
-  const q = params.get('kwic');
-  const sort = sortOf(params);
+function render(st) {
+  const q = st.kwic;
+  const sort = sortOf(st);
   document.title = `${q} — concordance — Docent`;
   let result;
   try {
     result = query(q, sort);
   } catch (err) {
     state = null;
-    replace(main, errorBox('The concordance failed', err));
-    return;
+    if (err instanceof TextsPending) throw err; // the router waits and asks again
+    return errorBox('The concordance failed', err);
   }
   const buttons = SORTS.map(([key, label]) => h('button', {
     type: 'button', class: 'kwic-sort', 'aria-pressed': String(key === sort), dataset: { sort: key },
@@ -120,7 +121,7 @@ function render(params, main) {
   const list = h('ol', { class: 'kwic-lines', 'aria-labelledby': 'kwic-title', 'aria-describedby': 'kwic-count' });
   const exportButton = h('button', { type: 'button', class: 'button kwic-export', on: { click: exportCsv } }, 'Export CSV');
   state = { q, sort, result, nodes: { list, count, buttons, exportButton } };
-  replace(main, h('section', { class: 'kwic', dataset: { query: q } },
+  const view = h('section', { class: 'kwic', dataset: { query: q } },
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: href({ q }) }, '← Search results')),
     h('h1', { id: 'kwic-title', tabindex: '-1' }, 'Concordance of ', h('q', {}, q)),
     count,
@@ -129,8 +130,10 @@ function render(params, main) {
       h('div', { class: 'kwic-sorts', role: 'group', 'aria-label': 'Sort lines by' },
         h('span', { class: 'kwic-sorts-label', 'aria-hidden': 'true' }, 'Sort by'), buttons),
       exportButton),
-    list));
-  finish();
+    list);
+  // The lines are drawn once the view is in the page (draw() checks isConnected).
+  requestAnimationFrame(() => { if (state && state.nodes.list === list) finish(); });
+  return view;
 }
 
 // After a render or a re-sort: the count (read by screen readers), the lines.
@@ -146,9 +149,9 @@ function finish() {
   requestAnimationFrame(() => { nodes.count.textContent = text; });
 }
 
-function update(params) {
-  if (!state || params.get('kwic') !== state.q) return false;
-  const sort = sortOf(params);
+function update(st) {
+  if (!state || st.kwic !== state.q) return false;
+  const sort = sortOf(st);
   if (sort === state.sort) return true;
   try {
     state.result = query(state.q, sort);
@@ -172,8 +175,10 @@ function exportCsv() {
 registerView({
   name: 'kwic',
   priority: 60,
-  matches: (params) => params.has('kwic') && !params.has('doc'),
+  matches: (st) => 'kwic' in st && !('doc' in st),
   render,
   update,
+  // A re-sort keeps focus on the pressed button; a new concordance starts at its heading.
+  focus: (st, ctx) => (ctx.same ? { scroll: 'keep' } : {}),
   leave: () => { state = null; seq++; },
 });

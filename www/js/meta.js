@@ -28,7 +28,7 @@ export function tagDocument(id) {
   tagged = id;
 }
 
-onRoute((view, params) => {
-  if (view === 'reader') tagDocument(params.get('doc'));
+onRoute((view, state) => {
+  if (view === 'reader') tagDocument(state.doc);
   else if (view !== 'waiting') clear();
 });

@@ -1,15 +1,20 @@
-// The reader view (`#doc=ID`, `#doc=ID&p=N`): metadata, then the text with
-// speaker turns, editorial marks, lists, tables, footnotes and a link on
-// every paragraph. `&p=N` scrolls to paragraph N and highlights it.
-import { h, replace, tagOf, announce } from './dom.js';
-import { engine } from './engine.js';
+// Owns: the reader view (`#doc=ID`, `#doc=ID&p=N`, `&q=QUERY` marks a
+// search): metadata, then the text with speaker turns, editorial marks,
+// lists, tables, footnotes, name mentions, search hits and a link on every
+// paragraph, each paragraph drawn ONCE from one `reading` answer (the
+// document with its layers). `&p=N` scrolls to paragraph N and highlights it.
+import { h, tagOf, announce } from './dom.js';
+import { ask } from './engine.js';
 import { registerView, href } from './router.js';
-import { renderText } from './richtext.js';
+import { renderText, layerSpans, layerIndex } from './richtext.js';
 import { noteMaps, backLink, attachFootnotes } from './footnotes.js';
 import { citeButton, citation } from './cite.js';
 import { blockTag, rowChildren, group } from './blocks.js';
+import { namesOn } from './names.js';
+import { hitBar, dropHitBar } from './hitbar.js';
+import { missingNote } from './library.js';
 
-let shown = null; // { doc, target: number|null, citeLabel }
+let shown = null; // { doc, target: number|null, q, names }
 
 /** The document on screen and the highlighted paragraph, for other widgets. */
 export function shownDocument() {
@@ -50,13 +55,14 @@ function headingLevels(doc) {
   return levels.map((l) => (prev = Math.min(6, 2 + l - top, prev + 1)));
 }
 
-function paragraph(doc, para, i, maps, level) {
+function paragraph(doc, para, i, maps, level, layers) {
   const [tag, value] = tagOf(para.kind);
   const anchor = h('a', { class: 'p-anchor', href: href({ doc: doc.id, p: i }), 'aria-label': `Link to paragraph ${i}` }, `¶${i}`);
   const data = { p: String(i), kind: tag.toLowerCase() };
   const el = blockTag(para);
-  if (el === 'tr') return h('tr', { class: 'para', id: `p-${i}`, tabindex: '-1', dataset: data }, rowChildren(para, anchor));
-  const text = renderText(para.text, para.spans);
+  const spans = layerSpans(para, i, layers);
+  if (el === 'tr') return h('tr', { class: 'para', id: `p-${i}`, tabindex: '-1', dataset: data }, rowChildren(para, anchor, spans));
+  const text = renderText(para.text, spans);
   let body;
   if (tag === 'Heading') {
     body = h(`h${level}`, { class: 'p-text' }, text);
@@ -89,49 +95,88 @@ function paragraph(doc, para, i, maps, level) {
     extras.filter((x) => x && !x.classList.contains('turn-label'))));
 }
 
-function render(params, main, ctx) {
-  const id = params.get('doc');
-  const doc = engine().document(id);
+// A phone shows the text first: the metadata block starts closed there.
+const WIDE = '(min-width: 48rem)';
+
+function render(state) {
+  const q = state.q && state.q.trim() ? state.q : null;
+  const names = namesOn();
+  // The one engine question of this view (TextsPending in the folder form:
+  // the router waits and renders again).
+  const reading = ask((e) => e.reading(state.doc, q, names));
+  const { doc } = reading;
+  const layers = layerIndex(reading);
   const maps = noteMaps(doc);
   const body = [];
   const notes = [];
   const levels = headingLevels(doc);
   doc.paragraphs.forEach((para, i) => {
     const level = tagOf(para.kind)[0] === 'Heading' ? levels.shift() : 0;
-    (tagOf(para.kind)[0] === 'Footnote' ? notes : body).push(paragraph(doc, para, i, maps, level));
+    (tagOf(para.kind)[0] === 'Footnote' ? notes : body).push(paragraph(doc, para, i, maps, level, layers));
   });
   const title = h('h1', { id: 'doc-title', tabindex: '-1' }, doc.title || doc.id);
   const cite = citeButton(() => ({ doc, p: shown ? shown.target : null }));
-  const article = h('article', { class: 'doc', 'aria-labelledby': 'doc-title', dataset: { doc: doc.id } },
+  const lang = language(doc);
+  const text = h('div', { class: 'doc-body', lang }, body.length ? group(body) : h('p', { class: 'empty' }, 'This record has no text.'));
+  const notesEl = notes.length ? h('section', { class: 'notes', lang, 'aria-labelledby': 'notes-title' }, h('h2', { id: 'notes-title' }, 'Notes'), notes) : null;
+  let bar = null;
+  dropHitBar();
+  if (reading.search) {
+    const marks = [...text.querySelectorAll('mark.search-hit'), ...(notesEl ? notesEl.querySelectorAll('mark.search-hit') : [])];
+    bar = hitBar({ doc: doc.id, p: state.p, q }, reading.search, marks);
+  }
+  const article = h('article', {
+    class: 'doc', 'aria-labelledby': 'doc-title',
+    dataset: { doc: doc.id, mentions: names ? 'on' : 'off', mentionCount: String(reading.mentions.length), searchHighlighted: q || null },
+  },
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#' }, '← Library')),
+    bar,
     h('header', { class: 'doc-head' },
       h('p', { class: 'doc-kicker' },
         doc.kind ? h('span', { class: 'kind' }, doc.kind) : null,
         doc.partial ? h('span', { class: 'badge' }, 'Excerpt') : null),
       title,
-      doc.partial ? h('p', { class: 'excerpt-note', role: 'note' }, h('strong', {}, 'Excerpt. Missing: '), doc.partial) : null,
+      doc.partial ? h('p', { class: 'excerpt-note', role: 'note' }, h('strong', {}, 'Excerpt. Missing: '), missingNote(doc.partial)) : null,
       h('div', { class: 'doc-actions' }, cite, h('span', { class: 'cite-scope', id: 'cite-scope' })),
       h('p', { class: 'print-only cite-print', id: 'cite-print' }),
-      h('details', { class: 'meta-block', open: true }, h('summary', {}, 'About this document'), metadata(doc))),
-    h('div', { class: 'doc-body' }, body.length ? group(body) : h('p', { class: 'empty' }, 'This record has no text.')),
-    notes.length ? h('section', { class: 'notes', 'aria-labelledby': 'notes-title' }, h('h2', { id: 'notes-title' }, 'Notes'), notes) : null);
+      h('details', { class: 'meta-block', open: matchMedia(WIDE).matches }, h('summary', {}, 'About this document'), metadata(doc))),
+    text,
+    notesEl);
   attachFootnotes(article, doc, maps);
-  replace(main, article);
-  shown = { doc, target: null };
+  shown = { doc, target: null, q, names, article };
   document.title = `${doc.title || doc.id} — Docent`;
-  const p = target(params, doc);
-  if (p !== null) highlight(p);
-  else {
-    scrollTo(0, 0);
-    if (!ctx.initial) title.focus();
-    announce(`Opened ${doc.title || doc.id}`);
-  }
-  scope();
+  return article;
 }
 
-function target(params, doc) {
-  const raw = params.get('p');
-  if (raw === null || !/^\d+$/.test(raw)) return null;
+// The language of the text when a record says it (a `Language` field with a
+// code such as "fr"), so screen readers and hyphenation use the right one.
+function language(doc) {
+  const field = doc.fields.find(([k]) => k.toLowerCase() === 'language');
+  const code = field && field[1].trim();
+  return code && /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code) ? code : null;
+}
+
+/** Where focus and scroll go: the target paragraph, else the title. */
+function focus(state, ctx) {
+  if (!shown) return null;
+  const p = target(state, shown.doc);
+  mark(p);
+  scope();
+  if (p !== null) {
+    const el = shown.article.querySelector(`#p-${p}`);
+    announce(`Paragraph ${p}`);
+    // A re-render for a setting (Names) keeps the reader where they were.
+    if (ctx.same && ctx.previous && ctx.previous.p === state.p && ctx.previous.doc === state.doc) return { scroll: 'keep' };
+    return { focus: el, scroll: el };
+  }
+  if (ctx.same && ctx.previous && ctx.previous.doc === state.doc) return null; // keep focus key and scroll
+  announce(`Opened ${shown.doc.title || shown.doc.id}`);
+  return { focus: ctx.initial ? null : shown.article.querySelector('#doc-title'), scroll: 'top' };
+}
+
+function target(state, doc) {
+  const raw = state.p;
+  if (raw === undefined || !/^\d+$/.test(raw)) return null;
   const p = Number(raw);
   return p < doc.paragraphs.length ? p : null;
 }
@@ -144,37 +189,29 @@ function scope() {
   if (printed && shown) printed.textContent = `Cite as: ${citation(shown.doc, shown.target)}`;
 }
 
-/** Highlights paragraph `p`, scrolls it into view and focuses it. */
-function highlight(p) {
-  for (const el of document.querySelectorAll('.para[data-target]')) delete el.dataset.target;
-  const el = document.getElementById(`p-${p}`);
-  if (!el) return;
-  el.dataset.target = 'yes';
+/** Marks paragraph `p` (or none) as the target. */
+function mark(p) {
+  for (const el of shown.article.querySelectorAll('.para[data-target]')) delete el.dataset.target;
   shown.target = p;
-  el.focus({ preventScroll: true });
-  el.scrollIntoView({ block: 'center' });
-  announce(`Paragraph ${p}`);
-  scope();
+  if (p !== null) {
+    const el = shown.article.querySelector(`#p-${p}`);
+    if (el) el.dataset.target = 'yes';
+  }
 }
 
-function update(params) {
-  if (!shown || params.get('doc') !== shown.doc.id) return false;
-  const p = target(params, shown.doc);
-  if (p === null) {
-    for (const el of document.querySelectorAll('.para[data-target]')) delete el.dataset.target;
-    shown.target = null;
-    scope();
-    return true;
-  }
-  highlight(p);
-  return true;
+/** Same document, query and names: only the target paragraph changes (in place). */
+function update(state) {
+  if (!shown || !shown.article.isConnected || state.doc !== shown.doc.id) return false;
+  const q = state.q && state.q.trim() ? state.q : null;
+  return q === shown.q && namesOn() === shown.names && !q;
 }
 
 registerView({
   name: 'reader',
   priority: 100,
-  matches: (params) => params.has('doc'),
+  matches: (state) => 'doc' in state,
   render,
   update,
-  leave: () => { shown = null; },
+  focus,
+  leave: () => { shown = null; dropHitBar(); },
 });

@@ -1,12 +1,57 @@
-// Text with marked ranges → DOM nodes. The text is only ever put into text
-// nodes; each marked range becomes an element the page makes. Ranges may nest
-// or even cross (a crossing range is split), so search highlights (<mark>) can
-// be laid over the model's spans with the same function. A table row's text
-// is its cells separated by tabs: `renderCells` makes one cell per `Cell` span.
+// Owns: text with marked ranges → DOM nodes, in ONE pass per paragraph.
+// The text is only ever put into text nodes; each marked range becomes an
+// element the page makes. The reader's layers — the model's spans (speaker
+// label, editorial brackets, footnote markers, emphasis, sic …), the name
+// mentions and the search hits — are composed by `layerSpans` into one list
+// and drawn together: ranges nest (the outer one is the one that starts
+// first, then the longer; on equal ranges model span ⊃ name ⊃ hit, so a hit
+// inside a name is `<button.mention><mark>…`) and crossing ranges are split
+// (a name across a bracket is drawn in two pieces, each inside or around
+// the bracket). A table row's text is its cells separated by tabs:
+// `renderCells` makes one cell per `Cell` span.
 import { h, tagOf } from './dom.js';
 import { href } from './router.js';
 
 let sicCount = 0;
+
+/**
+ * The spans of paragraph `i` with its layers, in nesting order: the model's
+ * spans, then `mentions` (`[{paragraph, start, end, ids, kind, name, …}]`),
+ * then the hit ranges of `marks` (`{paragraphs: [{paragraph, ranges}]}`).
+ * Both layers come from one `reading` answer, indexed once by `layerIndex`.
+ */
+export function layerSpans(para, i, layers) {
+  const spans = [...para.spans];
+  for (const m of (layers && layers.mentions.get(i)) || []) spans.push({ start: m.start, end: m.end, kind: 'Mention', m });
+  for (const [start, end] of (layers && layers.hits.get(i)) || []) spans.push({ start, end, kind: 'SearchHit' });
+  return spans;
+}
+
+/** The layers of a `reading` answer by paragraph: {mentions: Map, hits: Map}. */
+export function layerIndex(reading) {
+  const mentions = new Map();
+  for (const m of reading.mentions) {
+    if (!mentions.has(m.paragraph)) mentions.set(m.paragraph, []);
+    mentions.get(m.paragraph).push(m);
+  }
+  const hits = new Map();
+  if (reading.search) for (const p of reading.search.marks.paragraphs) hits.set(p.paragraph, p.ranges);
+  return { mentions, hits };
+}
+
+/** A name mention: a button opening its entity card (entities.js listens). */
+function mentionEl(m) {
+  const label = m.ambiguous ? `${m.name} (ambiguous)` : `${m.name}, ${m.kind}`;
+  return h('button', {
+    type: 'button',
+    class: 'mention',
+    title: m.variant ? `${label}; variant spelling` : label,
+    dataset: {
+      kind: m.kind, entity: m.ids.join(' '), variant: m.variant ? 'yes' : 'no',
+      ambiguous: m.ambiguous ? 'yes' : 'no',
+    },
+  });
+}
 
 /**
  * Renders `text` with `spans` ([{start, end, kind}], UTF-16 offsets) into a
@@ -63,9 +108,10 @@ function changed(tag, note, said) {
  * notes (a focusable span described by a note kept at the paragraph's end);
  * the typography of editions (underline, small caps, superscript), deleted,
  * inserted and unclear text, labels, and links (to a document of the
- * collection, or to a web address). Name spans make nothing: names are the
- * entities layer's. `extra(span)` may make elements for other span kinds
- * (e.g. search marks).
+ * collection, or to a web address); the layers' `Mention` (a button) and
+ * `SearchHit` (`<mark class=search-hit>`) spans of `layerSpans`. The model's
+ * `Name` spans make nothing: the mentions layer draws names.
+ * `extra(span)` may make elements for other span kinds.
  */
 export function renderText(text, spans, extra = () => null) {
   const notes = [];
@@ -74,6 +120,8 @@ export function renderText(text, spans, extra = () => null) {
     if (own) return own;
     const [tag, value] = tagOf(span.kind);
     switch (tag) {
+      case 'Mention': return mentionEl(span.m);
+      case 'SearchHit': return h('mark', { class: 'search-hit' });
       case 'SpeakerLabel': return h('strong', { class: 'speaker-label' });
       case 'Editorial': return h('span', { class: 'editorial', title: 'Editorial insertion' });
       case 'Emphasis': return h('em', {});

@@ -1,13 +1,14 @@
-// Search: the box in the header, the results view (`#q=QUERY`), and the hits
-// highlighted in an opened document (`#doc=ID&p=N&q=QUERY`) with next/previous
-// hit keys. The engine answers per keystroke; answers of an older keystroke
-// are dropped by request id. Every piece of text goes in as text nodes; the
-// only elements made for matches are <mark>s.
-import { h, replace, announce, plural, byId } from './dom.js';
-import { engine } from './engine.js';
-import { registerView, href, navigate, currentParams } from './router.js';
+// Owns: the search box in the header (first in tab order; `/` focuses it,
+// ArrowDown goes to the first result) and the results view (`#q=QUERY`,
+// `&order=date`): counts, "showing results for", "did you mean", filter
+// chips drawn from the query as the engine understood it (`parsed`: no
+// second grammar here), the query syntax, and the hits grouped by document
+// (a roving list: ArrowUp/ArrowDown move between hits, Tab leaves it).
+// Hits inside an opened document are the reader's (reader.js, hitbar.js).
+import { h, announce, plural } from './dom.js';
+import { ask } from './engine.js';
+import { registerView, href, navigate, currentState, onRoute } from './router.js';
 import { addHeaderTool, errorBox } from './shell.js';
-import { refill } from './blocks.js';
 import { concordanceLink } from './kwic.js';
 
 const LIMIT = 60;
@@ -15,10 +16,10 @@ const LIMIT = 60;
 // ---- the box ----
 const input = h('input', {
   id: 'search-q', type: 'search', name: 'q', autocomplete: 'off', spellcheck: 'false',
-  placeholder: 'Search the papers  ( / )', 'aria-label': 'Search the papers', 'aria-keyshortcuts': '/',
+  placeholder: 'Search the papers  ( / )', 'aria-label': 'Search the papers', 'aria-keyshortcuts': '/ ArrowDown',
 });
 const form = h('form', { class: 'search-box', role: 'search', on: { submit: (ev) => { ev.preventDefault(); go(input.value, false); } } }, input);
-addHeaderTool(form);
+addHeaderTool(form, { first: true });
 
 let seq = 0; // request id: the latest keystroke wins
 input.addEventListener('input', () => {
@@ -28,10 +29,16 @@ input.addEventListener('input', () => {
     go(input.value, document.body.dataset.view === 'search');
   });
 });
+input.addEventListener('keydown', (ev) => {
+  if (ev.key !== 'ArrowDown') return;
+  const first = document.querySelector('#main .result-hit');
+  if (first) { ev.preventDefault(); first.focus(); }
+});
 
 function go(q, replaceEntry) {
+  const { order } = currentState();
   if (q.trim() === '') navigate({}, { replace: replaceEntry });
-  else navigate({ q }, { replace: replaceEntry });
+  else navigate({ q, order: order === 'date' ? 'date' : null }, { replace: replaceEntry });
 }
 
 addEventListener('keydown', (ev) => {
@@ -41,10 +48,13 @@ addEventListener('keydown', (ev) => {
     ev.preventDefault();
     input.focus();
     input.select();
-  } else if ((ev.key === 'n' || ev.key === 'N') && hits.length) {
-    ev.preventDefault();
-    step(ev.key === 'n' ? 1 : -1);
   }
+});
+
+// The box shows the query of the state (back/forward, a link), unless typing.
+onRoute((view, state) => {
+  const q = state.q || '';
+  if (view !== 'waiting' && input.value !== q && document.activeElement !== input) input.value = q;
 });
 
 // ---- the results view ----
@@ -52,15 +62,22 @@ function fragmentNodes(snippet) {
   return snippet.map((f) => (f.mark ? h('mark', {}, f.text) : f.text));
 }
 
-// Filters of the query language shown as chips; removing one edits the query.
-const FILTER = /(^|\s)(-?(?:speaker|doc|kind|year):(?:"[^"]*"?|\S*)|\d{4}(?:\.\.\d{4})?)(?=\s|$)/g;
+const FILTER_KINDS = new Set(['speaker', 'doc', 'kind', 'year']);
 
-function chips(q, result) {
-  const active = [...q.matchAll(FILTER)].map((m) => m[2]);
-  const out = active.map((f) => h('button', {
-    type: 'button', class: 'chip', dataset: { active: 'yes' }, 'aria-label': `Remove filter ${f}`,
-    on: { click: () => go(q.replace(f, '').replace(/\s+/g, ' ').trim(), false) },
-  }, f, h('span', { 'aria-hidden': 'true' }, ' ×')));
+/** The query without one piece as written (a chip's ×). */
+function without(q, text) {
+  const at = q.indexOf(text);
+  return at < 0 ? q : `${q.slice(0, at)} ${q.slice(at + text.length)}`.replace(/\s+/g, ' ').trim();
+}
+
+// Filters (and exclusions) of the query as chips; removing one edits the query.
+function chips(state, result) {
+  const q = state.q;
+  const active = result.parsed.filter((p) => FILTER_KINDS.has(p.what) || p.negated);
+  const out = active.map((p) => h('button', {
+    type: 'button', class: 'chip', dataset: { active: 'yes', key: `chip:${p.text}` }, 'aria-label': `Remove filter ${p.text}`,
+    on: { click: () => go(without(q, p.text), false) },
+  }, p.text, h('span', { 'aria-hidden': 'true' }, ' ×')));
   // Suggested filters: the speakers and years of the hits shown.
   const speakers = new Map();
   const years = new Map();
@@ -68,25 +85,70 @@ function chips(q, result) {
     if (hit.speaker) speakers.set(hit.speaker, (speakers.get(hit.speaker) || 0) + 1);
     if (hit.date) years.set(hit.date.slice(0, 4), (years.get(hit.date.slice(0, 4)) || 0) + 1);
   }
-  const suggest = (filter, n) => {
-    if (active.includes(filter)) return null;
-    return h('button', {
-      type: 'button', class: 'chip', dataset: { active: 'no' }, 'aria-label': `Add filter ${filter} (${n} shown)`,
-      on: { click: () => go(`${q.trim()} ${filter}`, false) },
-    }, filter);
-  };
+  const have = new Set(active.map((p) => `${p.what}:${p.value}`));
+  const suggest = (filter, key, n) => (have.has(key) ? null : h('button', {
+    type: 'button', class: 'chip', dataset: { active: 'no', key: `chip:${filter}` }, 'aria-label': `Add filter ${filter} (${n} shown)`,
+    on: { click: () => go(`${q.trim()} ${filter}`, false) },
+  }, filter));
   const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 4);
-  for (const [name, n] of top(speakers)) out.push(suggest(/\s/.test(name) ? `speaker:"${name}"` : `speaker:${name}`, n));
-  if (years.size > 1) for (const [y, n] of top(years)) out.push(suggest(y, n));
+  for (const [name, n] of top(speakers)) {
+    out.push(suggest(/\s/.test(name) ? `speaker:"${name}"` : `speaker:${name}`, `speaker:${name.toLowerCase()}`, n));
+  }
+  if (years.size > 1) for (const [y, n] of top(years)) out.push(suggest(y, `year:${y}`, n));
   const shown = out.filter(Boolean);
   return shown.length ? h('div', { class: 'chips', role: 'group', 'aria-label': 'Filters' }, shown) : null;
 }
 
-function results(q) {
+const SYNTAX = [
+  ['kruschev okinawa', 'every word, in any order; typos forgiven'],
+  ['"Habomai and Shikotan"', 'the exact phrase'],
+  ['speaker:Khrushchev', 'what one speaker said (speaker:"From the floor")'],
+  ['doc:1956-10-17', 'in documents whose id starts so'],
+  ['kind:memorandum', 'in one kind of document (kind:footnote for notes)'],
+  ['1956  1955..1956', 'documents dated in a year or a range (undated ones left out)'],
+  ['-Okinawa', 'leave out paragraphs with this word'],
+];
+
+/** The query language, as a disclosure (open when nothing was found). */
+function syntax(open) {
+  return h('details', { class: 'search-syntax', open },
+    h('summary', { dataset: { key: 'syntax' } }, 'How to search'),
+    h('dl', {}, SYNTAX.map(([code, what]) => [h('dt', {}, h('code', {}, code)), h('dd', {}, what)])),
+    h('p', {}, 'Every word must match: there is no OR. Search each word on its own to see either.'));
+}
+
+/** Ways on when nothing matched: the correction, each word alone, the syntax. */
+function noResults(result) {
+  const words = result.parsed.filter((p) => p.what === 'word' && !p.negated);
+  const filters = result.parsed.filter((p) => FILTER_KINDS.has(p.what));
+  const tries = [];
+  if (result.did_you_mean) tries.push(h('a', { href: href({ q: result.did_you_mean }) }, result.did_you_mean));
+  if (words.length > 1) for (const w of words) tries.push(h('a', { href: href({ q: w.text }) }, w.text));
+  if (filters.length) tries.push(h('a', { href: href({ q: words.map((w) => w.text).join(' ') || result.query }) }, 'without the filters'));
+  // Always a way on: the names the collection knows, and the documents.
+  tries.push(h('a', { href: href({ entities: 'all' }) }, 'the index of names'), h('a', { href: '#' }, 'the library'));
+  return h('p', { class: 'search-tries' }, 'Try: ', tries.flatMap((t, i) => (i ? [' · ', t] : [t])));
+}
+
+/** A hit's snippet with its speaker once (the text may start with the speaker's label). */
+function hitText(x) {
+  const first = x.snippet[0] && x.snippet[0].text;
+  const labelled = x.speaker && first && first.trimStart().startsWith(x.speaker);
+  return [labelled || !x.speaker ? null : h('span', { class: 'result-speaker' }, `${x.speaker}: `), fragmentNodes(x.snippet)];
+}
+
+function byDate(docs, hitsOf) {
+  const date = (d) => (hitsOf(d)[0] && hitsOf(d)[0].date) || '9999';
+  return [...docs].sort((a, b) => (date(a) < date(b) ? -1 : date(a) > date(b) ? 1 : 0));
+}
+
+function results(state) {
+  const q = state.q;
   let result;
   try {
-    result = engine().search(q, LIMIT);
+    result = ask((e) => e.search(q, LIMIT));
   } catch (err) {
+    if (err && err.loaded) throw err; // texts loading: the router waits
     return [errorBox('The search failed', err)];
   }
   const nodes = [];
@@ -95,118 +157,79 @@ function results(q) {
     : `${plural(result.total, 'paragraph')} in ${plural(result.docs.length, 'document')}`;
   nodes.push(h('h1', { id: 'search-title', class: 'search-count', tabindex: '-1', dataset: { total: String(result.total) } }, count));
   announce(result.total === 0 ? 'No results' : plural(result.total, 'result'));
+  if (result.showing_for) {
+    nodes.push(h('p', { class: 'showing-for', role: 'note' }, 'Showing results for ',
+      h('strong', {}, result.showing_for), '. Search instead for ',
+      h('a', { href: href({ q: `"${q.trim()}"` }) }, `“${q.trim()}”`), ' exactly.'));
+  }
   for (const n of result.notices || []) nodes.push(h('p', { class: 'search-notice', role: 'note' }, n));
   if (result.did_you_mean) {
     nodes.push(h('p', { class: 'did-you-mean' }, 'Did you mean ',
       h('a', { href: href({ q: result.did_you_mean }), dataset: { suggestion: result.did_you_mean } }, result.did_you_mean), '?'));
   }
+  if (result.total === 0) nodes.push(noResults(result));
+  nodes.push(chips(state, result));
   if (result.total > 0) nodes.push(h('p', { class: 'kwic-entry' }, concordanceLink(q), ': every occurrence in its context'));
-  nodes.push(chips(q, result));
-  for (const d of result.docs) {
-    const docHits = result.hits.filter((x) => x.doc === d.doc);
+  const hitsOf = (d) => result.hits.filter((x) => x.doc === d.doc);
+  if (result.total > 0) {
+    const order = state.order === 'date' ? 'date' : 'best';
+    nodes.push(h('p', { class: 'search-order' }, 'Order: ',
+      h('a', { href: href({ q, order: null }), 'aria-current': order === 'best' ? 'true' : null, dataset: { key: 'order-best' } }, 'best first'), ' · ',
+      h('a', { href: href({ q, order: 'date' }), 'aria-current': order === 'date' ? 'true' : null, dataset: { key: 'order-date' } }, 'by date')));
+  }
+  const docs = state.order === 'date' ? byDate(result.docs, hitsOf) : result.docs;
+  const list = [];
+  for (const d of docs) {
+    const docHits = hitsOf(d);
     if (!docHits.length) continue;
     const first = docHits[0];
-    nodes.push(h('section', { class: 'result-doc', dataset: { doc: d.doc } },
-      h('h2', {}, h('a', { href: href({ doc: d.doc, p: first.paragraph, q }) }, d.title || d.doc)),
-      h('p', { class: 'result-meta' }, [first.date || 'undated', plural(d.hits, 'hit')].join(' · ')),
+    list.push(h('li', { class: 'result-doc', dataset: { doc: d.doc } },
+      h('h2', {}, h('a', { href: href({ doc: d.doc, p: first.paragraph, q }), tabindex: '-1' }, d.title || d.doc)),
+      h('p', { class: 'result-meta' }, [first.date || 'undated', plural(d.hits, 'matching paragraph')].join(' · ')),
       h('ol', { class: 'result-hits' }, docHits.map((x) => h('li', { dataset: { p: String(x.paragraph) } },
-        h('a', { class: 'result-hit', href: href({ doc: x.doc, p: x.paragraph, q }) },
-          x.speaker ? h('span', { class: 'result-speaker' }, `${x.speaker}: `) : null,
-          fragmentNodes(x.snippet)))))));
+        h('a', { class: 'result-hit', href: href({ doc: x.doc, p: x.paragraph, q }), tabindex: '-1', dataset: { key: `hit:${x.doc}:${x.paragraph}` } },
+          hitText(x)))))));
+  }
+  if (list.length) {
+    const hits = list.flatMap((li) => [...li.querySelectorAll('.result-hit')]);
+    hits[0].tabIndex = 0; // roving: one Tab stop for the whole list
+    nodes.push(h('ol', { class: 'result-docs', 'aria-label': 'Results (arrow keys move between them)', on: { keydown: (ev) => rove(ev, hits) } }, list));
   }
   const hidden = result.total - result.hits.length;
   if (hidden > 0) nodes.push(h('p', { class: 'search-more' }, `${plural(hidden, 'more paragraph')} not shown: add words or filters to narrow the search.`));
+  nodes.push(syntax(result.total === 0));
   return nodes;
+}
+
+/** ArrowUp/ArrowDown/Home/End between the hits; the one focused keeps the Tab stop. */
+function rove(ev, hits) {
+  const at = hits.indexOf(document.activeElement);
+  if (at < 0) return;
+  const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: hits.length - 1 }[ev.key];
+  if (next === undefined) return;
+  ev.preventDefault();
+  if (next < 0) { input.focus(); return; }
+  const el = hits[Math.min(next, hits.length - 1)];
+  for (const x of hits) x.tabIndex = x === el ? 0 : -1;
+  el.focus();
 }
 
 registerView({
   name: 'search',
   priority: 50,
-  matches: (params) => params.has('q') && !params.has('doc'),
-  render(params, main) {
-    const q = params.get('q');
-    if (input.value !== q) input.value = q;
-    document.title = `${q} — search — Docent`;
-    replace(main, h('div', { class: 'search-results', dataset: { query: q } }, results(q)));
+  matches: (state) => 'q' in state && !('doc' in state),
+  render(state) {
+    document.title = `${state.q} — search — Docent`;
+    return h('div', { class: 'search-results', dataset: { query: state.q } }, results(state));
   },
-  update(params, main) {
-    this.render(params, main);
-    return true;
+  focus(state, ctx) {
+    // Typing: focus stays in the box; a new query starts at the top.
+    if (document.activeElement === input) return { focus: input, scroll: ctx.previous && ctx.previous.q === state.q ? 'keep' : 'top' };
+    // A chip that went away (removed filter): the first chip, else the count.
+    if (ctx.same && ctx.focusKey && ctx.focusKey.startsWith('chip:')
+      && ![...ctx.main.querySelectorAll('[data-key]')].some((el) => el.dataset.key === ctx.focusKey)) {
+      return { focus: ctx.main.querySelector('.chip') || ctx.main.querySelector('#search-title'), scroll: 'keep' };
+    }
+    return null;
   },
-});
-
-// ---- hits in an opened document ----
-let hits = []; // the <mark>s of the open document, in reading order
-let current = -1;
-let bar = null;
-
-function step(delta) {
-  if (!hits.length) return;
-  if (current >= 0) delete hits[current].dataset.current;
-  current = (current + delta + hits.length) % hits.length;
-  const mark = hits[current];
-  mark.dataset.current = 'yes';
-  mark.scrollIntoView({ block: 'center' });
-  const counter = bar && bar.querySelector('.hit-count');
-  if (counter) counter.textContent = `Hit ${current + 1} of ${hits.length}`;
-  announce(`Hit ${current + 1} of ${hits.length}`);
-}
-
-function clearHits() {
-  hits = [];
-  current = -1;
-  if (bar) bar.remove();
-  bar = null;
-}
-
-function highlightOpenDocument() {
-  const params = currentParams();
-  const article = document.querySelector('#main article.doc[data-doc]');
-  const q = params.get('q');
-  if (!article || !q || article.dataset.searchHighlighted === q) return;
-  article.dataset.searchHighlighted = q;
-  clearHits();
-  const id = article.dataset.doc;
-  let marks;
-  let doc;
-  try {
-    marks = engine().highlights(q, id);
-    doc = engine().document(id);
-  } catch (err) {
-    console.warn(err);
-    return;
-  }
-  for (const ph of marks.paragraphs) {
-    const para = doc.paragraphs[ph.paragraph];
-    const el = document.getElementById(`p-${ph.paragraph}`);
-    if (!para || !el) continue;
-    const extra = ph.ranges.map(([start, end]) => ({ start, end, kind: 'SearchHit' }));
-    refill(el, para, extra, (s) => (s.kind === 'SearchHit' ? h('mark', { class: 'search-hit' }) : null));
-  }
-  hits = [...article.querySelectorAll('mark.search-hit')];
-  const target = params.get('p');
-  bar = h('div', { class: 'hit-bar', role: 'region', 'aria-label': 'Search hits in this document' },
-    h('span', { class: 'hit-count' }, hits.length ? plural(hits.length, 'hit') : 'No hits in this document'),
-    h('button', { type: 'button', 'aria-keyshortcuts': 'Shift+N', on: { click: () => step(-1) }, disabled: !hits.length }, '↑ Previous'),
-    h('button', { type: 'button', 'aria-keyshortcuts': 'N', on: { click: () => step(1) }, disabled: !hits.length }, '↓ Next'),
-    h('a', { href: href({ q }) }, 'Back to results'),
-    h('a', { href: href({ doc: id, p: target }), 'aria-label': 'Stop highlighting' }, '×'));
-  article.append(bar);
-  // Start at the first hit of the opened paragraph (no scroll: the reader did).
-  const first = hits.findIndex((m) => m.closest(`#p-${target}`));
-  if (first >= 0) {
-    current = first;
-    hits[first].dataset.current = 'yes';
-    bar.querySelector('.hit-count').textContent = `Hit ${first + 1} of ${hits.length}`;
-  }
-}
-
-// The reader renders into <main>; highlight after it does.
-new MutationObserver(() => {
-  if (!document.querySelector('#main article.doc')) clearHits();
-  highlightOpenDocument();
-}).observe(byId('main'), { childList: true });
-addEventListener('hashchange', () => {
-  const q = currentParams().get('q');
-  if (q !== null && input.value !== q && document.activeElement !== input) input.value = q;
 });

@@ -1,10 +1,24 @@
-// The page shell's slots: header tools (e.g. a search box), the side panel
-// (e.g. an entity panel), error boxes and the fatal error screen.
+// Owns: the page shell's slots: header tools (e.g. a search box), the
+// tagline's years, the side panel (e.g. an entity panel), error boxes and
+// the fatal error screen.
 import { h, byId, replace } from './dom.js';
 
-/** Puts a widget (a search box, a toggle …) into the header, after the title. */
-export function addHeaderTool(node) {
-  byId('header-tools').append(node);
+/**
+ * Puts a widget (a search box, a toggle …) into the header, after the title;
+ * `{first: true}` puts it before the others (the search box: first on screen,
+ * first in tab order).
+ */
+export function addHeaderTool(node, { first = false } = {}) {
+  if (first) byId('header-tools').prepend(node);
+  else byId('header-tools').append(node);
+}
+
+/** Sets the years in the tagline (and the title) to the collection's span. */
+export function setTagline(span) {
+  const tagline = document.querySelector('header.site .tagline');
+  if (!tagline || !span) return;
+  const text = tagline.textContent.replace(/,\s*\d{4}(–\d{4})?\s*$/, '');
+  tagline.textContent = `${text}, ${span}`;
 }
 
 let panelOpener = null;
@@ -22,7 +36,9 @@ export function openPanel(title, ...content) {
   replace(panel, h('div', { class: 'panel-head' }, heading, close), ...content);
   panel.hidden = false;
   document.body.dataset.panel = 'open';
-  heading.focus();
+  // No scroll: the page stays where the reader was (the panel is beside it,
+  // or a sheet over it on a phone).
+  heading.focus({ preventScroll: true });
   return panel;
 }
 
@@ -46,17 +62,16 @@ addEventListener('keydown', (ev) => {
 });
 
 /**
- * A readable error message block (role=alert) for an Error or a string. An
- * error that only means "these texts are still loading" (`err.pending`, see
- * engine.js) shows a waiting note instead; once they are in, `retry()` runs,
- * or without one, `docent:texts` fires on window and the router renders the
- * view again.
+ * A readable error message block (role=alert) for an Error or a string. A
+ * `TextsPending` answer (see engine.js: texts still loading) shows a waiting
+ * note instead, and `retry()` runs once they are in (panels; views are
+ * waited for by the router).
  */
 export function errorBox(title, err, retry) {
-  if (err && err.pending) {
+  if (err && err.loaded && typeof err.loaded.then === 'function') {
     const note = h('p', { class: 'loading', role: 'status', dataset: { waiting: 'texts' } }, 'Opening the documents…');
-    err.pending.then(
-      () => { if (note.isConnected) (retry || (() => dispatchEvent(new Event('docent:texts'))))(); },
+    err.loaded.then(
+      () => { if (note.isConnected && retry) retry(); },
       (failed) => { if (note.isConnected) note.replaceWith(errorBox(title, failed)); });
     return note;
   }

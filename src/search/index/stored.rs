@@ -3,7 +3,7 @@
 //!
 //! - The dictionaries are their front-coded keys ([`Dict::as_bytes`]); the
 //!   term count, the variant pairs and the mean unit lengths follow.
-//! - The postings are the three streams [`Index::post`] holds, stored as
+//! - The postings are the three streams [`SearchIndex::post`] holds, stored as
 //!   they are; where each id's part starts is found again at decode from
 //!   `df` and the counts, by one walk over the streams.
 //! - Units are columns: units per document (each opens with its title),
@@ -16,7 +16,9 @@
 //! codes (walking a million bit codes at decode slows loading SOTU); fst
 //! maps built at decode instead of [`Dict`] (a much larger engine).
 
-use super::{avg_lens, get_varint, variants, Dict, Index, Unit, CLOSING, HEADING, NONE, TITLE};
+use super::{
+    avg_lens, get_varint, variants, Dict, SearchIndex, Unit, CLOSING, HEADING, NONE, TITLE,
+};
 
 /// The index's stored fields in the order a bundle writes them
 /// (`format/schema.rs`).
@@ -118,8 +120,8 @@ fn starts(df: &[u32], post: &[Vec<u8>; 3]) -> Result<Vec<[u32; 3]>, &'static str
     Ok(out)
 }
 
-impl From<Index> for Stored {
-    fn from(ix: Index) -> Stored {
+impl From<SearchIndex> for Stored {
+    fn from(ix: SearchIndex) -> Stored {
         let mut s = Stored {
             terms: ix.terms.as_bytes().to_vec(),
             exact: ix.exact.as_bytes().to_vec(),
@@ -156,10 +158,10 @@ impl From<Index> for Stored {
     }
 }
 
-impl TryFrom<Stored> for Index {
+impl TryFrom<Stored> for SearchIndex {
     type Error = &'static str;
 
-    fn try_from(s: Stored) -> Result<Index, &'static str> {
+    fn try_from(s: Stored) -> Result<SearchIndex, &'static str> {
         let terms = Dict::from_bytes(&s.terms)?;
         let exact = Dict::from_bytes(&s.exact)?;
         let n_terms = terms.len();
@@ -177,7 +179,7 @@ impl TryFrom<Stored> for Index {
             &s.lens,
             s.speakers.len(),
         )?;
-        Ok(Index {
+        Ok(SearchIndex {
             variants: variants(&terms, &exact),
             terms,
             exact,
@@ -252,7 +254,7 @@ fn units(
     Ok(units)
 }
 
-impl Index {
+impl SearchIndex {
     /// The stored fields of the index in order, each by name: the index
     /// section of a bundle is their concatenation (for size breakdowns:
     /// `bench/corpus.rs`).
@@ -288,11 +290,11 @@ mod tests {
         let raw = "Title: Хрущёв and Kōno\nDate: 1956-10-19\n\nKONO. Хрущёв and Хрущев spoke.\n\n\
                    Kōno replied: the treaty, the treaties.\n";
         let doc = parse_document("documents/a.txt", raw.as_bytes()).unwrap();
-        let ix = Index::build_with_aliases(&[doc], &[]);
+        let ix = SearchIndex::build_with_aliases(&[doc], &[]);
         let section = to_bytes(&ix);
         let parts: Vec<u8> = ix.parts().into_iter().flat_map(|p| p.1).collect();
         assert_eq!(parts, section);
-        let back = Index::get(&mut Cursor(&section)).unwrap();
+        let back = SearchIndex::get(&mut Cursor(&section)).unwrap();
         assert_eq!(back, ix);
         assert!(!ix.exact.is_empty() && !ix.variants.is_empty());
     }
