@@ -270,3 +270,43 @@ test('grid: no axe violations, no sideways scroll, stacked by speaker at 360 px,
   assert.equal(await page.$eval('.grid-scroll', (e) => getComputedStyle(e).overflow), 'visible');
   await page.close();
 });
+
+test('scale: a grid of thousands of cells draws in chunks without freezing the page', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { pathToFileURL } = await import('node:url');
+  const { convert } = await import('../../bench/sotu-corpus.mjs');
+  const work = mkdtempSync(join(tmpdir(), 'docent-grid-scale-'));
+  try {
+    convert(join(work, 'sotu'));
+    execFileSync(DOCENT, ['build', '--corpus', join(work, 'sotu'), '--out', join(work, 'out')], { cwd: ROOT, encoding: 'utf8' });
+    const url = pathToFileURL(join(work, 'out/docent.html')).href;
+    const { page, errors } = await open(browser.context, '', { url });
+    await ready(page);
+    // Long tasks from here on (the engine's one call, then the drawing).
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask' });
+      // The router's hashchange listener came first: this one sees what it drew at once.
+      addEventListener('hashchange', () => { window.__first = document.querySelectorAll('.grid td.grid-cell').length; }, { once: true });
+      location.hash = '#grid=query%3Afreedom&zoom=doc';
+    });
+    await page.waitForSelector('.grid');
+    const first = await page.evaluate(() => window.__first);
+    await page.waitForSelector('.grid[data-complete="yes"]', { timeout: 60000 });
+    const all = await page.$$eval('.grid td.grid-cell', (c) => c.length);
+    const long = await page.evaluate(() => window.__long);
+    assert.ok(all > 2000, `${all} cells`);
+    assert.ok(first < all, `drawn in chunks: ${first} cells at first, ${all} in the end`);
+    assert.ok(Math.max(0, ...long) < 1000, `long tasks: ${long.join(', ')} ms`);
+    // The first cell takes focus and arrows work while the rest is drawn.
+    await page.focus('.grid td.grid-cell[tabindex="0"]');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.col), '1');
+    console.log(`# grid scale: ${all} cells, first frame ${first}, long tasks ${long.join(', ') || 'none'} ms`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+});

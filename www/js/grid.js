@@ -17,7 +17,8 @@ import { errorBox } from './shell.js';
 export const SIDES = [['soviet', 'Soviet'], ['japanese', 'Japanese'], ['us', 'U.S.'], ['other', 'Other'], ['unknown', 'Unknown']];
 const SIDE_LABEL = Object.fromEntries(SIDES);
 const BY_LABEL = { query: 'Search', entity: 'Entity', clause: 'Clause' };
-const CHUNK = 300; // cells drawn per frame past the first screenful
+const CHUNK = 300; // cells drawn at once; past them, rows are added per frame within FRAME_MS
+const FRAME_MS = 12;
 
 /** `query:Habomai` → {by: 'query', value: 'Habomai'} (no prefix = a query). */
 export function parseGrid(raw) {
@@ -216,9 +217,13 @@ function drawTable() {
   let r = 0;
   let lastSide = null;
   let body = null;
+  // Fixed layout: column widths come from the header, so adding rows never
+  // measures the whole table again.
+  table.style.width = `${9 + 12 * cols.length}rem`;
   const step = (budget) => {
     let drawn = 0;
-    while (r < model.rows.length && drawn < budget) {
+    const t0 = performance.now();
+    while (r < model.rows.length && (drawn < budget || (budget === 0 && performance.now() - t0 < FRAME_MS))) {
       const row = model.rows[r];
       if (row.side !== lastSide) {
         lastSide = row.side;
@@ -235,7 +240,7 @@ function drawTable() {
     }
     if (r < model.rows.length) {
       parts.progress.textContent = `Drawing… ${r} of ${plural(model.rows.length, 'row')}`;
-      requestAnimationFrame(() => { if (id === seq) step(CHUNK); });
+      requestAnimationFrame(() => { if (id === seq) step(0); });
     } else {
       table.dataset.complete = 'yes';
       parts.progress.textContent = '';
