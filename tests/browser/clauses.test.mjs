@@ -155,6 +155,10 @@ test('all versions aligned: base by name, colspans, states with signs, rows rebu
     assert.equal(outline, 'dashed');
   }
   await shot(page, 'clause-territorial-table', { fullPage: true });
+  // A link may name the base by the version's id.
+  await page.goto(`${PAGE_URL}#clause=territorial&mode=table&base=${versions[base].id}`);
+  await page.waitForSelector(`.version-table[data-base="${base}"]`);
+  assert.equal(await page.$eval('select[name="base"]', (e) => e.value), String(base));
   const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   assert.ok(scroll <= client, `scrolls sideways by ${scroll - client}px`);
   assert.deepEqual(errors, []);

@@ -27,9 +27,11 @@ function state(params, family) {
   };
   const a = num('a', Math.max(0, n - 2));
   const b = num('b', Math.min(n - 1, a + 1));
+  // The base may be named by the version's id (`base=article-9-en`) as well as its index.
+  const byId = family.versions.findIndex((v) => v.id === params.get('base'));
   const ignore = (params.get('ignore') || '').split(',').filter((t) => TOGGLES.some(([k]) => k === t));
   const mode = MODES.some(([k]) => k === params.get('mode')) ? params.get('mode') : 'inline';
-  return { clause: family.id, a, b, ignore, mode, base: num('base', a) };
+  return { clause: family.id, a, b, ignore, mode, base: byId >= 0 ? byId : num('base', a) };
 }
 
 function link(s, change) {

@@ -210,7 +210,7 @@ function drawTable() {
     cols.map((col) => h('th', { role: 'columnheader', scope: 'col', class: 'grid-col', title: col.title },
       h('span', { class: 'gc-date' }, col.label),
       model.zoom === 'doc' && col.date ? h('span', { class: 'gc-title' }, col.title) : null))));
-  const table = h('table', { role: 'grid', class: 'grid', 'aria-labelledby': 'grid-title', 'aria-rowcount': String(model.rows.length + 1), dataset: { zoom: model.zoom, complete: 'no' } }, head);
+  const table = h('table', { role: 'grid', class: 'grid', 'aria-labelledby': 'grid-title', dataset: { zoom: model.zoom, complete: 'no' } }, head);
   parts.table = table;
   parts.cells = [];
   replace(parts.scroll, table);
@@ -233,7 +233,7 @@ function drawTable() {
       }
       const cells = cols.map((col, c) => cellNode(row, col, r, c));
       parts.cells.push(cells);
-      body.append(h('tr', { role: 'row', class: 'grid-row', 'aria-rowindex': String(r + 2), dataset: { side: row.side, speaker: row.speaker, narration: row.narration ? 'yes' : 'no' } }, rowHead(row), cells));
+      body.append(h('tr', { role: 'row', class: 'grid-row', dataset: { side: row.side, speaker: row.speaker, narration: row.narration ? 'yes' : 'no' } }, rowHead(row), cells));
       if (r === 0) cells[0].tabIndex = 0;
       drawn += cols.length;
       r += 1;
