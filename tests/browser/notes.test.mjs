@@ -198,3 +198,30 @@ test('notes of one collection are not shown in another', async () => {
   await other.page.close();
   await page.close();
 });
+
+test('after a document is added, notes of the earlier build are offered, then brought in', async () => {
+  build(PARAS);
+  const { page, errors } = await fresh('#doc=test-memo&p=2');
+  await page.reload();
+  await ready(page);
+  await page.click('.note-button[data-action="bookmark"]');
+  await page.waitForSelector('.note-flag');
+  writeFileSync(join(work, 'corpus/documents/added-later.txt'), 'Title: Added later\nDate: 1957-01-01\n\nA document added after the notes were made.\n');
+  try {
+    build(PARAS);
+    await page.goto(`${url}#notes=all`);
+    await page.reload();
+    await ready(page);
+    await page.waitForSelector('.notes-view[data-count="0"] .notes-earlier');
+    assert.match(await page.$eval('.notes-earlier', (e) => e.textContent), /1 note kept for an earlier build/);
+    await page.click('.notes-adopt');
+    await page.waitForSelector('.notes-view[data-count="1"]');
+    assert.ok(!(await page.$('.notes-earlier')), 'offered once');
+    assert.deepEqual(await page.$$eval('.note-item', (is) => is.map((i) => [i.dataset.kind, i.dataset.p])), [['bookmark', '2']]);
+    assert.equal(Object.keys(await stored(page)).length, 1, 'one notebook left');
+  } finally {
+    rmSync(join(work, 'corpus/documents/added-later.txt'));
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -15,6 +15,7 @@ import { libraryRows } from './library.js';
 import { citation } from './cite.js';
 import {
   collectionOf, loadNotes, saveNotes, makeNote, reanchor, mergeImport, exportJson, exportMarkdown,
+  earlierNotebooks, dropNotebook,
 } from './notestore.js';
 
 let coll = null;
@@ -287,6 +288,18 @@ function renderNotes(params, main, ctx) {
     }
     rerender(`Imported ${plural(result.imported, 'note')} (${result.added} new) from ${f.name}.`);
   } } });
+  // Notes kept for an earlier build (documents added or removed since): offered, not mixed in.
+  const earlier = earlierNotebooks(c, libraryRows().map((r) => r.id));
+  const count = earlier.reduce((k, e) => k + e.notes.length, 0);
+  const offer = count ? h('div', { class: 'notes-earlier', role: 'region', 'aria-label': 'Notes of an earlier build' },
+    h('p', {}, `${plural(count, 'note')} kept for an earlier build of this collection (its documents have changed since).`),
+    h('button', { type: 'button', class: 'notes-adopt', on: { click: () => {
+      const byId = new Map(all().map((x) => [x.id, x]));
+      for (const e of earlier) for (const x of e.notes) if (!byId.has(x.id)) byId.set(x.id, x);
+      try { commit([...byId.values()]); } catch (err) { say(err.message, true); return; }
+      for (const e of earlier) dropNotebook(e.key);
+      rerender(`${plural(count, 'note')} brought into this build.`);
+    } } }, 'Bring them here')) : null;
   let n = 0;
   const sections = list.map((g) => h('section', { class: 'notes-doc', dataset: { doc: g.doc } },
     h('h2', {}, g.missing ? g.title : h('a', { href: href({ doc: g.doc }) }, g.title), g.date ? h('span', { class: 'notes-when' }, ` · ${g.date}`) : null),
@@ -310,6 +323,7 @@ function renderNotes(params, main, ctx) {
       file, h('label', { for: 'notes-import', class: 'notes-import-label' }, 'Import notes (JSON)…'),
       h('button', { type: 'button', class: 'notes-print', on: { click: () => print() } }, 'Print')),
     message,
+    offer,
     sections));
   document.title = 'Notes — Docent';
   if (!ctx.keepFocus && !ctx.initial) heading.focus();

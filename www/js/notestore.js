@@ -7,7 +7,9 @@
 //   {id, kind: 'bookmark' | 'note', doc, p, quote, anchor, text, created, updated}
 // `quote` is the selected words (null for a whole paragraph); `anchor` the
 // start of the paragraph's text when the note was made. When a rebuild
-// renumbers paragraphs, `reanchor` finds the same text again.
+// renumbers paragraphs, `reanchor` finds the same text again. A rebuild
+// that adds or removes documents changes the key: the Notes view then offers
+// the earlier notebook (`earlierNotebooks`) instead of mixing it in.
 
 const FORMAT = 'docent-notes';
 const VERSION = 1;
@@ -169,4 +171,34 @@ export function exportMarkdown(c, groups) {
   }
   if (!n) lines.push('No notes yet.', '');
   return lines.join('\n');
+}
+
+/**
+ * Notebooks kept for an earlier build of this collection: the same title,
+ * another fingerprint (documents were added or removed since), with at least
+ * half their notes on documents this build has. `[{key, notes}]`.
+ */
+export function earlierNotebooks(c, ids) {
+  const have = new Set(ids);
+  const prefix = `docent.notes.v${VERSION}:${c.title}#`;
+  const out = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (!k || !k.startsWith(prefix) || k === storageKey(c)) continue;
+      try {
+        const data = JSON.parse(localStorage.getItem(k));
+        const { notes } = validate(data, { key: data.collection.key, title: c.title });
+        if (notes.length && notes.filter((n) => have.has(n.doc)).length * 2 >= notes.length) out.push({ key: k, notes });
+      } catch { /* not ours to read: left alone */ }
+    }
+  } catch (err) {
+    console.warn(err);
+  }
+  return out;
+}
+
+/** Forgets an earlier notebook (after its notes were saved under this build). */
+export function dropNotebook(key) {
+  try { localStorage.removeItem(key); } catch (err) { console.warn(err); }
 }
