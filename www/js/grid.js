@@ -374,6 +374,9 @@ function showDetail(cell) {
   replace(box, items.map((c) => h('div', { class: 'gd-turn' },
     h('p', { class: 'gd-head' }, `${row.speaker}${c.reported ? ' (reported)' : ''} · ${c.date || 'undated'} · ${c.title || c.doc}, ¶${c.paragraph}`),
     h('p', { class: 'gd-text' }, marked(fullText(c), c.snippet)))));
+  // A long turn: show its first match.
+  const mark = box.querySelector('mark');
+  if (mark && box.scrollHeight > box.clientHeight) box.scrollTop = Math.max(0, mark.offsetTop - 48); // the box is positioned: its marks' offsetParent
 }
 
 // ---- controls ---------------------------------------------------------------
@@ -497,7 +500,8 @@ function render(params, main, ctx) {
     h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: back }, by === 'query' ? '← Search results' : by === 'clause' ? '← The clause' : '← The entity')),
     h1,
     h('p', { class: 'grid-about' }, 'One row per speaker, grouped by side; one column per document in date order. Each quotation links to its paragraph. Arrow keys move between cells; Enter goes into a cell, Escape back out.'),
-    parts.count, parts.controls, parts.compareNote, parts.progress, parts.scroll, parts.detail));
+    parts.count, parts.controls, parts.compareNote, parts.progress,
+    h('div', { class: 'grid-body' }, parts.scroll, parts.detail)));
   document.title = `Who said what: ${title} — Docent`;
   draw();
   if (!ctx.initial) h1.focus();
