@@ -113,3 +113,54 @@ test('Compare with… finds the other wordings of a selected passage', async () 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('all versions aligned: base by name, colspans, states with signs, rows rebuild each version', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { ROOT } = await import('./helpers.mjs');
+  const view = JSON.parse(execFileSync(join(ROOT, 'target/release/docent'), ['clause', '--json', 'territorial'], { cwd: ROOT, encoding: 'utf8' }));
+  const versions = view.family.versions;
+  const base = versions.findIndex((v) => v.label.startsWith('Article 9 as signed (English'));
+  const kono = versions.findIndex((v) => v.label === "Kono's proposal");
+  const { page, errors } = await open(browser.context, '#clause=territorial&mode=table');
+  await ready(page);
+  // The base is chosen by the version's name.
+  await page.selectOption('select[name="base"]', { label: `${versions[base].label} (1956-10-19)` });
+  await page.waitForFunction((b) => location.hash.includes(`base=${b}`) && document.querySelector(`.version-table[data-base="${b}"]`), base);
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'base', 'focus stays on the select');
+  assert.match(await page.$eval('.version-table caption', (e) => e.textContent), /Article 9 as signed \(English/);
+  // Kono's row: "to meet the wishes of Japan…" in cells marked same.
+  const same = await page.$$eval(`.version-table tr[data-version="${kono}"] td[data-state="same"] .vt-text`, (ts) => ts.map((t) => t.textContent).join(''));
+  assert.match(same, /meet the wishes of Japan/);
+  // Each row's cell texts rebuild its version; covered cells are not drawn.
+  const rows = await page.$$eval('.version-table tbody tr', (rs) => rs.map((r) => [...r.querySelectorAll('td .vt-text')].map((t) => t.textContent).join('')));
+  const norm = (s) => s.replace(/\s+/g, ' ').trim();
+  versions.forEach((v, i) => {
+    if (v.form !== 'omitted') assert.equal(norm(rows[i]), norm(v.quote), `row ${i} (${v.label}) rebuilds the version`);
+  });
+  assert.ok(await page.$('.version-table td[colspan]'), 'rewordings span columns');
+  // Every state has a sign and a spoken word, not only a colour.
+  const states = await page.$$eval('.version-table td.vt-cell:not([data-cont])', (cs) => cs.map((c) => [c.dataset.state, c.querySelector('.vt-sign') ? c.querySelector('.vt-sign').textContent : '', c.textContent]));
+  for (const [state, sign, text] of states) {
+    if (state === 'base') continue;
+    assert.ok({ same: '=', changed: '≠', added: '+', missing: '∅' }[state] === sign, `${state} has its sign`);
+    if (state === 'changed') assert.match(text, /\[differs: /);
+    if (state === 'missing') assert.match(text, /\[missing\]/);
+  }
+  // Moved phrases are outlined and labelled.
+  const moved = await page.$$eval('.version-table td[data-moved]', (cs) => cs.map((c) => [c.querySelector('.vt-moved').textContent, getComputedStyle(c).outlineStyle]));
+  assert.ok(moved.length >= 1);
+  for (const [label, outline] of moved) {
+    assert.match(label, /^moved \d+$/);
+    assert.equal(outline, 'dashed');
+  }
+  await shot(page, 'clause-territorial-table', { fullPage: true });
+  // A link may name the base by the version's id.
+  await page.goto(`${PAGE_URL}#clause=territorial&mode=table&base=${versions[base].id}`);
+  await page.waitForSelector(`.version-table[data-base="${base}"]`);
+  assert.equal(await page.$eval('select[name="base"]', (e) => e.value), String(base));
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  assert.ok(scroll <= client, `scrolls sideways by ${scroll - client}px`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

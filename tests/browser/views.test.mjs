@@ -22,6 +22,9 @@ const VIEWS = [
   ['entity-panel', '#entity=Etorofu', (p) => p.waitForSelector('#panel .entity-card[data-entity="iturup"]')],
   ['entity-index', '#entities=all', (p) => p.waitForSelector('.entity-index')],
   ['diff', '#clause=territorial&a=7&b=8', (p) => p.waitForSelector('.diff-text')],
+  ['versions', '#clause=territorial&mode=table&base=8', (p) => p.waitForSelector('.version-table')],
+  ['grid', '#grid=query%3AHabomai', (p) => p.waitForSelector('.grid[data-complete="yes"]')],
+  ['notes', '#notes=all', (p) => p.waitForSelector('.notes-view')],
 ];
 
 async function audit(page) {

@@ -1,6 +1,6 @@
 // Owns: the clause view (`#clause=ID&a=N&b=M&ignore=punct&mode=inline|side|table&base=K`):
 // a timeline of a clause's versions as cards by date, and the diff of two of
-// them inline, side by side, or all versions in one table. Insertions are
+// them inline, side by side, or all versions in one table (versiontable.js). Insertions are
 // <ins> (underlined), deletions <del> (struck through), each with visually
 // hidden "inserted:"/"deleted:" words so they read without colour and aloud.
 // Every version is one click from its source paragraph (#doc=ID&p=N).
@@ -11,6 +11,7 @@ import { registerView, href, navigate } from './router.js';
 import { addHeaderTool, openPanel, errorBox } from './shell.js';
 import { shownDocument } from './reader.js';
 import { libraryRows } from './library.js';
+import { versionTable, baseSelect } from './versiontable.js';
 
 const TOGGLES = [['case', 'Ignore case'], ['punct', 'Ignore punctuation'], ['spelling', 'Ignore spelling variants']];
 const MODES = [['inline', 'Inline'], ['side', 'Side by side'], ['table', 'All versions']];
@@ -30,7 +31,9 @@ function state(st, family) {
   const b = num('b', Math.min(n - 1, a + 1));
   const ignore = (st.ignore || '').split(',').filter((t) => TOGGLES.some(([k]) => k === t));
   const mode = MODES.some(([k]) => k === st.mode) ? st.mode : 'inline';
-  return { clause: family.id, a, b, ignore, mode, base: num('base', a) };
+  // The base may be named by the version's id (`base=article-9-en`) as well as its index.
+  const byId = family.versions.findIndex((v) => v.id === st.base);
+  return { clause: family.id, a, b, ignore, mode, base: byId >= 0 ? byId : num('base', a) };
 }
 
 function link(s, change) {
@@ -98,20 +101,6 @@ function itemTable(step, va, vb) {
     h('tbody', {}, rows));
 }
 
-function allVersions(table, family) {
-  const rows = family.versions.map((v, i) => h('tr', { dataset: { base: i === table.base ? 'yes' : 'no' } },
-    h('th', { scope: 'row' }, h('span', { class: 'vt-date' }, iso(v.date)), ' ', v.label),
-    table.columns.map((c) => {
-      const cell = c.cells[i];
-      const tag = cell.state === 'changed' || cell.state === 'added' ? 'ins' : cell.state === 'missing' ? 'del' : 'span';
-      const spoken = { changed: '[differs: ', added: '[added: ', missing: '[missing]' }[cell.state];
-      return h('td', { dataset: { state: cell.state } },
-        tag === 'span' ? cell.text : h(tag, {}, spoken ? hidden(spoken) : null, cell.text, spoken && cell.state !== 'missing' ? hidden(']') : null));
-    })));
-  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'All versions aligned' },
-    h('table', { class: 'version-table' }, h('caption', {}, `All versions against ${family.versions[table.base].label}`), h('tbody', {}, rows)));
-}
-
 function card(v, i, s) {
   const role = i === s.a ? 'a' : i === s.b ? 'b' : 'none';
   return h('li', { class: 'version-card', dataset: { role, form: FORMS[v.form] || 'wording' } },
@@ -152,12 +141,16 @@ function render(st) {
   const va = full[s.a];
   const vb = full[s.b];
   let body;
-  if (s.mode === 'table') body = allVersions(engine().clause_table(family.id, s.base, ignore), view.family);
+  if (s.mode === 'table') body = versionTable(engine().clause_table(family.id, s.base, ignore), view.family);
   else if (step.items) body = itemTable(step, va, vb);
   else if (s.mode === 'side') body = sideBySide(step.diff, va, vb);
   else body = inline(step.diff);
   const base = s.mode === 'table'
-    ? h('p', { class: 'table-base' }, 'Base: ', full.map((v, i) => [h('a', { href: href(link(s, { base: i })), 'aria-current': i === s.base ? 'true' : null, title: v.label }, String(i)), ' ']))
+    ? baseSelect(view.family, s.base, (i) => {
+      navigate(link(s, { base: i }), { replace: true });
+      const again = document.querySelector('.clause-view select[name="base"]');
+      if (again) again.focus();
+    })
     : null;
   const heading = h('h1', { id: 'clause-title', tabindex: '-1' }, family.title);
   const node = h('article', { class: 'clause-view', dataset: { clause: family.id, a: String(s.a), b: String(s.b), mode: s.mode } },
@@ -166,6 +159,7 @@ function render(st) {
     h('p', { class: 'clause-help', id: 'clause-help' },
       'Each card is one version, by date. Choose ', h('strong', {}, 'A'), ' on one card and ', h('strong', {}, 'B'),
       ' on another to see what changed from A to B: insertions underlined, deletions struck through.'),
+    h('p', { class: 'who-said-what' }, h('a', { href: href({ grid: `clause:${family.id}` }) }, 'Who said what, and when')),
     h('ol', { class: 'timeline', 'aria-label': 'Versions by date', 'aria-describedby': 'clause-help' }, full.map((v, i) => card(v, i, s))),
     controls(s),
     h('section', { class: 'diff', 'aria-labelledby': 'diff-title' },

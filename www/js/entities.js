@@ -129,6 +129,7 @@ export function showEntity(name) {
   const card = h('div', { class: 'entity-card', dataset: { entity: r.id, kind: r.kind } },
     h('p', { class: 'entity-head' }, kindBadge(r.kind), dates(r.dates) ? h('span', { class: 'entity-dates' }, dates(r.dates)) : null),
     h('p', { class: 'entity-description' }, r.description),
+    h('p', { class: 'who-said-what' }, h('a', { href: href({ grid: `entity:${r.id}` }) }, 'Who said what, and when')),
     h('dl', { class: 'entity-names' },
       names('Also', r.aliases),
       names('Variant spellings in the sources', r.variants),

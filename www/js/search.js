@@ -156,6 +156,7 @@ function results(state) {
     ? `No paragraph matches “${q.trim()}”`
     : `${plural(result.total, 'paragraph')} in ${plural(result.docs.length, 'document')}`;
   nodes.push(h('h1', { id: 'search-title', class: 'search-count', tabindex: '-1', dataset: { total: String(result.total) } }, count));
+  if (result.total) nodes.push(h('p', { class: 'who-said-what' }, h('a', { href: href({ grid: `query:${q}` }) }, 'Who said what, and when')));
   announce(result.total === 0 ? 'No results' : plural(result.total, 'result'));
   if (result.showing_for) {
     nodes.push(h('p', { class: 'showing-for', role: 'note' }, 'Showing results for ',
