@@ -5,7 +5,7 @@ use std::path::PathBuf;
 /// Options that take a value.
 const VALUED: &[&str] = &["corpus", "out", "limit", "ignore", "engine", "base"];
 /// Options that are switches.
-const SWITCHES: &[&str] = &["json", "shards"];
+const SWITCHES: &[&str] = &["json", "shards", "suggest"];
 
 /// Parsed command-line arguments of one subcommand.
 #[derive(Debug, Default)]
@@ -14,6 +14,8 @@ pub struct Args {
     pub json: bool,
     /// `--shards` (build): the folder form, texts in on-demand script files.
     pub shards: bool,
+    /// `--suggest` (entities): a TOML draft of the names found in the text.
+    pub suggest: bool,
     options: Vec<(String, String)>,
     pub positional: Vec<String>,
 }
@@ -43,6 +45,8 @@ impl Args {
             if SWITCHES.contains(&name) {
                 if name == "shards" {
                     a.shards = true;
+                } else if name == "suggest" {
+                    a.suggest = true;
                 } else {
                     a.json = true;
                 }

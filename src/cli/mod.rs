@@ -49,7 +49,7 @@ USAGE:
                                                       write DIR/docent.html (default dist)
   docent search   [--corpus DIR] [--json] [--limit N] QUERY
   docent entity   [--corpus DIR] [--json] NAME
-  docent entities [--corpus DIR] [--json]
+  docent entities [--corpus DIR] [--json] [--suggest [--out FILE]]
   docent clauses  [--corpus DIR] [--json]
   docent clause   [--corpus DIR] [--json] [--ignore LIST] [--base N] ID
   docent diff     [--json] [--ignore case,punct,spelling] [--corpus DIR] FILE_A FILE_B

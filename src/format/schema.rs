@@ -128,7 +128,8 @@ wire_struct!(Entity {
     note,
     sort,
     line,
-    refs
+    refs,
+    registered
 });
 wire_enum!(entities::Kind {
     0 => Person,

@@ -183,6 +183,7 @@ fn entity(
         sort: None,
         line: 0,
         refs: vec![xml_id.to_string()],
+        registered: true,
     }
 }
 
