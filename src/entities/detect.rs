@@ -48,12 +48,22 @@ const MORE_TITLES: &[&str] = &[
     "representative", "congressman", "deputy", "assistant", "under", "undersecretary", "director",
     "counselor", "consul", "attache", "professor", "prof", "emperor", "king", "queen", "prince",
     "princess", "lord", "lady", "father", "bishop", "judge", "justice", "envoy", "delegate",
-    "commissioner", "official", "spokesman", "господин", "товарищ", "тов", "г", "господа",
+    "commissioner", "official", "spokesman", "adviser", "advisor", "acting", "charge", "chargé", "господин", "товарищ", "тов", "г", "господа",
     "генерал", "посол", "министр", "премьер", "председатель",
 ];
 
 /// Words inside a title: "Secretary of State", "Minister of Foreign Affairs".
-const TITLE_TAILS: &[&str] = &["of", "state", "foreign", "affairs", "defense", "general"];
+const TITLE_TAILS: &[&str] = &[
+    "of",
+    "state",
+    "foreign",
+    "affairs",
+    "defense",
+    "general",
+    "d’affaires",
+    "d'affaires",
+    "affaires",
+];
 
 /// A last word that makes a run an organization.
 #[rustfmt::skip]
@@ -64,7 +74,7 @@ const ORG_HEADS: &[&str] = &[
     "association", "league", "federation", "navy", "army", "corps", "court", "nations",
     "secretariat", "presidium", "legation", "consulate", "staff", "command", "forces", "board",
     "administration", "organization", "times", "press", "news", "files", "papers", "records",
-    "notes", "union", "club", "foundation", "society", "federation", "министерство", "партия",
+    "notes", "union", "club", "affairs", "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
 ];
 
@@ -76,7 +86,7 @@ const ORG_FIRST: &[&str] = &["embassy", "ministry", "department", "office", "bur
 const PLACE_HEADS: &[&str] = &[
     "islands", "island", "isles", "strait", "straits", "sea", "ocean", "river", "city", "province",
     "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
-    "district", "region", "county", "harbor", "harbour", "port", "valley", "острова", "остров",
+    "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor", "harbour", "port", "valley", "острова", "остров",
 ];
 
 /// Places named without a cue in archival English: countries, a few
@@ -138,6 +148,42 @@ const STOP: &[&str] = &[
     "new", "old", "great", "north", "south", "east", "west", "upper", "lower", "mid", "ok", "etc",
     "viz", "cf", "eg", "ie", "re", "per", "mr", "mrs", "god", "lord", "sir", "jr", "sr",
 ];
+
+/// Capitalized words that describe rather than name: demonyms, compass
+/// words, a few common adjectives and ordinals (folded). A well-known
+/// closed list, not this corpus's words: English capitalizes them ("Far
+/// East", "Soviet Union", "Afro-Asian", "Eighth Session"), so they may sit
+/// inside a place's or an organization's name but are never a person's, and
+/// a run ending with one is an adjective ("Far Eastern affairs").
+#[rustfmt::skip]
+const ADJECTIVES: &[&str] = &[
+    "english", "russian", "japanese", "chinese", "soviet", "american", "british", "french",
+    "german", "korean", "okinawan", "european", "asian", "communist", "socialist", "western",
+    "eastern", "northern", "southern", "allied", "italian", "indian", "canadian", "australian",
+    "polish", "arab", "philippine", "red", "free", "new", "old", "great", "north", "south", "east",
+    "west", "upper", "lower", "mid", "far", "near", "middle", "outer", "inner", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "central", "latin", "pacific", "atlantic", "arctic", "african", "afro",
+    "sino", "anglo", "dutch", "spanish", "swedish", "turkish", "greek", "israeli", "egyptian",
+    "iranian", "vietnamese", "burmese", "thai", "indonesian", "mongolian", "ukrainian", "first",
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "united",
+];
+
+/// Endings of English adjectives and abstract or plural common nouns
+/// ("Presidential", "Pacific", "Republics", "Conservative", "Presidency"):
+/// a lone word so shaped is a name only with a person's evidence (a title,
+/// initials, a list of participants).
+#[rustfmt::skip]
+const COMMON_ENDINGS: &[&str] = &[
+    "al", "ic", "ics", "ive", "ives", "ency", "ancy", "ity", "ism", "ist", "ists", "ion", "ions",
+    "ness", "ship", "ian", "ians", "ean", "eans", "ese", "ish",
+];
+// Not "-ies", "-ers", "-ings", "-ory", "-ment": Menzies, Rogers, Hastings,
+// Gregory, Clement are surnames.
+
+fn common_shaped(key: &str) -> bool {
+    key.chars().count() > 4 && COMMON_ENDINGS.iter().any(|e| key.ends_with(e))
+}
 
 /// Which way an occurrence points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -243,6 +289,11 @@ impl Stats {
 /// abbreviation's (`USDel`).
 fn name_shaped(w: &str) -> bool {
     let w = w.trim_start_matches('[');
+    // "SCAP’s" is an acronym's possessive, not a name.
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w);
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
     let Some(&first) = letters.first() else {
         return false;
@@ -268,7 +319,10 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
     let u = &us.list[k];
     let w = &text[u.start..u.end];
     let key = bare(us.key(k));
-    if is_title(key) {
+    // A title is capitalized in English ("under Presidential directive",
+    // "the general view" are no titles); Russian writes them in lower case.
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    if is_title(key) && (capital || !key.is_ascii()) {
         return Class::Title;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -277,6 +331,9 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
         && text[u.end..].starts_with('.')
     {
         return Class::Initial;
+    }
+    if name_shaped(w) && ADJECTIVES.contains(&key) {
+        return Class::Cap;
     }
     if name_shaped(w)
         && !STOP.contains(&key)
@@ -290,6 +347,63 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
         return if common { Class::Cap } else { Class::Name };
     }
     Class::Other
+}
+
+/// Is unit `k` inside a Title Case stretch: a heading, or a paragraph, an
+/// italic span or a quotation where (almost) every word of four letters or
+/// more, function words aside, is capitalized ("United States Position on Japanese-Soviet Peace
+/// Treaty Negotiations", *Record of Proceedings*)?
+fn title_case(text: &str, us: &Units, p: &crate::model::Paragraph) -> Vec<bool> {
+    let n = us.list.len();
+    let cased = |r: std::ops::Range<usize>| -> bool {
+        let (mut long, mut caps) = (0, 0);
+        for k in r {
+            let u = &us.list[k];
+            let w = &text[u.start..u.end];
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !STOP.contains(&us.key(k)) {
+                long += 1;
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    caps += 1;
+                }
+            }
+        }
+        long >= 2 && caps * 10 >= long * 9
+    };
+    // Whole paragraphs: headings, list items and lines ("SUBJECT" items);
+    // not running text or notes, whose "Source: … Drafted by Martin." is
+    // mostly capitals too.
+    let short = matches!(p.kind, ParaKind::Item(_) | ParaKind::Line);
+    let mut out =
+        vec![matches!(p.kind, ParaKind::Heading(_)) || (short && n > 0 && cased(0..n)); n];
+    let units_in = |s: usize, e: usize| -> std::ops::Range<usize> {
+        let a = us.list.iter().position(|u| u.start >= s).unwrap_or(n);
+        let b = us.list.iter().position(|u| u.start >= e).unwrap_or(n);
+        a..b.max(a)
+    };
+    let mut stretches: Vec<(usize, usize)> = p
+        .spans
+        .iter()
+        .filter(|s| matches!(s.kind, crate::model::SpanKind::Emphasis))
+        .map(|s| (s.start as usize, s.end as usize))
+        .collect();
+    let mut from = 0;
+    while let Some(o) = text[from..].find(['“', '"']).map(|i| from + i) {
+        let body = o + text[o..].chars().next().map_or(1, char::len_utf8);
+        let Some(c) = text[body..].find(['”', '"']).map(|i| body + i) else {
+            break;
+        };
+        stretches.push((body, c));
+        from = c + text[c..].chars().next().map_or(1, char::len_utf8);
+    }
+    for (s, e) in stretches {
+        let r = units_in(s, e);
+        if r.len() > 1 && cased(r.clone()) {
+            for k in r {
+                out[k] = true;
+            }
+        }
+    }
+    out
 }
 
 /// Finds the unregistered names of every document: `registered[d]` are
@@ -326,17 +440,32 @@ fn paragraph(
     let text = p.text.as_str();
     let us = units(text);
     let n = us.list.len();
-    let heading = matches!(p.kind, ParaKind::Heading(_));
+    let headline = title_case(text, &us, p);
     let classes: Vec<Class> = (0..n)
         .map(|k| match classify(text, &us, k, stats) {
             // Title Case headings capitalize every word: only names count.
-            Class::Cap if heading => Class::Other,
+            Class::Cap if headline[k] => Class::Other,
             c => c,
         })
         .collect();
+    let mut classes = classes;
+    for k in 1..n {
+        // "John M. Raymond": a one-letter title between names is an initial.
+        if classes[k] == Class::Title
+            && us.key(k).chars().count() == 1
+            && classes[k - 1] == Class::Name
+            && us.list[k].joined
+            && k + 1 < n
+            && classes[k + 1] == Class::Name
+        {
+            classes[k] = Class::Initial;
+        }
+    }
+    let lead = classes.iter().position(|&c| c != Class::Other);
     let signature = matches!(p.kind, ParaKind::Closing) && n <= 4;
     let dateline = p.kind == ParaKind::Line && text.contains(", 19");
-    let listed = matches!(p.kind, ParaKind::Item(_)) || text.contains("PARTICIPANTS");
+    let item = matches!(p.kind, ParaKind::Item(_));
+    let participants = text.contains("PARTICIPANTS");
     let brk = |k: usize| k == 0 || sentence_break(&text[us.list[k - 1].end..us.list[k].start]);
     let joined = |k: usize| {
         (us.list[k].joined && !text[us.list[k - 1].end..us.list[k].start].contains(['–', '—']))
@@ -387,7 +516,13 @@ fn paragraph(
             while b > a && (us.key(b) == "of" || classes[b] == Class::Other) {
                 b -= 1;
             }
-            let initial_start = a == k && brk(k) && titled.is_empty();
+            // A list of participants starts its entries with a name and a
+            // comma ("Tanzan Ishibashi, President of …").
+            let entry = participants
+                || (item
+                    && Some(k) == lead
+                    && text[us.list[end].end..].trim_start().starts_with(','));
+            let initial_start = a == k && brk(k) && titled.is_empty() && !entry;
             emit(
                 (di, pi),
                 text,
@@ -397,7 +532,8 @@ fn paragraph(
                 &titled,
                 stats,
                 initial_start,
-                (signature, dateline, listed),
+                (signature, dateline, entry),
+                headline[a],
                 covered,
                 out,
             );
@@ -420,11 +556,16 @@ fn emit(
     stats: &Stats,
     sentence_initial: bool,
     (signature, dateline, listed): (bool, bool, bool),
+    headline: bool,
     covered: &[(u32, u32)],
     out: &mut Vec<Occurrence>,
 ) {
+    // "(Robertson)": a name in parentheses of its own.
+    let parenthesized = text[..us.list[a].start].trim_end().ends_with('(')
+        && text[us.list[b].end..].trim_start().starts_with(')');
     // A sentence's first word must be known as a name elsewhere.
     if sentence_initial
+        && !parenthesized
         && matches!(classes[a], Class::Name | Class::Cap)
         && !stats.mid.contains(bare(us.key(a)))
     {
@@ -460,6 +601,55 @@ fn emit(
         && !place_head
         && titles.is_empty()
         && ((a..=b).any(|k| classes[k] == Class::Other) || words.len() < 2)
+    {
+        return;
+    }
+    // Describing words alone are nobody's name ("Soviet", "Far Eastern").
+    if words.iter().all(|w| ADJECTIVES.contains(&w.as_str())) {
+        return;
+    }
+    // "Acting Legal Adviser": a common word between titles is one more.
+    if words.len() == 1
+        && classes[a] == Class::Cap
+        && b + 1 < us.list.len()
+        && classes[b + 1] == Class::Title
+        && us.list[b + 1].joined
+    {
+        return;
+    }
+    let last_key = words.last().map_or("", String::as_str);
+    let untitled = titles.is_empty() && initials == 0;
+    // A run ending in an adjective describes ("Far Eastern", "Afro-Asian").
+    let adjective = ADJECTIVES.contains(&last_key)
+        || ["ese", "ican", "ean", "ish", "ian"]
+            .iter()
+            .any(|s| last_key.ends_with(s));
+    if untitled && adjective && !org && !place_head {
+        return;
+    }
+    let known_place = PLACES.contains(&last_key);
+    // A lone word shaped like an adjective or a common noun ("Pacific",
+    // "Presidential", "Republics") is a person's name only with evidence.
+    if untitled
+        && words.len() == 1
+        && common_shaped(last_key)
+        && !known_place
+        && !signature
+        && !listed
+    {
+        return;
+    }
+    // In a Title Case stretch (a subject line, a heading, a quoted or
+    // italic title: "United States Position on …", "Record of
+    // Proceedings") a lone capitalized word says nothing; a name in
+    // parentheses ("(Robertson)") still counts.
+    if headline
+        && untitled
+        && words.len() == 1
+        && !known_place
+        && !parenthesized
+        && !signature
+        && !listed
     {
         return;
     }
@@ -502,7 +692,9 @@ fn emit(
         {
             ev.place = 2;
         }
-        if words.len() == 1 && PLACES.contains(&words[0].as_str()) && titles.is_empty() {
+        // "Japan", and "Southeast Asia", "Outer Mongolia": a word before
+        // a known place stays part of that place's name.
+        if known_place && titles.is_empty() {
             ev.place = 3;
         }
         let joined_before = a > 0 && us.list[a].joined;
