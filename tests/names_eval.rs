@@ -56,6 +56,9 @@ const UNMARKED_PERSONS: &[&str] = &[
     "v k wellington koo",
     "koo",
     "tsu mo",
+    // held out (tests/fixtures/tei-heldout), judged after its one run
+    "churchill",
+    "archbishop makarios",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -325,6 +328,15 @@ const TUNED: &[&str] = &[
     "frus1955-57v23p1-d106.xml",
 ];
 
+/// FRUS 1955–57 vol. XXIV (Cyprus, 1955): never read while tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1955-57v24-d144.xml",
+    "frus1955-57v24-d145.xml",
+    "frus1955-57v24-d146.xml",
+    "frus1955-57v24-d147.xml",
+    "frus1955-57v24-d148.xml",
+];
+
 /// Scores one set and prints it; `verbose` lists every difference.
 fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
     let paths: Vec<&Path> = files.iter().map(|p| p.as_path()).collect();
@@ -360,7 +372,9 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 
 /// The floors on person mentions: judged precision, recall, grouping.
 /// The issue asks for 0.9 / 0.9 / 1.0 on held-out documents; the held-out
-/// floor is what detection reaches today (precision short of the goal).
+/// floors are what detection measured on its first and only run there
+/// (judged precision 0.764, recall 0.976, grouping 0.941): precision and
+/// grouping are short of the goal.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -386,5 +400,16 @@ fn persons_found_without_a_register_tuned_set() {
         0.9,
         0.9,
         1.0,
+    );
+}
+
+#[test]
+fn persons_found_without_a_register_held_out() {
+    check(
+        "held-out",
+        &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
+        0.76,
+        0.97,
+        0.94,
     );
 }
