@@ -18,7 +18,7 @@ const VALUED: &[&str] = &[
     "clause",
 ];
 /// Options that are switches.
-const SWITCHES: &[&str] = &["json", "shards", "csv"];
+const SWITCHES: &[&str] = &["json", "shards", "csv", "suggest"];
 
 /// Parsed command-line arguments of one subcommand.
 #[derive(Debug, Default)]
@@ -29,6 +29,8 @@ pub struct Args {
     pub shards: bool,
     /// `--csv` (kwic): comma-separated values with a header row.
     pub csv: bool,
+    /// `--suggest` (entities): a TOML draft of the names found in the text.
+    pub suggest: bool,
     options: Vec<(String, String)>,
     pub positional: Vec<String>,
 }
@@ -59,6 +61,7 @@ impl Args {
                 match name {
                     "shards" => a.shards = true,
                     "csv" => a.csv = true,
+                    "suggest" => a.suggest = true,
                     _ => a.json = true,
                 }
             } else if VALUED.contains(&name) {

@@ -10,6 +10,8 @@ pub const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
 pub struct Loaded {
     pub collection: Collection,
     pub diagnostics: Vec<Diagnostic>,
+    /// The names found in the text that the register does not have.
+    pub found: Vec<entities::Found>,
 }
 
 impl Loaded {
@@ -142,6 +144,18 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
         tei_entities,
         &anchors,
     ));
+    let registered =
+        entities::Register::new(list.clone(), register.ignore.clone(), "entities.toml");
+    diagnostics.extend(registered.check(&docs));
+    // Names the register does not cover, found in the text: added after
+    // the register's own entities, listed by `docent check` (commonest first).
+    let found = entities::detect(&docs, &registered);
+    diagnostics.extend(candidates(&found, &register.ignore));
+    let found: Vec<entities::Found> = found
+        .into_iter()
+        .filter(|f| !ignored(&f.entity, &register.ignore))
+        .collect();
+    list.extend(found.iter().map(|f| f.entity.clone()));
     let entities = entities::Register::new(list, register.ignore.clone(), "entities.toml");
     let clauses = match read_optional(dir, "clauses.toml")? {
         Some(src) => {
@@ -152,13 +166,57 @@ pub fn load(dir: &Path) -> Result<Loaded, String> {
         }
         None => Default::default(),
     };
-    diagnostics.extend(entities.check(&docs));
     diagnostics.extend(clauses.check(&docs));
 
     Ok(Loaded {
         collection: Collection::build(docs, entities, clauses),
         diagnostics,
+        found,
     })
+}
+
+/// A found entity all of whose names `[check] ignore` lists.
+fn ignored(e: &entities::Entity, ignore: &[String]) -> bool {
+    e.names.iter().all(|n| {
+        entities::person_key(&n.text)
+            .split(' ')
+            .all(|w| ignore.iter().any(|i| i == w))
+    })
+}
+
+/// The names found in the text, as `docent check` warnings, commonest first.
+fn candidates(found: &[entities::Found], ignore: &[String]) -> Vec<Diagnostic> {
+    found
+        .iter()
+        .filter(|f| !ignored(&f.entity, ignore))
+        .map(|f| {
+            let e = &f.entity;
+            let mut others: Vec<String> = Vec::new();
+            for (t, _) in &f.forms {
+                let t = format!("`{t}`");
+                if *t != format!("`{}`", e.name) && !others.contains(&t) {
+                    others.push(t);
+                }
+            }
+            let also = if others.is_empty() {
+                String::new()
+            } else {
+                format!("; also {}", others.join(", "))
+            };
+            Diagnostic::warning(
+                &f.at.0,
+                Some(f.at.1),
+                format!(
+                    "`{}` ({} as guessed, {}× in {} document(s){also}) is a name found in the text that the register does not have",
+                    e.name,
+                    e.kind.as_str(),
+                    f.count,
+                    f.docs
+                ),
+            )
+            .help("`docent entities --suggest` drafts its entry for entities.toml; or add the word to `[check] ignore`")
+        })
+        .collect()
 }
 
 /// Adds a document unless its id is taken (then says which file has it).
@@ -189,6 +247,11 @@ fn add_document(
 
 /// Loads the corpus and fails (with every error printed) if it has errors.
 pub fn load_valid(dir: &Path) -> Result<Collection, String> {
+    load_valid_all(dir).map(|l| l.collection)
+}
+
+/// [`load_valid`], keeping the found names.
+pub fn load_valid_all(dir: &Path) -> Result<Loaded, String> {
     let loaded = load(dir)?;
     if loaded.has_errors() {
         let errors: Vec<String> = loaded
@@ -203,7 +266,7 @@ pub fn load_valid(dir: &Path) -> Result<Collection, String> {
             errors.join("\n")
         ));
     }
-    Ok(loaded.collection)
+    Ok(loaded)
 }
 
 fn read_optional(dir: &Path, name: &str) -> Result<Option<String>, String> {

@@ -46,8 +46,22 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     }
 }
 
-/// `docent entities [--corpus DIR] [--json]`: every entity with its mention count.
+/// `docent entities [--corpus DIR] [--json]`: every entity with its mention
+/// count (names found in the text carry `"registered": false`);
+/// `--suggest [--out FILE]`: a TOML draft of the found names' entries.
 pub fn run_list(args: &Args) -> Result<ExitCode, String> {
+    if args.suggest {
+        let loaded = super::corpus::load_valid_all(&args.corpus)?;
+        let draft = docent::entities::suggest_toml(&loaded.found);
+        match args.opt("out") {
+            Some(path) => {
+                std::fs::write(path, &draft).map_err(|e| format!("cannot write {path}: {e}"))?;
+                eprintln!("{} found name(s) drafted in {path}", loaded.found.len());
+            }
+            None => print(&draft),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let c = super::corpus::load_valid(&args.corpus)?;
     let rows = c.entity_summaries();
     if args.json {
@@ -61,7 +75,12 @@ pub fn run_list(args: &Args) -> Result<ExitCode, String> {
             kind = Some(r.kind);
             let _ = writeln!(s, "\n{}", r.kind.as_str().to_uppercase());
         }
-        let _ = writeln!(s, "  {:>4}  {:<28} {}", r.count, r.id, r.name);
+        let mark = if r.registered {
+            ""
+        } else {
+            "  (found in the text)"
+        };
+        let _ = writeln!(s, "  {:>4}  {:<28} {}{mark}", r.count, r.id, r.name);
     }
     let total: usize = rows.iter().map(|r| r.count).sum();
     let _ = writeln!(s, "\n{} entities, {} mentions", rows.len(), total);
@@ -82,6 +101,13 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String, String> {
 fn print_report(r: &EntityReport) {
     let mut s = String::new();
     let _ = writeln!(s, "{} ({}, id {})", r.name, r.kind.as_str(), r.id);
+    if !r.registered {
+        let _ = writeln!(
+            s,
+            "  found in the text — not in the register ({} as guessed)",
+            r.kind.as_str()
+        );
+    }
     if let Some(d) = &r.dates {
         let _ = writeln!(s, "  dates: {}", d.replace('/', " – "));
     }

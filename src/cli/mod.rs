@@ -54,7 +54,7 @@ USAGE:
   docent cite     [--corpus DIR] [--json] [--paragraph N] [--format chicago|chicago-bib|bibtex|ris|csl-json]
                   [--base-url URL] DOC                cite a document (all formats without --format)
   docent entity   [--corpus DIR] [--json] NAME
-  docent entities [--corpus DIR] [--json]
+  docent entities [--corpus DIR] [--json] [--suggest [--out FILE]]
   docent clauses  [--corpus DIR] [--json]
   docent clause   [--corpus DIR] [--json] [--ignore LIST] [--base VERSION] ID
   docent positions [--corpus DIR] [--json] (QUERY | --entity NAME | --clause FAMILY)

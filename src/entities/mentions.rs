@@ -112,6 +112,9 @@ pub struct Matcher {
     kinds: Vec<Kind>,
     /// Entity by TEI id (`refs`, without `#`): marked names resolve here.
     refs: FxMap<Box<str>, u32>,
+    /// Entities from here on are found in the text, not registered: their
+    /// names are matched only where no registered name is.
+    first_found: u32,
 }
 
 /// The folded words of a name, with their case rules.
@@ -153,6 +156,7 @@ impl Matcher {
             nodes: vec![Node::default()],
             kinds: register.entities.iter().map(|e| e.kind).collect(),
             refs: FxMap::default(),
+            first_found: register.first_found() as u32,
         };
         for (i, e) in register.entities.iter().enumerate() {
             for r in &e.refs {
@@ -266,13 +270,49 @@ impl Matcher {
         }
     }
 
-    /// Appends the mentions in one paragraph's text (unresolved).
+    /// Appends the mentions in one paragraph's text (unresolved): the
+    /// registered names first, then found names in what they leave.
     pub fn paragraph(&self, paragraph: u32, text: &str, out: &mut Vec<Mention>) {
         let us = units(text);
+        if (self.first_found as usize) == self.kinds.len() {
+            self.pass(paragraph, text, &us, None, out);
+            return;
+        }
+        let from = out.len();
+        self.pass(paragraph, text, &us, Some(false), out);
+        let taken: Vec<(u32, u32)> = out[from..].iter().map(|m| (m.start, m.end)).collect();
+        let mid = out.len();
+        self.pass(paragraph, text, &us, Some(true), out);
+        let mut k = mid;
+        while k < out.len() {
+            if taken
+                .iter()
+                .any(|&(s, e)| s < out[k].end && out[k].start < e)
+            {
+                out.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+        if out.len() > mid && mid > from {
+            out[from..].stable_sort_by_key(|m| (m.start, m.end));
+        }
+    }
+
+    /// One longest-match pass over a paragraph; `found`: only registered
+    /// entities (`false`), only found ones (`true`), or all (`None`).
+    fn pass(
+        &self,
+        paragraph: u32,
+        text: &str,
+        us: &Units,
+        found: Option<bool>,
+        out: &mut Vec<Mention>,
+    ) {
         let units = &us.list;
         let mut i = 0;
         while i < units.len() {
-            match self.longest(&us, i, text) {
+            match self.longest(us, i, text, found) {
                 Some((j, ends)) => {
                     let mut m = to_mention(paragraph, &units[i], &units[j], ends);
                     balance_brackets(text, &mut m);
@@ -290,7 +330,13 @@ impl Matcher {
 
     /// The longest name starting at unit `i`: its last unit and the entries
     /// whose case rules the text satisfies.
-    fn longest(&self, us: &Units, i: usize, text: &str) -> Option<(usize, Vec<&End>)> {
+    fn longest(
+        &self,
+        us: &Units,
+        i: usize,
+        text: &str,
+        found: Option<bool>,
+    ) -> Option<(usize, Vec<&End>)> {
         let units = &us.list;
         let mut node = 0usize;
         let mut best: Option<(usize, Vec<&End>)> = None;
@@ -305,7 +351,7 @@ impl Matcher {
             if u.plural {
                 let p = &key[..key.len() - 1];
                 if let Some(&n) = self.nodes[node].next.get(p) {
-                    let ok = self.satisfied(n as usize, &units[i..=j], text);
+                    let ok = self.satisfied(n as usize, &units[i..=j], text, found);
                     if !ok.is_empty() {
                         best = Some((j, ok));
                     }
@@ -315,7 +361,7 @@ impl Matcher {
                 Some(&n) => node = n as usize,
                 None => break,
             }
-            let ok = self.satisfied(node, &units[i..=j], text);
+            let ok = self.satisfied(node, &units[i..=j], text, found);
             if !ok.is_empty() {
                 best = Some((j, ok));
             }
@@ -324,12 +370,19 @@ impl Matcher {
         best
     }
 
-    fn satisfied<'a>(&'a self, node: usize, us: &[Unit], text: &str) -> Vec<&'a End> {
+    fn satisfied<'a>(
+        &'a self,
+        node: usize,
+        us: &[Unit],
+        text: &str,
+        found: Option<bool>,
+    ) -> Vec<&'a End> {
         self.nodes[node]
             .ends
             .iter()
             .filter(|e| {
-                e.cases.len() == us.len()
+                found.map_or(true, |f| (e.entity >= self.first_found) == f)
+                    && e.cases.len() == us.len()
                     && e.cases.iter().zip(us).all(|(c, u)| {
                         let s = &text[u.start..u.end];
                         let s = s

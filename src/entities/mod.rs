@@ -103,9 +103,16 @@
 //!                    ("Masumoto", "matsumoto", true)]);
 //! ```
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod detect;
+#[cfg(not(target_arch = "wasm32"))]
+mod found;
 mod mentions;
 mod register;
 mod report;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use found::{detect, near, suggest_toml, Found};
 
 pub use mentions::{tag_paragraphs, Matcher};
 pub use register::{Lookup, MAX_QUERY};
@@ -226,6 +233,15 @@ pub struct Entity {
     /// (`soviet`, `japanese`, `us`, `other`), for the positions grid.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub side: Option<String>,
+    /// False for a name found in the text that the register does not have
+    /// (see [`detect`]); only those serialize the field.
+    #[serde(skip_serializing_if = "is_true")]
+    pub registered: bool,
+}
+
+/// For `skip_serializing_if`: registered entities keep today's JSON.
+pub fn is_true(b: &bool) -> bool {
+    *b
 }
 
 /// The entity register (`corpus/entities.toml`).
@@ -259,6 +275,15 @@ impl Register {
             file: file.to_string(),
             compiled: Default::default(),
         }
+    }
+
+    /// Index of the first found (unregistered) entity: they follow the
+    /// register's own.
+    pub fn first_found(&self) -> usize {
+        self.entities
+            .iter()
+            .position(|e| !e.registered)
+            .unwrap_or(self.entities.len())
     }
 
     /// The register compiled for detection (once; later calls reuse it).

@@ -1,10 +1,9 @@
 //! Reading and checking the register; resolving a name to an entity.
 
-use super::mentions::{name_key, strip_titles, units};
+use super::mentions::{name_key, strip_titles};
 use super::{Entity, Kind, Mention, NameKind, Register};
-use crate::model::{Document, ParaKind};
+use crate::model::Document;
 use crate::sort::StableSort;
-use crate::text::fold;
 use crate::Diagnostic;
 use std::collections::{HashMap, HashSet};
 
@@ -127,7 +126,6 @@ impl Register {
         let mut out = self.duplicates();
         let matcher = self.matcher();
         let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| matcher.document(d)).collect();
-        out.extend(self.uncovered(docs, &mentions));
         let mut mentioned = vec![false; self.entities.len()];
         for m in mentions.iter().flatten() {
             for &e in &m.entities {
@@ -202,132 +200,6 @@ impl Register {
         }
         out
     }
-
-    /// Capitalized name-like sequences of body text that no mention covers.
-    fn uncovered(&self, docs: &[Document], mentions: &[Vec<Mention>]) -> Vec<Diagnostic> {
-        // Words seen in lower case anywhere are common words, not names.
-        let mut lower: HashSet<String> = HashSet::new();
-        let mut mid_capital: HashSet<String> = HashSet::new();
-        let ignore: HashSet<&str> = self.ignore.iter().map(String::as_str).collect();
-        let mut found: Vec<(String, String, u32, usize)> = Vec::new(); // key, text, line, file idx
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut counts: Vec<usize> = Vec::new();
-        let mut per_para: Vec<(usize, usize, super::mentions::Units)> = Vec::new();
-        for (di, d) in docs.iter().enumerate() {
-            for (pi, p) in d.paragraphs.iter().enumerate() {
-                let us = units(&p.text);
-                for (k, u) in us.list.iter().enumerate() {
-                    let s = &p.text[u.start..u.end];
-                    if s.chars().next().is_some_and(|c| c.is_lowercase()) {
-                        lower.insert(us.key(k).to_string());
-                    } else if k > 0 && !sentence_start(&p.text, us.list[k - 1].end, u.start) {
-                        mid_capital.insert(us.key(k).to_string());
-                    }
-                }
-                if matches!(
-                    p.kind,
-                    ParaKind::Body
-                        | ParaKind::Heading(_)
-                        | ParaKind::Closing
-                        | ParaKind::Item(_)
-                        | ParaKind::Row(_)
-                        | ParaKind::Line
-                ) {
-                    per_para.push((di, pi, us));
-                }
-            }
-        }
-        for (di, pi, all) in &per_para {
-            let us = &all.list;
-            let p = &docs[*di].paragraphs[*pi];
-            let ms: Vec<&Mention> = mentions[*di]
-                .iter()
-                .filter(|m| m.paragraph as usize == *pi)
-                .collect();
-            let covered = |u: &super::mentions::Unit| {
-                ms.iter()
-                    .any(|m| (m.start as usize) < u.end && u.start < m.end as usize)
-            };
-            let name_like = |k: usize| {
-                let u = &us[k];
-                let key = all.key(k);
-                let s = &p.text[u.start..u.end];
-                let initial = k == 0 || sentence_start(&p.text, us[k - 1].end, u.start);
-                s.chars().next().is_some_and(|c| c.is_uppercase())
-                    && s.chars().any(|c| c.is_alphabetic())
-                    && key.chars().count() >= 2
-                    && !lower.contains(key)
-                    && !ignore.contains(key)
-                    && !super::mentions::TITLES.contains(&key)
-                    && !is_roman(key)
-                    && (!initial || mid_capital.contains(key))
-            };
-            let capital = |k: usize| {
-                let u = &us[k];
-                p.text[u.start..u.end]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase())
-            };
-            let mut k = 0;
-            while k < us.len() {
-                if !capital(k) {
-                    k += 1;
-                    continue;
-                }
-                let mut end = k;
-                while end + 1 < us.len()
-                    && us[end + 1].joined
-                    && capital(end + 1)
-                    && (us[end].end - us[end].start == 1
-                        || !sentence_start(&p.text, us[end].end, us[end + 1].start))
-                {
-                    end += 1;
-                }
-                let run = k..=end;
-                if run.clone().any(name_like) && !run.clone().any(|x| covered(&us[x])) {
-                    let text = p.text[us[k].start..us[end].end].to_string();
-                    let key = fold(&text);
-                    match index.get(&key) {
-                        Some(&at) => counts[at] += 1,
-                        None => {
-                            index.insert(key.clone(), found.len());
-                            counts.push(1);
-                            found.push((key, text, p.line, *di));
-                        }
-                    }
-                }
-                k = end + 1;
-            }
-        }
-        found
-            .into_iter()
-            .zip(counts)
-            .map(|((_, text, line, di), n)| {
-                let times = if n > 1 { format!(" ({n}×)") } else { String::new() };
-                Diagnostic::warning(
-                    &docs[di].source_file,
-                    Some(line),
-                    format!("`{text}`{times} looks like a name but no entity in the register covers it"),
-                )
-                .help(format!(
-                    "add it to {} as an entity or alias, or to `[check] ignore` if it is not a name",
-                    if self.file.is_empty() { "entities.toml" } else { &self.file }
-                ))
-            })
-            .collect()
-    }
-}
-
-/// Is the text between two words a sentence break (or a paragraph start)?
-fn sentence_start(text: &str, prev_end: usize, start: usize) -> bool {
-    let between = &text[prev_end..start];
-    between.contains(['.', ':', '!', '?', '“', '"', '(', ';']) && !between.contains('-')
-}
-
-fn is_roman(key: &str) -> bool {
-    key.chars()
-        .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'))
 }
 
 /// Levenshtein distance over chars.
@@ -608,6 +480,7 @@ mod toml_reader {
                 line,
                 refs,
                 side,
+                registered: true,
             });
         }
         let mut ignore = Vec::new();

@@ -81,6 +81,9 @@ pub struct EntityReport {
     pub co_mentioned: Vec<CoMention>,
     pub timeline: Vec<DocCount>,
     pub years: Vec<YearCount>,
+    /// False for a name found in the text, not in the register (only then serialized).
+    #[serde(skip_serializing_if = "super::is_true")]
+    pub registered: bool,
 }
 
 /// One row of the index of entities.
@@ -94,6 +97,9 @@ pub struct EntitySummary {
     pub description: String,
     pub count: usize,
     pub docs: usize,
+    /// False for a name found in the text, not in the register (only then serialized).
+    #[serde(skip_serializing_if = "super::is_true")]
+    pub registered: bool,
 }
 
 /// A mention for highlighting in the reader.
@@ -108,6 +114,9 @@ pub struct ParaMention {
     pub name: String,
     pub variant: bool,
     pub ambiguous: bool,
+    /// False for a name found in the text, not in the register (only then serialized).
+    #[serde(skip_serializing_if = "super::is_true")]
+    pub registered: bool,
 }
 
 /// A lookup that found no single entity: the query, why, and the
@@ -291,6 +300,7 @@ impl Collection {
                 .into_iter()
                 .map(|((_, year), count)| YearCount { year, count })
                 .collect(),
+            registered: e.registered,
         })
     }
 
@@ -351,6 +361,7 @@ impl Collection {
                 description: e.description.clone(),
                 count: count[i],
                 docs: docs[i],
+                registered: e.registered,
             })
             .collect();
         out.stable_sort_by(|a, b| (a.kind, &a.sort, &a.name).cmp(&(b.kind, &b.sort, &b.name)));
@@ -387,6 +398,7 @@ impl Collection {
                     },
                     variant: m.variant,
                     ambiguous: m.is_ambiguous(),
+                    registered: first.registered,
                 }
             })
             .collect()

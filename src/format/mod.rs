@@ -40,7 +40,7 @@ pub(crate) mod wire;
 /// First bytes of every bundle.
 pub const MAGIC: &[u8; 8] = b"DOCENT\0\x1a";
 /// Bumped whenever anything serialized below changes shape.
-pub const VERSION: u32 = 10;
+pub const VERSION: u32 = 11;
 
 /// Text bytes per part, about.
 pub const DOCS_SECTION: usize = 1 << 20;

@@ -130,7 +130,8 @@ wire_struct!(Entity {
     sort,
     line,
     refs,
-    side
+    side,
+    registered
 });
 wire_enum!(entities::Kind {
     0 => Person,

@@ -126,8 +126,10 @@ export function showEntity(name) {
     showChoice(r.candidates.map((c) => c.id), r.query, r.error === 'not found' ? 'No entity has this name. The closest:' : null);
     return;
   }
-  const card = h('div', { class: 'entity-card', dataset: { entity: r.id, kind: r.kind } },
+  const found = r.registered === false;
+  const card = h('div', { class: 'entity-card', dataset: { entity: r.id, kind: r.kind, registered: found ? 'no' : 'yes' } },
     h('p', { class: 'entity-head' }, kindBadge(r.kind), dates(r.dates) ? h('span', { class: 'entity-dates' }, dates(r.dates)) : null),
+    found ? h('p', { class: 'entity-found' }, `Found in the text — not in the register (${r.kind}, as guessed)`) : null,
     h('p', { class: 'entity-description' }, r.description),
     h('p', { class: 'who-said-what' }, h('a', { href: href({ grid: `entity:${r.id}` }) }, 'Who said what, and when')),
     h('dl', { class: 'entity-names' },
@@ -177,8 +179,9 @@ function renderIndex() {
     h('ul', {}, byKind.map(([k, list]) => h('li', {}, h('a', { href: `#kind-${k}`, on: { click: (ev) => { ev.preventDefault(); document.getElementById(`kind-${k}`).scrollIntoView(); } } }, `${KIND_LABEL[k]} (${list.length})`)))));
   const sections = byKind.map(([k, list]) => h('section', { class: 'entity-index-kind', id: `kind-${k}`, dataset: { kind: k }, 'aria-labelledby': `kind-${k}-title` },
     h('h2', { id: `kind-${k}-title` }, KIND_LABEL[k]),
-    h('ul', { class: 'entity-index-list' }, list.map((e) => h('li', { dataset: { entity: e.id, count: String(e.count), sort: e.sort } },
+    h('ul', { class: 'entity-index-list' }, list.map((e) => h('li', { dataset: { entity: e.id, count: String(e.count), sort: e.sort, registered: e.registered === false ? 'no' : 'yes' } },
       entityLink(e, plural(e.count, 'mention')),
+      e.registered === false ? h('span', { class: 'entity-found-mark', title: 'found in the text — not in the register' }, ' (found in the text)') : null,
       h('span', { class: 'entity-index-desc' }, e.description))))));
   const total = rows.reduce((n, r) => n + r.count, 0);
   const node = h('article', { class: 'entity-index', 'aria-labelledby': 'entity-index-title' },

@@ -184,6 +184,7 @@ fn entity(
         line: 0,
         refs: vec![xml_id.to_string()],
         side: None,
+        registered: true,
     }
 }
 

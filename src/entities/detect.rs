@@ -1,0 +1,747 @@
+//! Names the register has never seen: proper names of people, places and
+//! organizations found in the text alone, at `docent build` (native only:
+//! the page reads the result from the bundle, the engine never detects).
+//!
+//! # What is a name here
+//!
+//! A **run** is a sequence of capitalized words joined by spaces, periods
+//! or hyphens (the mention matcher's separators), never across a comma or a
+//! sentence break, with initials (`N.S.`, `H.`) and `of` inside an
+//! organization's or place's name ("Ministry of Foreign Affairs"). A word of
+//! a run is *name-like* when it is capitalized, not written all in capitals
+//! (headings, acronyms: "PARTICIPANTS", "USSR"), not camel-cased ("USDel",
+//! "FonOff"), not a function word, month, weekday, demonym, archival term
+//! ("Secret", "Deptel", "Ibid") or roman numeral, and never seen in lower
+//! case anywhere in the collection ("Secretary", "Conservatives").
+//!
+//! **Titles** ("Mr.", "Ambassador", "Foreign Minister", "Secretary of
+//! State", "General", "Comrade", "Господин" …) are never part of a name: they
+//! cut a run into names and announce a person ("The Secretary Ambassador
+//! Bohlen Mr." is one name, Bohlen; "The Secretary" alone is none).
+//!
+//! A run that starts a sentence keeps its first word only if that word is
+//! capitalized mid-sentence somewhere in the collection, or is announced
+//! by a title.
+//!
+//! # The kind, guessed from context
+//!
+//! Each occurrence gives evidence, weighed per group of forms (see
+//! [`super::found`]): a title, initials, a closing or signature line, a
+//! participants list or a given name with a surname say *person*; a last
+//! word such as Embassy, Ministry, Party, Office, Committee, Government say
+//! *organization* (as does a first word Embassy/Ministry/Department followed
+//! by a name); a preceding "in", "at", "from", "near", "to", "islands of",
+//! a dateline, or a last word such as Islands, Strait, Sea say *place*.
+//! With no evidence at all a single name-like word counts as a person, the
+//! commonest case in archival records.
+
+use super::mentions::{units, Units, TITLES};
+use super::{Kind, Mention};
+use crate::model::{Document, ParaKind};
+use std::collections::HashSet;
+
+/// Words that announce a person, besides [`TITLES`] (folded).
+#[rustfmt::skip]
+const MORE_TITLES: &[&str] = &[
+    "miss", "ms", "dr", "sir", "madame", "mme", "mlle", "senor", "herr", "admiral", "colonel",
+    "col", "captain", "capt", "lieutenant", "lt", "marshal", "governor", "senator",
+    "representative", "congressman", "deputy", "assistant", "under", "undersecretary", "director",
+    "counselor", "consul", "attache", "professor", "prof", "emperor", "king", "queen", "prince",
+    "princess", "lord", "lady", "father", "bishop", "judge", "justice", "envoy", "delegate",
+    "commissioner", "official", "spokesman", "adviser", "advisor", "acting", "charge", "chargé", "господин", "товарищ", "тов", "г", "господа",
+    "генерал", "посол", "министр", "премьер", "председатель",
+];
+
+/// Words inside a title: "Secretary of State", "Minister of Foreign Affairs".
+const TITLE_TAILS: &[&str] = &[
+    "of",
+    "state",
+    "foreign",
+    "affairs",
+    "defense",
+    "general",
+    "d’affaires",
+    "d'affaires",
+    "affaires",
+];
+
+/// A last word that makes a run an organization.
+#[rustfmt::skip]
+const ORG_HEADS: &[&str] = &[
+    "embassy", "ministry", "department", "party", "office", "government", "council", "committee",
+    "bureau", "agency", "commission", "delegation", "diet", "cabinet", "house", "senate",
+    "congress", "assembly", "university", "bank", "company", "corporation", "institute",
+    "association", "league", "federation", "navy", "army", "corps", "court", "nations",
+    "secretariat", "presidium", "legation", "consulate", "staff", "command", "forces", "board",
+    "administration", "organization", "times", "press", "news", "files", "papers", "records",
+    "notes", "union", "club", "affairs", "foundation", "society", "federation", "министерство", "партия",
+    "посольство", "правительство",
+];
+
+/// A first word that makes "X of Y" or "X Tokyo" an organization.
+const ORG_FIRST: &[&str] = &["embassy", "ministry", "department", "office", "bureau"];
+
+/// A last word that makes a run a place.
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "islands", "island", "isles", "strait", "straits", "sea", "ocean", "river", "city", "province",
+    "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
+    "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor", "harbour", "port", "valley", "острова", "остров",
+];
+
+/// Places named without a cue in archival English: countries, a few
+/// regions and capitals (the context decides everything else).
+#[rustfmt::skip]
+const PLACES: &[&str] = &[
+    "japan", "china", "russia", "korea", "taiwan", "formosa", "india", "pakistan", "burma",
+    "indonesia", "philippines", "vietnam", "indochina", "laos", "cambodia", "thailand", "siam",
+    "malaya", "ceylon", "australia", "canada", "mexico", "brazil", "argentina", "chile", "england",
+    "britain", "france", "germany", "italy", "spain", "portugal", "austria", "hungary", "poland",
+    "czechoslovakia", "yugoslavia", "greece", "turkey", "iran", "iraq", "israel", "egypt", "syria",
+    "lebanon", "jordan", "arabia", "africa", "europe", "asia", "america", "mongolia", "manchuria",
+    "sakhalin", "hokkaido", "okinawa", "ryukyus", "kuriles", "bonins", "habomai", "shikotan",
+    "etorofu", "kunashiri", "moscow", "tokyo", "washington", "london", "paris", "peking", "beijing",
+    "berlin", "geneva", "seoul", "taipei", "manila", "delhi", "bonn", "vienna", "rome", "ottawa",
+    "canberra", "hongkong", "kong", "sweden", "norway", "denmark", "finland", "netherlands",
+    "holland", "belgium", "switzerland", "romania", "bulgaria", "albania", "cuba", "siberia",
+    "ukraine", "япония", "китай", "россия", "москва", "токио", "америка",
+];
+
+/// A first word that makes a run a place ("San Francisco", "Port Arthur").
+#[rustfmt::skip]
+const PLACE_FIRST: &[&str] = &[
+    "san", "santa", "st", "saint", "fort", "port", "mount", "cape", "lake",
+];
+
+/// Words before a place ("in London", "the islands of Habomai").
+#[rustfmt::skip]
+const PLACE_BEFORE: &[&str] = &[
+    "in", "at", "from", "near", "to", "via", "toward", "towards", "into", "across", "around", "в",
+    "во", "из", "на",
+];
+
+/// Capitalized words that are never names (folded).
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "if", "as", "at", "by", "for", "from", "in", "into", "of",
+    "on", "to", "with", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our",
+    "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "when",
+    "where", "why", "how", "all", "any", "both", "each", "no", "not", "yes", "so", "then", "than",
+    "also", "after", "before", "since", "while", "although", "however", "yesterday", "today",
+    "tomorrow", "please", "dear", "sincerely", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "source", "secret", "confidential",
+    "priority", "niact", "limit", "limited", "distribution", "repeated", "official", "use", "only",
+    "top", "eyes", "ibid", "supra", "infra", "see", "printed", "drafted", "reference", "ref",
+    "subject", "participants", "dept", "deptel", "deptels", "embtel", "embtels", "emb", "govt",
+    "tel", "tels", "mytel", "urtel", "memo", "memorandum", "telegram", "despatch", "dispatch",
+    "letter", "note", "document", "documents", "article", "articles", "section", "annex", "chapter",
+    "part", "vol", "volume", "page", "pages", "p", "pp", "no", "nos", "file", "central", "lot",
+    "copy", "draft", "signed", "enclosure", "attachment", "tab", "editorial", "footnote", "item",
+    "paragraph", "para", "point", "points", "question", "answer", "comment", "comments", "summary",
+    "conclusion", "record", "minutes", "agenda", "text", "translation", "original", "english",
+    "russian", "japanese", "chinese", "soviet", "soviets", "american", "americans", "british",
+    "french", "german", "korean", "okinawan", "european", "asian", "communist", "communists",
+    "socialist", "socialists", "western", "eastern", "northern", "southern", "allied", "allies",
+    "italian", "indian", "canadian", "australian", "polish", "arab", "philippine", "red", "free",
+    "new", "old", "great", "north", "south", "east", "west", "upper", "lower", "mid", "ok", "etc",
+    "viz", "cf", "eg", "ie", "re", "per", "mr", "mrs", "god", "lord", "sir", "jr", "sr",
+];
+
+/// Capitalized words that describe rather than name: demonyms, compass
+/// words, a few common adjectives and ordinals (folded). A well-known
+/// closed list, not this corpus's words: English capitalizes them ("Far
+/// East", "Soviet Union", "Afro-Asian", "Eighth Session"), so they may sit
+/// inside a place's or an organization's name but are never a person's, and
+/// a run ending with one is an adjective ("Far Eastern affairs").
+#[rustfmt::skip]
+const ADJECTIVES: &[&str] = &[
+    "english", "russian", "japanese", "chinese", "soviet", "american", "british", "french",
+    "german", "korean", "okinawan", "european", "asian", "communist", "socialist", "western",
+    "eastern", "northern", "southern", "allied", "italian", "indian", "canadian", "australian",
+    "polish", "arab", "philippine", "red", "free", "new", "old", "great", "north", "south", "east",
+    "west", "upper", "lower", "mid", "far", "near", "middle", "outer", "inner", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "central", "latin", "pacific", "atlantic", "arctic", "african", "afro",
+    "sino", "anglo", "dutch", "spanish", "swedish", "turkish", "greek", "israeli", "egyptian",
+    "iranian", "vietnamese", "burmese", "thai", "indonesian", "mongolian", "ukrainian", "first",
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "united",
+];
+
+/// Endings of English adjectives and abstract or plural common nouns
+/// ("Presidential", "Pacific", "Republics", "Conservative", "Presidency"):
+/// a lone word so shaped is a name only with a person's evidence (a title,
+/// initials, a list of participants).
+#[rustfmt::skip]
+const COMMON_ENDINGS: &[&str] = &[
+    "al", "ic", "ics", "ive", "ives", "ency", "ancy", "ity", "ism", "ist", "ists", "ion", "ions",
+    "ness", "ship", "ian", "ians", "ean", "eans", "ese", "ish",
+];
+// Not "-ies", "-ers", "-ings", "-ory", "-ment": Menzies, Rogers, Hastings,
+// Gregory, Clement are surnames.
+
+fn common_shaped(key: &str) -> bool {
+    key.chars().count() > 4 && COMMON_ENDINGS.iter().any(|e| key.ends_with(e))
+}
+
+/// Which way an occurrence points.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// Title, initials, closing, participants: sure.
+    pub person: u8,
+    /// A given name with a surname: likely.
+    pub person_weak: u8,
+    pub place: u8,
+    pub org: u8,
+}
+
+/// One name found in a paragraph, titles left out.
+#[derive(Clone, Debug)]
+pub struct Occurrence {
+    pub doc: usize,
+    pub paragraph: u32,
+    /// Byte range of the name (no titles) in the paragraph.
+    pub start: u32,
+    pub end: u32,
+    /// Folded words of the name (initials as single letters).
+    pub words: Vec<String>,
+    /// The folded titles announcing it ("ambassador", "mr").
+    pub titles: Vec<String>,
+    pub evidence: Evidence,
+}
+
+impl Occurrence {
+    /// The name's surface in its paragraph.
+    pub fn surface<'a>(&self, docs: &'a [Document]) -> &'a str {
+        &docs[self.doc].paragraphs[self.paragraph as usize].text
+            [self.start as usize..self.end as usize]
+    }
+}
+
+/// Is a folded word a person's title?
+pub fn is_title(key: &str) -> bool {
+    TITLES.contains(&key) || MORE_TITLES.contains(&key)
+}
+
+fn is_roman(key: &str) -> bool {
+    key.len() > 1
+        && key
+            .chars()
+            .all(|c| matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'))
+}
+
+/// Is the text between two words a sentence break?
+fn sentence_break(between: &str) -> bool {
+    between.contains(['.', ':', '!', '?', '“', '"', '(', ';', '—', '\n']) && !between.contains('-')
+}
+
+/// Word classes of one paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// A capitalized name-like word.
+    Name,
+    /// A capitalized common word ("United", "Upper"): only inside the name
+    /// of a place or an organization, or after a title.
+    Cap,
+    /// A single capital letter followed by a period.
+    Initial,
+    Title,
+    /// Anything else.
+    Other,
+}
+
+/// Collection-wide word statistics.
+pub struct Stats {
+    /// Words seen starting with a lower-case letter.
+    lower: HashSet<String>,
+    /// Words seen capitalized mid-sentence.
+    mid: HashSet<String>,
+}
+
+impl Stats {
+    pub fn new(docs: &[Document]) -> Stats {
+        let mut s = Stats {
+            lower: HashSet::new(),
+            mid: HashSet::new(),
+        };
+        for d in docs {
+            for p in &d.paragraphs {
+                let us = units(&p.text);
+                for (k, u) in us.list.iter().enumerate() {
+                    let w = &p.text[u.start..u.end];
+                    let first = w.chars().find(|c| c.is_alphabetic());
+                    let key = bare(us.key(k)).to_string();
+                    if first.is_some_and(char::is_lowercase) {
+                        s.lower.insert(key);
+                    } else if k > 0 && !sentence_break(&p.text[us.list[k - 1].end..u.start]) {
+                        s.mid.insert(key);
+                    }
+                }
+            }
+        }
+        s
+    }
+}
+
+/// The surface shape of a capitalized word: a name's (`Tani`, `McCarthy`,
+/// `O'Neill`, `Хрущёв`), not a heading's (`PARTICIPANTS`) or an
+/// abbreviation's (`USDel`).
+fn name_shaped(w: &str) -> bool {
+    let w = w.trim_start_matches('[');
+    // "SCAP’s" is an acronym's possessive, not a name.
+    let w = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w);
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let Some(&first) = letters.first() else {
+        return false;
+    };
+    if !first.is_uppercase() || letters.len() < 2 {
+        return false;
+    }
+    if letters.iter().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    // Internal capitals only after Mc/Mac/O' or a hyphen.
+    let plain: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let inner = plain.chars().skip(1).any(char::is_uppercase);
+    !inner || plain.starts_with("Mc") || plain.starts_with("Mac") || w.contains(['\'', '’', '-'])
+}
+
+/// A unit's key without a curly possessive ("Hyde’s" → "hyde").
+fn bare(key: &str) -> &str {
+    key.strip_suffix("’s").unwrap_or(key)
+}
+
+fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
+    let u = &us.list[k];
+    let w = &text[u.start..u.end];
+    let key = bare(us.key(k));
+    // A title is capitalized in English ("under Presidential directive",
+    // "the general view" are no titles); Russian writes them in lower case.
+    let capital = w.chars().next().is_some_and(char::is_uppercase);
+    if is_title(key) && (capital || !key.is_ascii()) {
+        return Class::Title;
+    }
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && text[u.end..].starts_with('.')
+    {
+        return Class::Initial;
+    }
+    if name_shaped(w) && ADJECTIVES.contains(&key) {
+        return Class::Cap;
+    }
+    if name_shaped(w)
+        && !STOP.contains(&key)
+        && !is_roman(key)
+        && key.chars().any(char::is_alphabetic)
+    {
+        let common = stats.lower.contains(key)
+            || ["ese", "ican", "ean", "ish"]
+                .iter()
+                .any(|s| key.ends_with(s));
+        return if common { Class::Cap } else { Class::Name };
+    }
+    Class::Other
+}
+
+/// Is unit `k` inside a Title Case stretch: a heading, or a paragraph, an
+/// italic span or a quotation where (almost) every word of four letters or
+/// more, function words aside, is capitalized ("United States Position on Japanese-Soviet Peace
+/// Treaty Negotiations", *Record of Proceedings*)?
+fn title_case(text: &str, us: &Units, p: &crate::model::Paragraph) -> Vec<bool> {
+    let n = us.list.len();
+    let cased = |r: std::ops::Range<usize>| -> bool {
+        let (mut long, mut caps) = (0, 0);
+        for k in r {
+            let u = &us.list[k];
+            let w = &text[u.start..u.end];
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !STOP.contains(&us.key(k)) {
+                long += 1;
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    caps += 1;
+                }
+            }
+        }
+        long >= 2 && caps * 10 >= long * 9
+    };
+    // Whole paragraphs: headings, list items and lines ("SUBJECT" items);
+    // not running text or notes, whose "Source: … Drafted by Martin." is
+    // mostly capitals too.
+    let short = matches!(p.kind, ParaKind::Item(_) | ParaKind::Line);
+    let mut out =
+        vec![matches!(p.kind, ParaKind::Heading(_)) || (short && n > 0 && cased(0..n)); n];
+    let units_in = |s: usize, e: usize| -> std::ops::Range<usize> {
+        let a = us.list.iter().position(|u| u.start >= s).unwrap_or(n);
+        let b = us.list.iter().position(|u| u.start >= e).unwrap_or(n);
+        a..b.max(a)
+    };
+    let mut stretches: Vec<(usize, usize)> = p
+        .spans
+        .iter()
+        .filter(|s| matches!(s.kind, crate::model::SpanKind::Emphasis))
+        .map(|s| (s.start as usize, s.end as usize))
+        .collect();
+    let mut from = 0;
+    while let Some(o) = text[from..].find(['“', '"']).map(|i| from + i) {
+        let body = o + text[o..].chars().next().map_or(1, char::len_utf8);
+        let Some(c) = text[body..].find(['”', '"']).map(|i| body + i) else {
+            break;
+        };
+        stretches.push((body, c));
+        from = c + text[c..].chars().next().map_or(1, char::len_utf8);
+    }
+    for (s, e) in stretches {
+        let r = units_in(s, e);
+        if r.len() > 1 && cased(r.clone()) {
+            for k in r {
+                out[k] = true;
+            }
+        }
+    }
+    out
+}
+
+/// Finds the unregistered names of every document: `registered[d]` are
+/// document `d`'s mentions of registered entities (their ranges are skipped).
+pub fn occurrences(docs: &[Document], registered: &[Vec<Mention>]) -> Vec<Occurrence> {
+    let stats = Stats::new(docs);
+    let mut out = Vec::new();
+    for (di, d) in docs.iter().enumerate() {
+        let ms = registered.get(di).map_or(&[][..], Vec::as_slice);
+        for (pi, p) in d.paragraphs.iter().enumerate() {
+            if p.kind == ParaKind::Gap {
+                continue;
+            }
+            let covered: Vec<(u32, u32)> = ms
+                .iter()
+                .filter(|m| m.paragraph as usize == pi)
+                .map(|m| (m.start, m.end))
+                .collect();
+            paragraph(di, pi as u32, d, &stats, &covered, &mut out);
+        }
+    }
+    out
+}
+
+fn paragraph(
+    di: usize,
+    pi: u32,
+    d: &Document,
+    stats: &Stats,
+    covered: &[(u32, u32)],
+    out: &mut Vec<Occurrence>,
+) {
+    let p = &d.paragraphs[pi as usize];
+    let text = p.text.as_str();
+    let us = units(text);
+    let n = us.list.len();
+    let headline = title_case(text, &us, p);
+    let classes: Vec<Class> = (0..n)
+        .map(|k| match classify(text, &us, k, stats) {
+            // Title Case headings capitalize every word: only names count.
+            Class::Cap if headline[k] => Class::Other,
+            c => c,
+        })
+        .collect();
+    let mut classes = classes;
+    for k in 1..n {
+        // "John M. Raymond": a one-letter title between names is an initial.
+        if classes[k] == Class::Title
+            && us.key(k).chars().count() == 1
+            && classes[k - 1] == Class::Name
+            && us.list[k].joined
+            && k + 1 < n
+            && classes[k + 1] == Class::Name
+        {
+            classes[k] = Class::Initial;
+        }
+    }
+    let lead = classes.iter().position(|&c| c != Class::Other);
+    let signature = matches!(p.kind, ParaKind::Closing) && n <= 4;
+    let dateline = p.kind == ParaKind::Line && text.contains(", 19");
+    let item = matches!(p.kind, ParaKind::Item(_));
+    let participants = text.contains("PARTICIPANTS");
+    let brk = |k: usize| k == 0 || sentence_break(&text[us.list[k - 1].end..us.list[k].start]);
+    let joined = |k: usize| {
+        (us.list[k].joined && !text[us.list[k - 1].end..us.list[k].start].contains(['–', '—']))
+            // An initial's or a title's own period does not end a sentence.
+            || (k > 0
+                && matches!(classes[k - 1], Class::Initial | Class::Title)
+                && text[us.list[k - 1].end..us.list[k].start].trim() == ".")
+    };
+    let mut k = 0;
+    while k < n {
+        if classes[k] == Class::Other {
+            k += 1;
+            continue;
+        }
+        // The sequence of titles, names, initials (and `of` inside).
+        let mut end = k;
+        while end + 1 < n && joined(end + 1) {
+            let c = classes[end + 1];
+            let of = us.key(end + 1) == "of"
+                && end + 2 < n
+                && classes[end + 2] != Class::Other
+                && joined(end + 2);
+            if c == Class::Other && !of {
+                break;
+            }
+            if c != Class::Other
+                && brk(end + 1)
+                && !matches!(classes[end], Class::Initial | Class::Title)
+            {
+                break;
+            }
+            end += 1;
+        }
+        let mut titled: Vec<String> = Vec::new();
+        let mut a = k;
+        while a <= end {
+            let key = us.key(a);
+            if classes[a] == Class::Title || (!titled.is_empty() && TITLE_TAILS.contains(&key)) {
+                titled.push(key.to_string());
+                a += 1;
+                continue;
+            }
+            // A name: up to the next title (or `of` not followed by a name).
+            let mut b = a;
+            while b < end && classes[b + 1] != Class::Title {
+                b += 1;
+            }
+            while b > a && (us.key(b) == "of" || classes[b] == Class::Other) {
+                b -= 1;
+            }
+            // A list of participants starts its entries with a name and a
+            // comma ("Tanzan Ishibashi, President of …").
+            let entry = participants
+                || (item
+                    && Some(k) == lead
+                    && text[us.list[end].end..].trim_start().starts_with(','));
+            let initial_start = a == k && brk(k) && titled.is_empty() && !entry;
+            emit(
+                (di, pi),
+                text,
+                &us,
+                &classes,
+                (a, b),
+                &titled,
+                stats,
+                initial_start,
+                (signature, dateline, entry),
+                headline[a],
+                covered,
+                out,
+            );
+            titled.clear();
+            a = b + 1;
+        }
+        k = end + 1;
+    }
+}
+
+/// Records the name at units `a..=b`, if it is one.
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    (di, pi): (usize, u32),
+    text: &str,
+    us: &Units,
+    classes: &[Class],
+    (mut a, b): (usize, usize),
+    titles: &[String],
+    stats: &Stats,
+    sentence_initial: bool,
+    (signature, dateline, listed): (bool, bool, bool),
+    headline: bool,
+    covered: &[(u32, u32)],
+    out: &mut Vec<Occurrence>,
+) {
+    // "(Robertson)": a name in parentheses of its own.
+    let parenthesized = text[..us.list[a].start].trim_end().ends_with('(')
+        && text[us.list[b].end..].trim_start().starts_with(')');
+    // A sentence's first word must be known as a name elsewhere.
+    if sentence_initial
+        && !parenthesized
+        && matches!(classes[a], Class::Name | Class::Cap)
+        && !stats.mid.contains(bare(us.key(a)))
+    {
+        if a == b {
+            return;
+        }
+        a += 1;
+    }
+    let words: Vec<String> = (a..=b).map(|k| bare(us.key(k)).to_string()).collect();
+    let heads = |list: &[&str]| words.last().is_some_and(|w| list.contains(&w.as_str()));
+    let org_first = ORG_FIRST.contains(&words[0].as_str()) && words.len() > 1;
+    let org = (heads(ORG_HEADS) && words.len() > 1) || org_first;
+    let place_head = heads(PLACE_HEADS) && words.len() > 1;
+    let names = (a..=b).filter(|&k| classes[k] == Class::Name).count();
+    let initials = (a..=b).filter(|&k| classes[k] == Class::Initial).count();
+    let common = (a..=b).filter(|&k| classes[k] == Class::Cap).count();
+    // A head alone ("the Embassy", "Islands") is no name.
+    let single_head = words.len() == 1
+        && (ORG_HEADS.contains(&words[0].as_str()) || PLACE_HEADS.contains(&words[0].as_str()));
+    if single_head || (names == 0 && !org && !place_head && titles.is_empty()) {
+        return;
+    }
+    // A series with a number is a reference ("Tosec 40", "Article 2").
+    let after = text[us.list[b].end..].trim_start_matches([' ', '.']);
+    if after.starts_with(|c: char| c.is_ascii_digit()) && titles.is_empty() {
+        return;
+    }
+    // Common words only in a place's or an organization's name; a person's
+    // only after a title ("Mr. Young").
+    let mixed = (a..=b).any(|k| classes[k] == Class::Other) || common > 0;
+    if mixed
+        && !org
+        && !place_head
+        && titles.is_empty()
+        && ((a..=b).any(|k| classes[k] == Class::Other) || words.len() < 2)
+    {
+        return;
+    }
+    // Describing words alone are nobody's name ("Soviet", "Far Eastern").
+    if words.iter().all(|w| ADJECTIVES.contains(&w.as_str())) {
+        return;
+    }
+    // "Acting Legal Adviser": a common word between titles is one more.
+    if words.len() == 1
+        && classes[a] == Class::Cap
+        && b + 1 < us.list.len()
+        && classes[b + 1] == Class::Title
+        && us.list[b + 1].joined
+    {
+        return;
+    }
+    let last_key = words.last().map_or("", String::as_str);
+    let untitled = titles.is_empty() && initials == 0;
+    // A run ending in an adjective describes ("Far Eastern", "Afro-Asian").
+    let adjective = ADJECTIVES.contains(&last_key)
+        || ["ese", "ican", "ean", "ish", "ian"]
+            .iter()
+            .any(|s| last_key.ends_with(s));
+    if untitled && adjective && !org && !place_head {
+        return;
+    }
+    let known_place = PLACES.contains(&last_key);
+    // A lone word shaped like an adjective or a common noun ("Pacific",
+    // "Presidential", "Republics") is a person's name only with evidence.
+    if untitled
+        && words.len() == 1
+        && common_shaped(last_key)
+        && !known_place
+        && !signature
+        && !listed
+    {
+        return;
+    }
+    // In a Title Case stretch (a subject line, a heading, a quoted or
+    // italic title: "United States Position on …", "Record of
+    // Proceedings") a lone capitalized word says nothing; a name in
+    // parentheses ("(Robertson)") still counts.
+    if headline
+        && untitled
+        && words.len() == 1
+        && !known_place
+        && !parenthesized
+        && !signature
+        && !listed
+    {
+        return;
+    }
+    let start = us.list[a].start as u32;
+    let mut end = us.list[b].end as u32;
+    let last = &text[us.list[b].start..us.list[b].end];
+    if let Some(s) = last.strip_suffix("’s").or_else(|| last.strip_suffix("'s")) {
+        end = (us.list[b].start + s.len()) as u32;
+    }
+    if classes[b] == Class::Initial && text[end as usize..].starts_with('.') {
+        end += 1;
+    }
+    if covered.iter().any(|&(s, e)| s < end && start < e) {
+        return;
+    }
+    let before = (a > 0).then(|| us.key(a - 1));
+    let before2 = (a > 1).then(|| us.key(a - 2));
+    let mut ev = Evidence::default();
+    if org {
+        ev.org = 3;
+    } else if place_head {
+        ev.place = 3;
+    } else {
+        if !titles.is_empty() || initials > 0 || signature || listed {
+            ev.person = 3;
+        }
+        if names >= 2 && initials == 0 && common == 0 {
+            ev.person_weak = 1;
+        }
+        // "United States", "Tokyo Post": not a person's name.
+        if common > 0 && titles.is_empty() {
+            ev.place = 2;
+        }
+        // "the Kuriles", "the Ryukyus": a plural name is a group of places.
+        if titles.is_empty()
+            && before == Some("the")
+            && words.len() == 1
+            && words[0].ends_with('s')
+            && !words[0].ends_with("ss")
+        {
+            ev.place = 2;
+        }
+        // "Japan", and "Southeast Asia", "Outer Mongolia": a word before
+        // a known place stays part of that place's name.
+        if known_place && titles.is_empty() {
+            ev.place = 3;
+        }
+        let joined_before = a > 0 && us.list[a].joined;
+        if before.is_some_and(|w| PLACE_BEFORE.contains(&w)) && titles.is_empty() && !joined_before
+        {
+            // "successor to Hatoyama", "letter from Kishi": weaker.
+            ev.place = if matches!(before, Some("to" | "from")) {
+                1
+            } else {
+                2
+            };
+        }
+        if words.len() > 1 && PLACE_FIRST.contains(&words[0].as_str()) {
+            ev.place = 3;
+        }
+        if before == Some("of") && before2.is_some_and(|w| PLACE_HEADS.contains(&w)) {
+            ev.place = 3;
+        }
+        if dateline && a == 0 {
+            ev.place = 3;
+        }
+    }
+    out.push(Occurrence {
+        doc: di,
+        paragraph: pi,
+        start,
+        end,
+        words,
+        titles: titles.to_vec(),
+        evidence: ev,
+    });
+}
+
+/// The guessed kind of a group of occurrences' evidence.
+pub fn kind_of(ev: &[Evidence]) -> Kind {
+    let sum = |f: fn(&Evidence) -> u8| ev.iter().map(|e| u32::from(f(e))).sum::<u32>();
+    let (person, weak, place, org) = (
+        sum(|e| e.person),
+        sum(|e| e.person_weak),
+        sum(|e| e.place),
+        sum(|e| e.org),
+    );
+    if org > 0 && org >= person + place {
+        Kind::Organization
+    } else if place > person + weak && (place >= 2 || person == 0) {
+        Kind::Place
+    } else {
+        Kind::Person
+    }
+}
