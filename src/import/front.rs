@@ -28,14 +28,14 @@ pub struct Sic {
 
 /// The keys the front matter knows, for messages.
 pub const KEYS: &str =
-    "id, title, date, kind, partial, author, container, editor, publisher, place, year, pages, sic";
+    "id, title, date, kind, partial, author, container, editor, publisher, place, year, pages, language, sic";
 
 /// Front-matter keys that set a citation's field, and the field's name in
 /// [`crate::Document::fields`] (the names the TEI importer uses too, so that
 /// `cite.rs` reads one set). Several authors or editors: separate them with `;`.
 /// A `container` (the book a chapter is in) makes the document cite as a
 /// chapter of it.
-pub const CITE_KEYS: [(&str, &str); 7] = [
+pub const CITE_KEYS: [(&str, &str); 8] = [
     ("author", "Author"),
     ("container", "Container"),
     ("editor", "Editors"),
@@ -43,6 +43,9 @@ pub const CITE_KEYS: [(&str, &str); 7] = [
     ("place", "Place"),
     ("year", "Year"),
     ("pages", "Pages"),
+    // The text's language (a BCP 47 tag such as `fr`): the page marks it
+    // `lang` so that screen readers, hyphenation and find-in-page read it right.
+    ("language", "Language"),
 ];
 
 /// Splits off the front matter. Returns it, the number of lines it takes
@@ -127,6 +130,14 @@ pub fn parse(path: &str, lines: &[&str]) -> (FrontMatter, usize, Vec<Diagnostic>
                 Diagnostic::new(path, Some(line_no), format!("`{value}` is not a year"))
                     .help("write the year of publication as four digits, e.g. `year: 2019`"),
             ),
+            "language" if !is_language_tag(value) => diags.push(
+                Diagnostic::new(
+                    path,
+                    Some(line_no),
+                    format!("`{value}` is not a language tag"),
+                )
+                .help("write a BCP 47 tag such as `fr`, `ru`, `ja` or `en-GB`"),
+            ),
             _ if CITE_KEYS.iter().any(|(k, _)| *k == key) => {
                 let name = CITE_KEYS
                     .iter()
@@ -195,4 +206,35 @@ pub fn key_line(text: &str, key: &str) -> Option<u32> {
         }
     }
     None
+}
+
+/// `fr`, `ru`, `en-GB`, `zh-Hant`: two or three letters, then subtags.
+pub fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::is_language_tag;
+
+    #[test]
+    fn language_tags() {
+        for (tag, ok) in [
+            ("fr", true),
+            ("ru", true),
+            ("en-GB", true),
+            ("zh-Hant", true),
+            ("French", false),
+            ("f", false),
+            ("fr_FR", false),
+            ("", false),
+            ("fr-", false),
+        ] {
+            assert_eq!(is_language_tag(tag), ok, "{tag}");
+        }
+    }
 }

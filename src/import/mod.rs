@@ -122,6 +122,7 @@ mod speakers;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tei;
 
+pub use front::is_language_tag as front_is_language_tag;
 pub use front::KEYS as FRONT_MATTER_KEYS;
 pub use header::parse_written_date;
 pub use kind::kind_from_title;

@@ -508,6 +508,15 @@ fn document(
             fields.push((name.to_string(), who.join("; ")));
         }
     }
+    // The text's language as the edition declares it (`xml:lang` on the
+    // document or an ancestor), for the page's `lang`.
+    let lang = el
+        .ancestors()
+        .find_map(|a| a.attribute((roxmltree::NS_XML_URI, "lang")))
+        .filter(|l| crate::import::front_is_language_tag(l));
+    if let Some(l) = lang {
+        fields.push(("Language".to_string(), l.to_string()));
+    }
     if is_div && !header.title.is_empty() {
         fields.push(("Edition".to_string(), header.title.clone()));
     }
