@@ -223,7 +223,7 @@ test('search: syntax shown, OR explained, corrections said, ways on from no resu
   await page.close();
 });
 
-test('data shown right: the tagline spans the library, no "Missing: Missing:", metadata closed on a phone', async () => {
+test('data shown right: the tagline spans the library, no "Missing: Missing:", metadata closed on a phone, the French text lang=fr', async () => {
   const { page } = await open(browser.context, '', { width: 360, height: 740 });
   await ready(page);
   assert.match(await page.textContent('.tagline'), /1875–1961/);
@@ -231,5 +231,12 @@ test('data shown right: the tagline spans the library, no "Missing: Missing:", m
   await page.evaluate((id) => { location.hash = `#doc=${id}`; }, KONO);
   await page.waitForSelector('article.doc');
   assert.equal(await page.evaluate(() => document.querySelector('details.meta-block').open), false);
+  // The French text is marked French (front matter `language: fr`); an English one is not.
+  await page.evaluate(() => { location.hash = '#doc=1956-10-19-joint-declaration-fr-unts'; });
+  await page.waitForSelector('article.doc[data-doc="1956-10-19-joint-declaration-fr-unts"] .doc-body[lang="fr"]');
+  assert.equal(await page.$eval('.doc-body .para', (p) => p.closest('[lang]').lang), 'fr');
+  await page.evaluate((id) => { location.hash = `#doc=${id}`; }, KONO);
+  await page.waitForSelector(`article.doc[data-doc="${KONO}"]`);
+  assert.equal(await page.$eval('.doc-body', (b) => b.getAttribute('lang')), null);
   await page.close();
 });
