@@ -156,6 +156,9 @@ function results(state) {
     ? `No paragraph matches “${q.trim()}”`
     : `${plural(result.total, 'paragraph')} in ${plural(result.docs.length, 'document')}`;
   nodes.push(h('h1', { id: 'search-title', class: 'search-count', tabindex: '-1', dataset: { total: String(result.total) } }, count));
+  // The other views of these results come first, before the filters: a
+  // keyboard user reaches them in one Tab from the count.
+  if (result.total > 0) nodes.push(h('p', { class: 'kwic-entry' }, concordanceLink(q), ': every occurrence in its context'));
   if (result.total) nodes.push(h('p', { class: 'who-said-what' }, h('a', { href: href({ grid: `query:${q}` }) }, 'Who said what, and when')));
   announce(result.total === 0 ? 'No results' : plural(result.total, 'result'));
   if (result.showing_for) {
@@ -170,7 +173,6 @@ function results(state) {
   }
   if (result.total === 0) nodes.push(noResults(result));
   nodes.push(chips(state, result));
-  if (result.total > 0) nodes.push(h('p', { class: 'kwic-entry' }, concordanceLink(q), ': every occurrence in its context'));
   const hitsOf = (d) => result.hits.filter((x) => x.doc === d.doc);
   if (result.total > 0) {
     const order = state.order === 'date' ? 'date' : 'best';
