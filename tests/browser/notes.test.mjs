@@ -53,23 +53,27 @@ async function fresh(hash) {
   return opened;
 }
 
-/** Selects `words` inside paragraph `p` of the open document. */
+/**
+ * Selects `words` inside paragraph `p` of the open document, across text
+ * nodes (names found in the text are their own elements inside a paragraph).
+ */
 function select(page, p, words) {
   return page.evaluate(([p, words]) => {
     const el = document.querySelector(`#p-${p} .p-text`);
+    const at = el.textContent.indexOf(words);
+    if (at < 0) return false;
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const r = document.createRange();
+    let seen = 0;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.data.indexOf(words);
-      if (at >= 0) {
-        const r = document.createRange();
-        r.setStart(n, at);
-        r.setEnd(n, at + words.length);
-        getSelection().removeAllRanges();
-        getSelection().addRange(r);
-        return true;
-      }
+      const end = seen + n.data.length;
+      if (seen <= at && at < end) r.setStart(n, at - seen);
+      if (seen < at + words.length && at + words.length <= end) { r.setEnd(n, at + words.length - seen); break; }
+      seen = end;
     }
-    return false;
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return getSelection().toString() === words;
   }, [p, words]);
 }
 
@@ -105,7 +109,7 @@ test('a note on a selection and a bookmark survive a reload and a rebuild that r
   await page.waitForSelector('.notes-view');
   const items = await page.$$eval('.note-item', (is) => is.map((i) => [i.dataset.kind, i.dataset.p, i.dataset.lost, i.querySelector('.note-quote') ? i.querySelector('.note-quote').textContent : null]));
   assert.deepEqual(items, [['bookmark', '2', 'no', null], ['note', '3', 'no', 'Habomai and Shikotan']]);
-  assert.match(await page.$eval('.note-item[data-kind="note"] .note-cite', (e) => e.textContent), /para\. 3\. Docent permalink: file:.*#doc=test-memo&p=3/);
+  assert.match(await page.$eval('.note-item[data-kind="note"] .note-cite', (e) => e.textContent), /^Cite: “A test memorandum,” 1956-10-20, para\. 3, docent\.html#doc=test-memo&p=3\.$/);
   assert.match(await page.$eval('.notes-where', (e) => e.textContent), /Kept in this browser only/);
   await page.goto(`${url}#doc=test-memo`);
   await page.waitForSelector('.user-notes');
@@ -137,7 +141,9 @@ test('export → import round-trips; Markdown cites; bad imports are refused and
   assert.match(markdown, /## A test memorandum/);
   assert.match(markdown, /1\. \*\*Note, ¶0\*\*/);
   assert.match(markdown, /2\. \*\*Note, ¶2\*\* — “Habomai”/);
-  assert.match(markdown, /Cite: .*para\. 2\. Docent permalink: file:.*#doc=test-memo&p=2/);
+  assert.match(markdown, /\n {3}Cite: “A test memorandum,” 1956-10-20, para\. 2, docent\.html#doc=test-memo&p=2\.\n/);
+  // Permalinks relative to the file (or --base-url), never this machine's path.
+  assert.doesNotMatch(markdown, /file:/);
   // Delete both, then import the file: the same notes again.
   const before = await stored(page);
   for (let i = 0; i < 2; i++) {
