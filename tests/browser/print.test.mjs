@@ -55,7 +55,10 @@ test('a document prints paragraph numbers, numbered notes in one Notes section, 
   assert.match(after, /1\. Source: Department of State/, "the source's notes, numbered");
   assert.match(after, /Your notes[\s\S]*1\.\s+.*Shigemitsu floats a conference\./, "the reader's notes, numbered, in the same section");
   const joined = text.replace(/\s*\n\s*/g, ''); // pdftotext breaks the long link across lines
-  assert.match(joined, /Cite as: .*para\. 2\. Docent permalink: file:\/\/\/\S*#doc=frus1955-57v23p1-d90&p=2\./, 'the citation with its link');
+  // The engine's Chicago note; its permalink relative to the file (or the
+  // --base-url address), never this machine's file:/// path.
+  assert.match(joined, /Cite as: “Telegram From the Secretary of State to the Department of State,” .*, para\. 2, docent\.html#doc=frus1955-57v23p1-d90&p=2\./, 'the citation with its link');
+  assert.doesNotMatch(text, /file:/, 'no local path on paper');
   noChrome(text, 'document');
   assert.deepEqual(errors, []);
   await page.close();
@@ -66,7 +69,7 @@ test('a clause comparison, a search result list (with its query) and the grid pr
   await ready(page);
   let text = await pdfText(page, 'clause');
   assert.match(text, /The territorial clause: Habomai and Shikotan/);
-  assert.match(text, /Kono's proposal → Article 9 as signed/);
+  assert.match(text, /A: Kono's proposal → B: Article 9 as signed/);
   assert.match(text, /similarity \d+%/);
   assert.match(text, /Soviet Socialist Republics and Japan/);
   noChrome(text, 'clause');
@@ -76,6 +79,7 @@ test('a clause comparison, a search result list (with its query) and the grid pr
   text = await pdfText(page, 'search');
   assert.match(text, /Search: “Habomai Shikotan”/);
   assert.match(text, /\d+ paragraphs in \d+ documents/);
+  assert.ok(!text.includes('every occurrence in its context'), 'no links to other views on paper');
   noChrome(text, 'search');
   await page.emulateMedia({ media: 'screen' });
   await page.goto(page.url().split('#')[0] + '#grid=query%3AHabomai');
