@@ -236,7 +236,7 @@ impl Collection {
             };
             let lookup = lookups
                 .entry(speaker.clone())
-                .or_insert_with(|| self.entities.lookup(&speaker));
+                .or_insert_with(|| self.entities.lookup_known(&speaker));
             let entity = self
                 .speaker_entity(d, lookup)
                 .map(|i| &self.entities.entities[i]);

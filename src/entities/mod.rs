@@ -255,6 +255,17 @@ pub struct Register {
     /// The compiled matcher, built on first use (not stored in bundles).
     #[serde(skip)]
     compiled: std::sync::OnceLock<Matcher>,
+    /// Entities by folded name, and by folded name without titles, built
+    /// on first lookup (not stored in bundles).
+    #[serde(skip)]
+    names: std::sync::OnceLock<NameIndex>,
+}
+
+/// Folded name → entities, for lookups in time independent of the register's size.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct NameIndex {
+    pub exact: std::collections::HashMap<String, Vec<usize>>,
+    pub untitled: std::collections::HashMap<String, Vec<usize>>,
 }
 
 /// Registers are equal when their entries are (the compiled cache aside).
@@ -274,7 +285,28 @@ impl Register {
             ignore,
             file: file.to_string(),
             compiled: Default::default(),
+            names: Default::default(),
         }
+    }
+
+    /// The name index (once; later calls reuse it).
+    pub(crate) fn name_index(&self) -> &NameIndex {
+        self.names.get_or_init(|| {
+            let mut ix = NameIndex::default();
+            for (i, e) in self.entities.iter().enumerate() {
+                for n in &e.names {
+                    let key = mentions::name_key(&n.text);
+                    let untitled = mentions::strip_titles(&key).to_string();
+                    for (map, k) in [(&mut ix.exact, key), (&mut ix.untitled, untitled)] {
+                        let list = map.entry(k).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+            }
+            ix
+        })
     }
 
     /// Index of the first found (unregistered) entity: they follow the

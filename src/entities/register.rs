@@ -56,37 +56,37 @@ impl Register {
     /// Resolves a name (any alias, case- and diacritic-insensitively, titles
     /// allowed: "comrade хрущев") or an id.
     pub fn lookup(&self, query: &str) -> Lookup {
+        match self.lookup_known(query) {
+            Lookup::NotFound(_) => {
+                let query: String = query.chars().take(MAX_QUERY).collect();
+                Lookup::NotFound(self.closest(&name_key(&query), 5))
+            }
+            found => found,
+        }
+    }
+
+    /// [`Register::lookup`] without the closest names of a miss (for
+    /// callers that only need to know: the positions grid's speakers).
+    pub fn lookup_known(&self, query: &str) -> Lookup {
         let query: String = query.chars().take(MAX_QUERY).collect();
         if let Some(i) = self.by_id(query.trim()) {
             return Lookup::Found(i);
         }
         let key = name_key(&query);
+        let ix = self.name_index();
         for k in [key.as_str(), strip_titles(&key)] {
-            let mut hits: Vec<usize> = (0..self.entities.len())
-                .filter(|&i| {
-                    self.entities[i]
-                        .names
-                        .iter()
-                        .any(|n| name_key(&n.text) == k)
-                })
-                .collect();
-            if hits.is_empty() {
-                hits = (0..self.entities.len())
-                    .filter(|&i| {
-                        self.entities[i]
-                            .names
-                            .iter()
-                            .any(|n| strip_titles(&name_key(&n.text)) == k)
-                    })
-                    .collect();
-            }
-            match hits.len() {
-                0 => continue,
-                1 => return Lookup::Found(hits[0]),
-                _ => return Lookup::Ambiguous(hits),
+            let hits = ix
+                .exact
+                .get(k)
+                .filter(|h| !h.is_empty())
+                .or_else(|| ix.untitled.get(k));
+            match hits.map(Vec::as_slice) {
+                None | Some([]) => continue,
+                Some([one]) => return Lookup::Found(*one),
+                Some(many) => return Lookup::Ambiguous(many.to_vec()),
             }
         }
-        Lookup::NotFound(self.closest(&key, 5))
+        Lookup::NotFound(Vec::new())
     }
 
     /// The `n` entities with a name closest to `key` (edit distance on folded names).
