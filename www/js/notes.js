@@ -4,13 +4,15 @@
 // reader's actions, and the numbered note flags on the reader's paragraphs
 // with one "Your notes" list (numbered the same on screen and on paper).
 // Storage, identity, re-anchoring and file formats are notestore.js.
-// The reader is decorated after it routes (onRoute), not by observing the DOM.
+// The reader asks for these nodes as it renders (addReaderPart) and places
+// them; after a change, the reader renders again (refresh), so nothing here
+// writes into the reader's article.
 import { h, replace, announce, plural } from './dom.js';
 import { engine } from './engine.js';
-import { registerView, href, onRoute } from './router.js';
+import { registerView, href, refresh } from './router.js';
 import { addHeaderTool, errorBox } from './shell.js';
 import { openPopover, closePopover } from './popover.js';
-import { shownDocument } from './reader.js';
+import { addReaderPart } from './reader.js';
 import { libraryRows } from './library.js';
 import { citation } from './cite.js';
 import {
@@ -54,8 +56,9 @@ const WHERE = 'Kept in this browser only (its local storage for this file), unde
 
 // ---- in the reader -----------------------------------------------------------
 
-/** What a note would attach to: the selection in the text, else the open paragraph. */
-function target(doc) {
+/** What a note would attach to: the selection in the text, else the open paragraph (`shown.p`). */
+function target(shown) {
+  const { doc } = shown;
   const sel = getSelection();
   const article = document.querySelector('#main article.doc');
   if (sel && sel.rangeCount && !sel.isCollapsed && article && article.contains(sel.anchorNode)) {
@@ -71,17 +74,14 @@ function target(doc) {
       return { p, quote: words && text.includes(words) ? words : null };
     }
   }
-  const shown = shownDocument();
-  return shown && shown.p !== null ? { p: shown.p, quote: null } : null;
+  return shown.p !== null ? { p: shown.p, quote: null } : null;
 }
 
 function noFocus(ev) { ev.preventDefault(); } // keep the selection when pressing the button
 
-function addNote(button) {
-  const shown = shownDocument();
-  if (!shown) return;
+function addNote(button, shown) {
   const doc = shown.doc;
-  const t = target(doc);
+  const t = target(shown);
   if (!t) {
     openPopover(button, 'Add a note', h('p', {}, 'Select words in the text, or open a paragraph’s link (¶), then press Add note.'));
     announce('Select a passage first');
@@ -96,7 +96,7 @@ function addNote(button) {
       return;
     }
     closePopover();
-    decorate();
+    refresh();
     announce(`Note saved on paragraph ${t.p}`);
   };
   const box = openPopover(button, `Note on paragraph ${t.p}`,
@@ -108,10 +108,8 @@ function addNote(button) {
   if (box) area.focus();
 }
 
-function toggleBookmark(button) {
-  const shown = shownDocument();
-  if (!shown) return;
-  const t = target(shown.doc);
+function toggleBookmark(button, shown) {
+  const t = target(shown);
   if (!t) {
     openPopover(button, 'Bookmark', h('p', {}, 'Open a paragraph’s link (¶) or select words in it, then press Bookmark.'));
     return;
@@ -123,7 +121,7 @@ function toggleBookmark(button) {
     openPopover(button, 'Bookmark', errorBox('The bookmark was not saved', err));
     return;
   }
-  decorate();
+  refresh();
   announce(existing ? `Bookmark on paragraph ${t.p} removed` : `Paragraph ${t.p} bookmarked`);
 }
 
@@ -131,22 +129,17 @@ function removeNote(note) {
   commit(all().filter((n) => n.id !== note.id));
 }
 
-/** Adds the buttons, the flags on noted paragraphs and the "Your notes" list to the open document. */
-function decorate() {
-  const shown = shownDocument();
-  const article = document.querySelector('#main article.doc');
-  if (!shown || !article) return;
-  const doc = shown.doc;
-  const actions = article.querySelector('.doc-actions');
-  if (actions && !actions.querySelector('.note-tools')) {
-    actions.append(h('span', { class: 'note-tools' },
-      h('button', { type: 'button', class: 'note-button', dataset: { action: 'bookmark' }, 'aria-haspopup': 'dialog', on: { mousedown: noFocus, click: (ev) => toggleBookmark(ev.currentTarget) } }, 'Bookmark'),
-      h('button', { type: 'button', class: 'note-button', dataset: { action: 'note' }, 'aria-haspopup': 'dialog', on: { mousedown: noFocus, click: (ev) => addNote(ev.currentTarget) } }, 'Add note'),
-      h('a', { href: href({ notes: 'all' }), class: 'note-all' }, 'All notes')));
-  }
-  for (const el of article.querySelectorAll('.note-flags')) el.remove();
-  const old = article.querySelector('.user-notes');
-  if (old) old.remove();
+/**
+ * The reader's part (addReaderPart): the buttons, the flags on noted
+ * paragraphs and the "Your notes" list of document `doc`; `current()` is the
+ * reader's `{doc, p}` when a button is pressed.
+ */
+function readerPart(doc, current) {
+  // data-key: focus comes back to the button after the reader renders again.
+  const tools = h('span', { class: 'note-tools' },
+    h('button', { type: 'button', class: 'note-button', dataset: { action: 'bookmark', key: 'note-bookmark' }, 'aria-haspopup': 'dialog', on: { mousedown: noFocus, click: (ev) => toggleBookmark(ev.currentTarget, current()) } }, 'Bookmark'),
+    h('button', { type: 'button', class: 'note-button', dataset: { action: 'note', key: 'note-add' }, 'aria-haspopup': 'dialog', on: { mousedown: noFocus, click: (ev) => addNote(ev.currentTarget, current()) } }, 'Add note'),
+    h('a', { href: href({ notes: 'all' }), class: 'note-all' }, 'All notes'));
   let changed = false;
   const mine = all().filter((n) => n.doc === doc.id).map((n) => {
     const where = reanchor(n, doc);
@@ -156,17 +149,14 @@ function decorate() {
   if (changed) {
     try { commit(all()); } catch (err) { console.warn(err); }
   }
-  if (!mine.length) return;
+  if (!mine.length) return { tools };
   mine.forEach((m, i) => { m.n = i + 1; });
+  const flags = new Map(); // p → its .note-flags
   for (const m of mine) {
     if (m.lost) continue;
-    const para = article.querySelector(`#p-${m.p}`);
-    const host = para && (para.querySelector(':scope > .p-main') || para.querySelector('td:last-child'));
-    if (!host) continue;
-    let flags = host.querySelector(':scope > .note-flags');
-    if (!flags) host.append((flags = h('span', { class: 'note-flags' })));
+    if (!flags.has(m.p)) flags.set(m.p, h('span', { class: 'note-flags' }));
     const label = m.note.kind === 'bookmark' ? `Bookmark ${m.n}` : `Note ${m.n}`;
-    flags.append(h('a', { class: 'note-flag', href: `#note-${m.n}`, dataset: { kind: m.note.kind, n: String(m.n) }, id: `note-ref-${m.n}`, 'aria-label': label,
+    flags.get(m.p).append(h('a', { class: 'note-flag', href: `#note-${m.n}`, dataset: { kind: m.note.kind, n: String(m.n) }, id: `note-ref-${m.n}`, 'aria-label': label,
       on: { click: (ev) => { ev.preventDefault(); const li = document.getElementById(`note-${m.n}`); if (li) { li.scrollIntoView({ block: 'center' }); li.focus(); } } } },
     h('sup', {}, m.note.kind === 'bookmark' ? `★${m.n}` : `[${m.n}]`)));
   }
@@ -179,15 +169,15 @@ function decorate() {
       m.note.text ? h('span', { class: 'note-body' }, ` ${m.note.text}`) : null,
       m.lost ? h('span', { class: 'note-lost' }, ' (its text is not in this build of the document)') : null))),
     h('p', { class: 'hint no-print' }, WHERE, ' ', h('a', { href: href({ notes: 'all' }) }, 'All notes')));
-  // One notes section: the document's own notes, then the reader's.
-  const section = article.querySelector(':scope > section.notes');
-  if (section) section.append(list);
-  else article.append(list);
+  return { tools, flags, list };
 }
 
-onRoute((name) => {
-  if (name === 'reader') {
-    try { decorate(); } catch (err) { console.warn(err); }
+addReaderPart((doc, current) => {
+  try {
+    return readerPart(doc, current);
+  } catch (err) {
+    console.warn(err);
+    return null;
   }
 });
 

@@ -16,6 +16,19 @@ import { missingNote } from './library.js';
 
 let shown = null; // { doc, target: number|null, q, names }
 
+// Parts other modules put in the document (notes.js: its buttons, the flags
+// on noted paragraphs, the "Your notes" list). The reader asks for them on
+// every render and places them itself; nothing writes into the article later
+// (a part that changes asks the router to `refresh()`). A part is
+// `fn(doc, current)` → `{ tools, flags: Map(p → Node), list }` (each
+// optional); `current()` is `{doc, p}` at the time it is called.
+const parts = [];
+
+/** Adds a part to every document the reader shows (see above). */
+export function addReaderPart(fn) {
+  parts.push(fn);
+}
+
 /** The document on screen and the highlighted paragraph, for other widgets. */
 export function shownDocument() {
   return shown ? { doc: shown.doc, p: shown.target } : null;
@@ -110,10 +123,19 @@ function render(state) {
   const body = [];
   const notes = [];
   const levels = headingLevels(doc);
-  doc.paragraphs.forEach((para, i) => {
+  const paras = doc.paragraphs.map((para, i) => {
     const level = tagOf(para.kind)[0] === 'Heading' ? levels.shift() : 0;
-    (tagOf(para.kind)[0] === 'Footnote' ? notes : body).push(paragraph(doc, para, i, maps, level, layers));
+    const el = paragraph(doc, para, i, maps, level, layers);
+    (tagOf(para.kind)[0] === 'Footnote' ? notes : body).push(el);
+    return el;
   });
+  const extra = parts.map((part) => part(doc, () => ({ doc, p: shown ? shown.target : null })) || {});
+  for (const { flags } of extra) {
+    for (const [p, node] of flags || []) {
+      const host = paras[p] && (paras[p].querySelector(':scope > .p-main') || paras[p].querySelector('td:last-child'));
+      if (host) host.append(node);
+    }
+  }
   const title = h('h1', { id: 'doc-title', tabindex: '-1' }, doc.title || doc.id);
   const cite = citeButton(() => ({ doc, p: shown ? shown.target : null }));
   const lang = language(doc);
@@ -137,12 +159,14 @@ function render(state) {
         doc.partial ? h('span', { class: 'badge' }, 'Excerpt') : null),
       title,
       doc.partial ? h('p', { class: 'excerpt-note', role: 'note' }, h('strong', {}, 'Excerpt. Missing: '), missingNote(doc.partial)) : null,
-      h('div', { class: 'doc-actions' }, cite, h('span', { class: 'cite-scope', id: 'cite-scope' })),
+      h('div', { class: 'doc-actions' }, cite, h('span', { class: 'cite-scope', id: 'cite-scope' }), extra.map((x) => x.tools)),
       h('p', { class: 'print-only cite-print', id: 'cite-print' }),
       h('details', { class: 'meta-block', open: matchMedia(WIDE).matches }, h('summary', {}, 'About this document'), metadata(doc))),
     text,
     notesEl);
   attachFootnotes(article, doc, maps);
+  // One notes section: the document's own notes, then the parts' lists.
+  (notesEl || article).append(...extra.map((x) => x.list).filter(Boolean));
   shown = { doc, target: null, q, names, article };
   document.title = `${doc.title || doc.id} — Docent`;
   return article;
