@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, open, ready, shot, ROOT, PAGE_URL } from './helpers.mjs';
+import { parseCsv, launch, open, ready, shot, ROOT, PAGE_URL } from './helpers.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const DOCENT = join(ROOT, 'target/release/docent');
@@ -203,35 +203,13 @@ test('filters by side and date live in the fragment; zoom to years', async () =>
   await page.close();
 });
 
-/** RFC 4180 parser (quoted fields, doubled quotes, CRLF records). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i += 1; continue; }
-      field += c; i += 1; continue;
-    }
-    if (c === '"') { quoted = true; i += 1; continue; }
-    if (c === ',') { row.push(field); field = ''; i += 1; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
-    assert.notEqual(c, '\n', 'records end with CRLF');
-    field += c; i += 1;
-  }
-  assert.equal(field, '', 'the file ends with CRLF');
-  return rows;
-}
 
 test('Export CSV: every passage shown, RFC 4180 quoting, read back from the download', async () => {
   const { page, errors } = await openGrid('#grid=query%3AHabomai');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('.grid-csv')]);
   assert.match(download.suggestedFilename(), /^docent-who-said-what-query-Habomai\.csv$/);
   const text = readFileSync(await download.path(), 'utf8');
+  assert.ok(text.endsWith('\r\n'), 'the file ends with CRLF');
   const rows = parseCsv(text);
   assert.deepEqual(rows[0], ['speaker', 'side', 'date', 'document', 'title', 'paragraph', 'reported', 'text']);
   const want = cli('positions', '--json', 'Habomai');

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, open, ready, shot, ROOT, PAGE_URL } from './helpers.mjs';
+import { parseCsv, launch, open, ready, shot, ROOT, PAGE_URL } from './helpers.mjs';
 
 const BIN = join(process.env.CARGO_TARGET_DIR || join(ROOT, 'target'), 'release/docent');
 
@@ -38,29 +38,6 @@ async function shown(page) {
 const key = (l) => `${l.doc}#${l.paragraph}|${l.left}|${l.match}|${l.right}`;
 const strip = (l) => ({ doc: l.doc, paragraph: l.paragraph, left: l.left, match: l.match, right: l.right });
 
-/** RFC 4180 parser (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
-    assert.ok(c !== '"' && c !== '\n' && c !== '\r', `bare ${JSON.stringify(c)} at ${i}: not RFC 4180`);
-    field += c; i++;
-  }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 async function axe(page, what) {
   const src = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
