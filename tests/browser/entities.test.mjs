@@ -186,3 +186,24 @@ test('the panel and the index work on a small dark screen', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a name found in the text, not in the register: highlighted, its card marked, its mentions listed', async () => {
+  // Ryutaro Nemoto is in no register: FRUS's telegram names him without markup.
+  const doc = 'frus1955-57v23p1-d95';
+  const { page, errors } = await open(browser.context, `#doc=${doc}`);
+  await ready(page);
+  const mention = page.locator('button.mention[data-entity="ryutaro-nemoto"]').first();
+  await mention.waitFor();
+  assert.match(await mention.textContent(), /Nemoto/);
+  await mention.click();
+  const card = page.locator('#panel .entity-card[data-entity="ryutaro-nemoto"]');
+  await card.waitFor();
+  const panel = await page.locator('#panel').textContent();
+  assert.match(panel, /Found in the text — not in the register \(person, as guessed\)/);
+  assert.ok(await page.locator(`#panel a[href*="doc=${doc}"]`).count() >= 1, 'its mentions link to their paragraphs');
+  // The index of names marks it too.
+  await page.evaluate(() => { location.hash = '#entities'; });
+  await page.waitForSelector('li[data-entity="ryutaro-nemoto"][data-registered="no"] .entity-found-mark');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
