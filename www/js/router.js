@@ -143,7 +143,10 @@ function route({ again = false } = {}) {
   if (!view) return;
   const previous = current ? current.state : null;
   const same = Boolean(current && current.view === view);
-  const before = { key: focusedKey(main), x: scrollX, y: scrollY };
+  // Reading the scroll position lays the page out: not on the first route,
+  // which keeps the place the browser gives it (see settle) and would only
+  // delay the library's first paint.
+  const before = rendered ? { key: focusedKey(main), x: scrollX, y: scrollY } : { key: null, x: 0, y: 0 };
   const ctx = { initial: !rendered, previous, same, main, focusKey: before.key };
   try {
     if (same && !again && view.update && view.update(state, ctx) === true) {
