@@ -27,6 +27,21 @@ pub mod site;
 use std::io::Write;
 use std::process::ExitCode;
 
+/// Prints an answer: as pretty JSON with `--json`, else as `text` makes it.
+pub fn answer<T: serde::Serialize>(
+    json: bool,
+    value: &T,
+    text: impl FnOnce(&T) -> String,
+) -> Result<ExitCode, String> {
+    if json {
+        let json = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?;
+        outln!("{json}");
+    } else {
+        out!("{}", text(value));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Writes to stdout; a closed pipe ends the program (exit 0: the reader
 /// has what it wanted), any other failure with a message and exit 1.
 pub fn emit(text: &str) {

@@ -22,13 +22,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     };
     let c = super::corpus::load_valid(&args.corpus)?;
     let grid = c.positions(ask).map_err(|e| e.to_string())?;
-    if args.json {
-        let json = serde_json::to_string_pretty(&grid).map_err(|e| e.to_string())?;
-        outln!("{json}");
-    } else {
-        out!("{}", listing(&grid));
-    }
-    Ok(ExitCode::SUCCESS)
+    super::answer(args.json, &grid, listing)
 }
 
 /// Rows with their cells, matches in [brackets].

@@ -21,13 +21,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     };
     let c = super::corpus::load_valid(&args.corpus)?;
     let r = c.search(&query, limit).map_err(|e| e.to_string())?;
-    if args.json {
-        let json = serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?;
-        outln!("{json}");
-    } else {
-        out!("{}", listing(&r));
-    }
-    Ok(ExitCode::SUCCESS)
+    super::answer(args.json, &r, |r| listing(r))
 }
 
 /// The readable listing: documents with their hits, matches in [brackets].

@@ -78,13 +78,7 @@ impl Writer<'_, '_> {
             }
             _ => {}
         }
-        if let Some(k) = kind {
-            self.open_span(k);
-            self.children(n, depth, None);
-            self.close_span();
-        } else {
-            self.children(n, depth, None);
-        }
+        self.marked_children(n, depth, kind);
     }
 
     /// `<choice>`: the source's reading shown (sic, orig, abbr), the other

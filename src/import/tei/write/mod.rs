@@ -139,6 +139,18 @@ impl Writer<'_, '_> {
         }
     }
 
+    /// The children of `n`, inside a span of `kind` when there is one.
+    fn marked_children(&mut self, n: Node, depth: u8, kind: Option<SpanKind>) {
+        match kind {
+            Some(k) => {
+                self.open_span(k);
+                self.children(n, depth, None);
+                self.close_span();
+            }
+            None => self.children(n, depth, None),
+        }
+    }
+
     fn node(&mut self, n: Node, depth: u8) {
         if n.is_text() {
             self.push_text(n, n.text().unwrap_or(""));
@@ -258,13 +270,7 @@ impl Writer<'_, '_> {
         self.start(kind, line);
         let outer = self.kind;
         self.kind = kind;
-        if let Some(s) = span {
-            self.open_span(s);
-            self.children(n, depth, None);
-            self.close_span();
-        } else {
-            self.children(n, depth, None);
-        }
+        self.marked_children(n, depth, span);
         self.kind = outer;
         self.close();
     }
