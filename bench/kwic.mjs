@@ -10,29 +10,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { convert } from './sotu-corpus.mjs';
+import { loadEngine, sotuBundle } from './engine.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const engineJs = path.join(root, 'target/engine/docent.js');
-const engineWasm = path.join(root, 'target/engine/docent_bg.wasm');
-if (!fs.existsSync(engineWasm)) {
-  execFileSync('bash', ['scripts/build-engine.sh'], { cwd: root, stdio: 'inherit' });
-}
-const { initSync, Docent } = await import(engineJs);
-initSync({ module: fs.readFileSync(engineWasm) });
-
+const Docent = await loadEngine();
 const runs = Number(process.argv[2] || 50);
-const dir = path.join(os.tmpdir(), 'docent-sotu');
-convert(dir);
-const out = path.join(os.tmpdir(), 'docent-sotu-kwic');
-// The bundle as `docent build` makes it (bench/corpus.rs writes it).
-execFileSync('cargo', ['run', '-q', '--release', '--example', 'bench-corpus', '--', dir, out], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+// The bundle as `docent build` makes it.
+const { out } = sotuBundle(path.join(os.tmpdir(), 'docent-kwic'));
 const d = new Docent(fs.readFileSync(path.join(out, 'bundle.bin')));
 
 const pick = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

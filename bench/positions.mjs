@@ -13,25 +13,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { convert } from './sotu-corpus.mjs';
+import { ROOT, loadEngine, sotuBundle } from './engine.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const engine = path.join(root, 'target/engine');
-if (!fs.existsSync(path.join(engine, 'docent_bg.wasm'))) {
-  execFileSync('bash', ['scripts/build-engine.sh'], { cwd: root, stdio: 'inherit' });
-}
-const { initSync, Docent } = await import(path.join(engine, 'docent.js'));
-initSync({ module: fs.readFileSync(path.join(engine, 'docent_bg.wasm')) });
-
+const root = ROOT;
+const Docent = await loadEngine();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-positions-'));
-const corpus = path.join(tmp, 'sotu-corpus');
-convert(corpus);
-const out = path.join(tmp, 'sotu');
-execFileSync('cargo', ['run', '-q', '--release', '--example', 'bench-corpus', '--', corpus, out],
-  { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const { corpus, out } = sotuBundle(tmp);
 const d = new Docent(fs.readFileSync(path.join(out, 'bundle.bin')));
 
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor(p * xs.length))];

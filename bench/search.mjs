@@ -20,19 +20,14 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import MiniSearch from 'minisearch';
 import FlexSearch from 'flexsearch';
 import { convert } from './sotu-corpus.mjs';
+import { ROOT, ENGINE_WASM, loadEngine } from './engine.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const engineJs = path.join(root, 'target/engine/docent.js');
-const engineWasm = path.join(root, 'target/engine/docent_bg.wasm');
-if (!fs.existsSync(engineWasm)) {
-  execFileSync('bash', ['scripts/build-engine.sh'], { cwd: root, stdio: 'inherit' });
-}
-const { initSync, Docent } = await import(engineJs);
-initSync({ module: fs.readFileSync(engineWasm) });
+const root = ROOT;
+const engineWasm = ENGINE_WASM;
+const Docent = await loadEngine();
 
 const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
