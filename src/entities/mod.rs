@@ -123,6 +123,12 @@ pub use report::{
 
 use serde::Serialize;
 
+/// Whether a folded word is a title a person's name may carry ("mr",
+/// "ambassador", "comrade"): never part of a mention.
+pub fn is_title(word: &str) -> bool {
+    mentions::TITLES.contains(&word)
+}
+
 /// The folded key of a name with a person's leading titles removed
 /// ("Mr. Tani" → "tani", "N. S. Khrushchev's" → "n s khrushchev").
 pub fn person_key(name: &str) -> String {

@@ -10,37 +10,23 @@ use crate::entities::{Entity, Name, NameKind};
 use crate::model::{Document, SpanKind};
 use std::collections::{HashMap, HashSet};
 
-/// Words that are titles or roles, not names: a marked form made only of
-/// these ("The Secretary") is not added as an alias.
+/// Words that are roles or grammar, not names, besides the titles the
+/// entity matcher already skips ([`crate::entities::is_title`]): a marked
+/// form made only of these ("The Secretary") is not added as an alias.
 const NOT_NAMES: &[&str] = &[
     "the",
     "a",
     "an",
     "of",
-    "mr",
-    "mrs",
     "miss",
     "ms",
     "dr",
     "sir",
-    "secretary",
-    "ambassador",
-    "minister",
-    "prime",
-    "foreign",
-    "president",
-    "premier",
-    "chairman",
-    "general",
     "admiral",
-    "comrade",
     "deputy",
     "assistant",
-    "acting",
     "under",
-    "vice",
     "state",
-    "chief",
     "director",
     "counselor",
     "consul",
@@ -56,9 +42,7 @@ const NOT_NAMES: &[&str] = &[
     "king",
     "queen",
     "prince",
-    "his",
     "her",
-    "excellency",
     "majesty",
     "lord",
     "lady",
@@ -66,7 +50,6 @@ const NOT_NAMES: &[&str] = &[
     "colonel",
     "captain",
     "marshal",
-    "first",
     "second",
     "third",
     "he",
@@ -209,6 +192,7 @@ fn is_name_form(form: &str) -> bool {
         && form.split(|c: char| !c.is_alphabetic()).any(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().count() >= 2
+                && !crate::entities::is_title(&w.to_lowercase())
                 && !NOT_NAMES.contains(&w.to_lowercase().as_str())
         })
 }
