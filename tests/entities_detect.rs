@@ -361,3 +361,79 @@ fn completeness_check_lists_found_names() {
         .iter()
         .any(|w| w.contains("`shikotan`") && w.contains("never mentioned")));
 }
+
+/// Names found with no register in `paras`: each `expect` is `kind:Name`
+/// (an entity found with that name and kind, its other forms after `=`:
+/// `person:Roger Makins=Roger`) or `!Name` (no entity has that form).
+fn check_found(paras: &[&str], expect: &[&str]) {
+    let reg = Register::from_toml("entities.toml", "").unwrap();
+    let found = docent::entities::detect(&[doc(paras)], &reg);
+    let got: Vec<String> = found
+        .iter()
+        .map(|f| {
+            let names: Vec<&str> = f.entity.names.iter().map(|n| n.text.as_str()).collect();
+            format!("{}:{}", f.entity.kind.as_str(), names.join("="))
+        })
+        .collect();
+    for e in expect {
+        let ok = match e.strip_prefix('!') {
+            Some(name) => !got
+                .iter()
+                .any(|g| g.split([':', '=']).skip(1).any(|n| n == name)),
+            None => got.iter().any(|g| g == e),
+        };
+        assert!(ok, "{e} in {paras:?}: found {got:#?}");
+    }
+}
+
+#[test]
+fn found_names_table() {
+    // Regressions named after the wrong names the shipped collection and
+    // the FRUS records gave.
+    let boston_publisher =
+        "Nikita Khrushchev, Khrushchev Remembers, Boston: Little, Brown & Company, 1990, p. 89.";
+    check_found(
+        &[boston_publisher],
+        &["place:Boston", "!Brown", "!Khrushchev Remembers"],
+    );
+    let book_title =
+        "Kazuto Ishimaru, et. al., Sengo Nihon Gaikoshi, Vol.II, Sansendo, 1983, p. 38.";
+    check_found(&[book_title], &["!Sengo Nihon Gaikoshi", "!Sansendo"]);
+    let agriculture_portfolio =
+        "On April 21, Minister of Agriculture, Forestry and Fisheries Kono, in charge, spoke.";
+    check_found(&[agriculture_portfolio], &["!Agriculture", "person:Kono"]);
+    let archbishop_alone = "First meetings between Harding and Archbishop went well. \
+        Field Marshal Harding met Archbishop Makarios.";
+    check_found(
+        &[archbishop_alone],
+        &["!Archbishop", "!Field", "person:Makarios"],
+    );
+    let plural_demonyms = "While British want agreement with Greeks they must not arouse \
+        Turks or the Moderates. A Turk said so to the Bonin Islanders.";
+    check_found(
+        &[plural_demonyms],
+        &[
+            "!Greeks",
+            "!Turks",
+            "!Moderates",
+            "!Turk",
+            "!Bonin Islanders",
+        ],
+    );
+    let charter_as_person = "The Secretary recalled the Potomac Charter signed by Eisenhower.";
+    check_found(&[charter_as_person], &["document:Potomac Charter"]);
+    let session_as_place = "The quotation is from the minutes of the Second Plenary Session.";
+    check_found(&[session_as_place], &["event:Second Plenary Session"]);
+    let capital_in_a_list = "The Department informed the Embassies at Athens, Ankara, and \
+        London. Repeated to Ankara, London, Paris.";
+    check_found(&[capital_in_a_list], &["place:Ankara"]);
+    let boston_after_in = "He taught in Boston for years.";
+    check_found(&[boston_after_in], &["place:Boston"]);
+    let note_to_allen = "A copy is attached to a note from Robert G. Barnes to Allen. \
+        Then Allen said he agreed.";
+    check_found(&[note_to_allen], &["person:Allen"]);
+    let sir_roger = "Sir Roger Makins called. Sir Roger said the formula stood.";
+    check_found(&[sir_roger], &["person:Roger Makins=Roger"]);
+    let possessive_inside = "Motohide Saito, \"Japan's Northward Foreign Policy\" in a book.";
+    check_found(&[possessive_inside], &["!Japan's Northward"]);
+}

@@ -27,9 +27,11 @@
 //! tuning for the held-out documents) counts as correct. The floor is on
 //! judged precision and on recall.
 //!
-//! Tuned on all eight documents of tests/fixtures/tei (FRUS 1955–57
-//! vol. XXIII); held out: the documents of another volume in
-//! tests/fixtures/tei-heldout, never read while tuning.
+//! Tuned on the eight documents of tests/fixtures/tei (FRUS 1955–57
+//! vol. XXIII) and the five of tests/fixtures/tei-v24 (vol. XXIV, held out
+//! for one run, then tuned on); held out: the documents of two other
+//! volumes in tests/fixtures/tei-heldout, chosen by size and markup counts
+//! and never read while tuning.
 //! `bash scripts/names-eval.sh` prints the figures and every difference
 //! (`-v`; with `NAMES_EVAL_CONTEXT=1` also each extra's paragraph).
 
@@ -56,9 +58,28 @@ const UNMARKED_PERSONS: &[&str] = &[
     "v k wellington koo",
     "koo",
     "tsu mo",
-    // held out (tests/fixtures/tei-heldout), judged after its one run
+    // tests/fixtures/tei-v24, judged after its one held-out run
     "churchill",
     "archbishop makarios",
+    "makarios",
+    // tests/fixtures/tei-heldout, judged after its one run: persons its
+    // markup leaves plain ("Exclusive for Deming", "Only Wada was present",
+    // "Miki–Matsumura faction", "back Ishii", the poets Frost and
+    // Tvardovsky, "see Reeve, Robert Frost in Russia", "Deputy Foreign
+    // Minister Semenov"); not "Whitman" (the Whitman File), "F. Kennedy"
+    // (half of "John F. Kennedy") or the places taken for persons.
+    "deming",
+    "wada",
+    "miki",
+    "matsumura",
+    "ishii",
+    "robert frost",
+    "frost",
+    "tvardovsky",
+    "vinogradov",
+    "dobrynin",
+    "reeve",
+    "semenov",
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -328,13 +349,25 @@ const TUNED: &[&str] = &[
     "frus1955-57v23p1-d106.xml",
 ];
 
-/// FRUS 1955–57 vol. XXIV (Cyprus, 1955): never read while tuning.
-const HELD_OUT: &[&str] = &[
+/// FRUS 1955–57 vol. XXIV (Cyprus, 1955): held out for one run (judged
+/// precision 0.764, recall 0.976, grouping 0.941), then tuned on.
+const TUNED_V24: &[&str] = &[
     "frus1955-57v24-d144.xml",
     "frus1955-57v24-d145.xml",
     "frus1955-57v24-d146.xml",
     "frus1955-57v24-d147.xml",
     "frus1955-57v24-d148.xml",
+];
+
+/// FRUS 1958–60 vol. XVIII (Japan) and 1961–63 vol. V (Soviet Union):
+/// never read while tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1958-60v18-d39.xml",
+    "frus1958-60v18-d40.xml",
+    "frus1958-60v18-d132.xml",
+    "frus1961-63v05-d237.xml",
+    "frus1961-63v05-d363.xml",
+    "frus1961-63v05-d364.xml",
 ];
 
 /// Scores one set and prints it; `verbose` lists every difference.
@@ -373,8 +406,8 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 /// The floors on person mentions: judged precision, recall, grouping.
 /// The issue asks for 0.9 / 0.9 / 1.0 on held-out documents; the held-out
 /// floors are what detection measured on its first and only run there
-/// (judged precision 0.764, recall 0.976, grouping 0.941): precision and
-/// grouping are short of the goal.
+/// (judged precision 0.867, recall 0.950 (132/139), grouping 1.000): precision is
+/// short of the goal.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -394,13 +427,9 @@ fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64,
 
 #[test]
 fn persons_found_without_a_register_tuned_set() {
-    check(
-        "tuned",
-        &fixtures("tests/fixtures/tei", TUNED),
-        0.9,
-        0.9,
-        1.0,
-    );
+    let mut files = fixtures("tests/fixtures/tei", TUNED);
+    files.extend(fixtures("tests/fixtures/tei-v24", TUNED_V24));
+    check("tuned", &files, 0.9, 0.9, 1.0);
 }
 
 #[test]
@@ -408,8 +437,8 @@ fn persons_found_without_a_register_held_out() {
     check(
         "held-out",
         &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
-        0.76,
-        0.97,
+        0.86,
         0.94,
+        1.0,
     );
 }

@@ -127,10 +127,29 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
             })
             .collect()
     };
+    let given_names = |groups: &[Group], w: &str| -> Vec<usize> {
+        (0..groups.len())
+            .filter(|&g| {
+                groups[g].kind == Some(Kind::Person)
+                    && groups[g].keys.iter().any(|o| {
+                        let v = words(o);
+                        v.len() > 1 && v[0] == w
+                    })
+            })
+            .collect()
+    };
     let mut singles: Vec<&String> = order.iter().filter(|k| words(k).len() == 1).collect();
     singles.stable_sort_by(|a, b| count(b).cmp(&count(a)));
     for k in singles {
-        let owners = surnames(&groups, k);
+        // "Sir Roger" is Roger Makins: "Sir" goes with a given name.
+        let given_only = by_key[k.as_str()]
+            .iter()
+            .all(|&i| occs[i].titles.iter().any(|t| t == "sir" || t == "dame"));
+        let owners = if given_only {
+            given_names(&groups, k)
+        } else {
+            surnames(&groups, k)
+        };
         match owners.len() {
             0 => {}
             1 => {
@@ -278,7 +297,7 @@ fn build(
             .chain(&g.variants)
             .flat_map(|k| by_key[k].iter().map(|&i| occs[i].evidence))
             .collect();
-        let kind = match g.kind {
+        let mut kind = match g.kind {
             Some(Kind::Person) if g.keys.iter().any(|k| k.contains(' ')) => Kind::Person,
             _ => kind_of(&ev),
         };
@@ -383,6 +402,8 @@ fn build(
                     "possibly a variant spelling of the register's `{}` ({rk})",
                     register.entities[*ri].id
                 ));
+                // "Etoforu" beside the register's Etorofu is a place too.
+                kind = register.entities[*ri].kind;
                 break;
             }
         }

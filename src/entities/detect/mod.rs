@@ -35,155 +35,20 @@
 //! With no evidence at all a single name-like word counts as a person, the
 //! commonest case in archival records.
 
-use super::mentions::{units, Units, TITLES};
+mod context;
+mod lexicon;
+
+use super::mentions::{units, Units};
 use super::{Kind, Mention};
 use crate::model::{Document, ParaKind};
+use context::{coordinate, portfolios, reference, title_case};
+pub use lexicon::is_title;
+use lexicon::{
+    common_shaped, describes, ADJECTIVES, DOCUMENT_HEADS, EVENT_HEADS, ORG_FIRST, ORG_HEADS,
+    PLACES, PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, SPEECH_VERBS, STOP, TITLE_PREFIXES,
+    TITLE_TAILS,
+};
 use std::collections::HashSet;
-
-/// Words that announce a person, besides [`TITLES`] (folded).
-#[rustfmt::skip]
-const MORE_TITLES: &[&str] = &[
-    "miss", "ms", "dr", "sir", "madame", "mme", "mlle", "senor", "herr", "admiral", "colonel",
-    "col", "captain", "capt", "lieutenant", "lt", "marshal", "governor", "senator",
-    "representative", "congressman", "deputy", "assistant", "under", "undersecretary", "director",
-    "counselor", "consul", "attache", "professor", "prof", "emperor", "king", "queen", "prince",
-    "princess", "lord", "lady", "father", "bishop", "judge", "justice", "envoy", "delegate",
-    "commissioner", "official", "spokesman", "adviser", "advisor", "acting", "charge", "chargé", "господин", "товарищ", "тов", "г", "господа",
-    "генерал", "посол", "министр", "премьер", "председатель",
-];
-
-/// Words inside a title: "Secretary of State", "Minister of Foreign Affairs".
-const TITLE_TAILS: &[&str] = &[
-    "of",
-    "state",
-    "foreign",
-    "affairs",
-    "defense",
-    "general",
-    "d’affaires",
-    "d'affaires",
-    "affaires",
-];
-
-/// A last word that makes a run an organization.
-#[rustfmt::skip]
-const ORG_HEADS: &[&str] = &[
-    "embassy", "ministry", "department", "party", "office", "government", "council", "committee",
-    "bureau", "agency", "commission", "delegation", "diet", "cabinet", "house", "senate",
-    "congress", "assembly", "university", "bank", "company", "corporation", "institute",
-    "association", "league", "federation", "navy", "army", "corps", "court", "nations",
-    "secretariat", "presidium", "legation", "consulate", "staff", "command", "forces", "board",
-    "administration", "organization", "times", "press", "news", "files", "papers", "records",
-    "notes", "union", "club", "affairs", "foundation", "society", "federation", "министерство", "партия",
-    "посольство", "правительство",
-];
-
-/// A first word that makes "X of Y" or "X Tokyo" an organization.
-const ORG_FIRST: &[&str] = &["embassy", "ministry", "department", "office", "bureau"];
-
-/// A last word that makes a run a place.
-#[rustfmt::skip]
-const PLACE_HEADS: &[&str] = &[
-    "islands", "island", "isles", "strait", "straits", "sea", "ocean", "river", "city", "province",
-    "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
-    "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor", "harbour", "port", "valley", "острова", "остров",
-];
-
-/// Places named without a cue in archival English: countries, a few
-/// regions and capitals (the context decides everything else).
-#[rustfmt::skip]
-const PLACES: &[&str] = &[
-    "japan", "china", "russia", "korea", "taiwan", "formosa", "india", "pakistan", "burma",
-    "indonesia", "philippines", "vietnam", "indochina", "laos", "cambodia", "thailand", "siam",
-    "malaya", "ceylon", "australia", "canada", "mexico", "brazil", "argentina", "chile", "england",
-    "britain", "france", "germany", "italy", "spain", "portugal", "austria", "hungary", "poland",
-    "czechoslovakia", "yugoslavia", "greece", "turkey", "iran", "iraq", "israel", "egypt", "syria",
-    "lebanon", "jordan", "arabia", "africa", "europe", "asia", "america", "mongolia", "manchuria",
-    "sakhalin", "hokkaido", "okinawa", "ryukyus", "kuriles", "bonins", "habomai", "shikotan",
-    "etorofu", "kunashiri", "moscow", "tokyo", "washington", "london", "paris", "peking", "beijing",
-    "berlin", "geneva", "seoul", "taipei", "manila", "delhi", "bonn", "vienna", "rome", "ottawa",
-    "canberra", "hongkong", "kong", "sweden", "norway", "denmark", "finland", "netherlands",
-    "holland", "belgium", "switzerland", "romania", "bulgaria", "albania", "cuba", "siberia",
-    "ukraine", "япония", "китай", "россия", "москва", "токио", "америка",
-];
-
-/// A first word that makes a run a place ("San Francisco", "Port Arthur").
-#[rustfmt::skip]
-const PLACE_FIRST: &[&str] = &[
-    "san", "santa", "st", "saint", "fort", "port", "mount", "cape", "lake",
-];
-
-/// Words before a place ("in London", "the islands of Habomai").
-#[rustfmt::skip]
-const PLACE_BEFORE: &[&str] = &[
-    "in", "at", "from", "near", "to", "via", "toward", "towards", "into", "across", "around", "в",
-    "во", "из", "на",
-];
-
-/// Capitalized words that are never names (folded).
-#[rustfmt::skip]
-const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "if", "as", "at", "by", "for", "from", "in", "into", "of",
-    "on", "to", "with", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our",
-    "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "when",
-    "where", "why", "how", "all", "any", "both", "each", "no", "not", "yes", "so", "then", "than",
-    "also", "after", "before", "since", "while", "although", "however", "yesterday", "today",
-    "tomorrow", "please", "dear", "sincerely", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "source", "secret", "confidential",
-    "priority", "niact", "limit", "limited", "distribution", "repeated", "official", "use", "only",
-    "top", "eyes", "ibid", "supra", "infra", "see", "printed", "drafted", "reference", "ref",
-    "subject", "participants", "dept", "deptel", "deptels", "embtel", "embtels", "emb", "govt",
-    "tel", "tels", "mytel", "urtel", "memo", "memorandum", "telegram", "despatch", "dispatch",
-    "letter", "note", "document", "documents", "article", "articles", "section", "annex", "chapter",
-    "part", "vol", "volume", "page", "pages", "p", "pp", "no", "nos", "file", "central", "lot",
-    "copy", "draft", "signed", "enclosure", "attachment", "tab", "editorial", "footnote", "item",
-    "paragraph", "para", "point", "points", "question", "answer", "comment", "comments", "summary",
-    "conclusion", "record", "minutes", "agenda", "text", "translation", "original", "english",
-    "russian", "japanese", "chinese", "soviet", "soviets", "american", "americans", "british",
-    "french", "german", "korean", "okinawan", "european", "asian", "communist", "communists",
-    "socialist", "socialists", "western", "eastern", "northern", "southern", "allied", "allies",
-    "italian", "indian", "canadian", "australian", "polish", "arab", "philippine", "red", "free",
-    "new", "old", "great", "north", "south", "east", "west", "upper", "lower", "mid", "ok", "etc",
-    "viz", "cf", "eg", "ie", "re", "per", "mr", "mrs", "god", "lord", "sir", "jr", "sr",
-];
-
-/// Capitalized words that describe rather than name: demonyms, compass
-/// words, a few common adjectives and ordinals (folded). A well-known
-/// closed list, not this corpus's words: English capitalizes them ("Far
-/// East", "Soviet Union", "Afro-Asian", "Eighth Session"), so they may sit
-/// inside a place's or an organization's name but are never a person's, and
-/// a run ending with one is an adjective ("Far Eastern affairs").
-#[rustfmt::skip]
-const ADJECTIVES: &[&str] = &[
-    "english", "russian", "japanese", "chinese", "soviet", "american", "british", "french",
-    "german", "korean", "okinawan", "european", "asian", "communist", "socialist", "western",
-    "eastern", "northern", "southern", "allied", "italian", "indian", "canadian", "australian",
-    "polish", "arab", "philippine", "red", "free", "new", "old", "great", "north", "south", "east",
-    "west", "upper", "lower", "mid", "far", "near", "middle", "outer", "inner", "northeast",
-    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
-    "southwestern", "central", "latin", "pacific", "atlantic", "arctic", "african", "afro",
-    "sino", "anglo", "dutch", "spanish", "swedish", "turkish", "greek", "israeli", "egyptian",
-    "iranian", "vietnamese", "burmese", "thai", "indonesian", "mongolian", "ukrainian", "first",
-    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "united",
-];
-
-/// Endings of English adjectives and abstract or plural common nouns
-/// ("Presidential", "Pacific", "Republics", "Conservative", "Presidency"):
-/// a lone word so shaped is a name only with a person's evidence (a title,
-/// initials, a list of participants).
-#[rustfmt::skip]
-const COMMON_ENDINGS: &[&str] = &[
-    "al", "ic", "ics", "ive", "ives", "ency", "ancy", "ity", "ism", "ist", "ists", "ion", "ions",
-    "ness", "ship", "ian", "ians", "ean", "eans", "ese", "ish",
-];
-// Not "-ies", "-ers", "-ings", "-ory", "-ment": Menzies, Rogers, Hastings,
-// Gregory, Clement are surnames.
-
-fn common_shaped(key: &str) -> bool {
-    key.chars().count() > 4 && COMMON_ENDINGS.iter().any(|e| key.ends_with(e))
-}
 
 /// Which way an occurrence points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -194,6 +59,10 @@ pub struct Evidence {
     pub person_weak: u8,
     pub place: u8,
     pub org: u8,
+    /// A treaty, a charter, a plan.
+    pub document: u8,
+    /// A conference, a session, a war.
+    pub event: u8,
 }
 
 /// One name found in a paragraph, titles left out.
@@ -217,11 +86,6 @@ impl Occurrence {
         &docs[self.doc].paragraphs[self.paragraph as usize].text
             [self.start as usize..self.end as usize]
     }
-}
-
-/// Is a folded word a person's title?
-pub fn is_title(key: &str) -> bool {
-    TITLES.contains(&key) || MORE_TITLES.contains(&key)
 }
 
 fn is_roman(key: &str) -> bool {
@@ -332,7 +196,7 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
     {
         return Class::Initial;
     }
-    if name_shaped(w) && ADJECTIVES.contains(&key) {
+    if name_shaped(w) && describes(key) {
         return Class::Cap;
     }
     if name_shaped(w)
@@ -347,63 +211,6 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
         return if common { Class::Cap } else { Class::Name };
     }
     Class::Other
-}
-
-/// Is unit `k` inside a Title Case stretch: a heading, or a paragraph, an
-/// italic span or a quotation where (almost) every word of four letters or
-/// more, function words aside, is capitalized ("United States Position on Japanese-Soviet Peace
-/// Treaty Negotiations", *Record of Proceedings*)?
-fn title_case(text: &str, us: &Units, p: &crate::model::Paragraph) -> Vec<bool> {
-    let n = us.list.len();
-    let cased = |r: std::ops::Range<usize>| -> bool {
-        let (mut long, mut caps) = (0, 0);
-        for k in r {
-            let u = &us.list[k];
-            let w = &text[u.start..u.end];
-            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !STOP.contains(&us.key(k)) {
-                long += 1;
-                if w.chars().next().is_some_and(char::is_uppercase) {
-                    caps += 1;
-                }
-            }
-        }
-        long >= 2 && caps * 10 >= long * 9
-    };
-    // Whole paragraphs: headings, list items and lines ("SUBJECT" items);
-    // not running text or notes, whose "Source: … Drafted by Martin." is
-    // mostly capitals too.
-    let short = matches!(p.kind, ParaKind::Item(_) | ParaKind::Line);
-    let mut out =
-        vec![matches!(p.kind, ParaKind::Heading(_)) || (short && n > 0 && cased(0..n)); n];
-    let units_in = |s: usize, e: usize| -> std::ops::Range<usize> {
-        let a = us.list.iter().position(|u| u.start >= s).unwrap_or(n);
-        let b = us.list.iter().position(|u| u.start >= e).unwrap_or(n);
-        a..b.max(a)
-    };
-    let mut stretches: Vec<(usize, usize)> = p
-        .spans
-        .iter()
-        .filter(|s| matches!(s.kind, crate::model::SpanKind::Emphasis))
-        .map(|s| (s.start as usize, s.end as usize))
-        .collect();
-    let mut from = 0;
-    while let Some(o) = text[from..].find(['“', '"']).map(|i| from + i) {
-        let body = o + text[o..].chars().next().map_or(1, char::len_utf8);
-        let Some(c) = text[body..].find(['”', '"']).map(|i| body + i) else {
-            break;
-        };
-        stretches.push((body, c));
-        from = c + text[c..].chars().next().map_or(1, char::len_utf8);
-    }
-    for (s, e) in stretches {
-        let r = units_in(s, e);
-        if r.len() > 1 && cased(r.clone()) {
-            for k in r {
-                out[k] = true;
-            }
-        }
-    }
-    out
 }
 
 /// Finds the unregistered names of every document: `registered[d]` are
@@ -441,6 +248,7 @@ fn paragraph(
     let us = units(text);
     let n = us.list.len();
     let headline = title_case(text, &us, p);
+    let first_here = out.len();
     let classes: Vec<Class> = (0..n)
         .map(|k| match classify(text, &us, k, stats) {
             // Title Case headings capitalize every word: only names count.
@@ -461,6 +269,17 @@ fn paragraph(
             classes[k] = Class::Initial;
         }
     }
+    for k in (0..n.saturating_sub(1)).rev() {
+        // "Field Marshal Harding": the first word is part of the title.
+        if classes[k + 1] == Class::Title
+            && us.list[k + 1].joined
+            && TITLE_PREFIXES.contains(&us.key(k))
+            && text[us.list[k].start..].starts_with(char::is_uppercase)
+        {
+            classes[k] = Class::Title;
+        }
+    }
+    portfolios(text, &us, &mut classes);
     let lead = classes.iter().position(|&c| c != Class::Other);
     let signature = matches!(p.kind, ParaKind::Closing) && n <= 4;
     let dateline = p.kind == ParaKind::Line && text.contains(", 19");
@@ -523,25 +342,60 @@ fn paragraph(
                     && Some(k) == lead
                     && text[us.list[end].end..].trim_start().starts_with(','));
             let initial_start = a == k && brk(k) && titled.is_empty() && !entry;
-            emit(
-                (di, pi),
-                text,
-                &us,
-                &classes,
-                (a, b),
-                &titled,
-                stats,
-                initial_start,
-                (signature, dateline, entry),
-                headline[a],
-                covered,
-                out,
-            );
+            {
+                emit(
+                    (di, pi),
+                    text,
+                    &us,
+                    &classes,
+                    (a, b),
+                    &titled,
+                    stats,
+                    initial_start,
+                    (signature, dateline, entry),
+                    headline[a],
+                    covered,
+                    out,
+                );
+            }
             titled.clear();
             a = b + 1;
         }
         k = end + 1;
     }
+    if reference(text) {
+        let mut entry_start = 0;
+        let mut kept = first_here;
+        for i in first_here..out.len() {
+            let o = &out[i];
+            let entry = text[entry_start..o.start as usize]
+                .rfind(';')
+                .map_or(entry_start, |at| entry_start + at + 1);
+            entry_start = entry;
+            // An author opens the entry (nothing before but initials,
+            // given names or a registered name; not inside a quoted title,
+            // not after "See") or follows "by".
+            let lead = &text[entry..o.start as usize];
+            let quotes = lead.matches(['“', '"']).count() > lead.matches('”').count();
+            let by = [" by", " edited by", " ed.", " eds."]
+                .iter()
+                .any(|w| lead.trim_end().ends_with(w));
+            let first = by
+                || (!lead.contains(',')
+                    && !quotes
+                    && !lead.trim_start().to_lowercase().starts_with("see "));
+            let mut o = o.clone();
+            if text[o.end as usize..].starts_with(':') && o.titles.is_empty() {
+                o.evidence.place = 3;
+            } else if !first && o.evidence.person < 3 {
+                continue;
+            }
+            out[kept] = o;
+            kept += 1;
+        }
+        out.truncate(kept);
+    }
+    coordinate(text, &mut out[first_here..]);
 }
 
 /// Records the name at units `a..=b`, if it is one.
@@ -574,10 +428,19 @@ fn emit(
         }
         a += 1;
     }
+    // "Japan’s Northward": a possessive ends a name.
+    if (a..b).any(|k| {
+        let w = &text[us.list[k].start..us.list[k].end];
+        w.ends_with("’s") || w.ends_with("'s")
+    }) {
+        return;
+    }
     let words: Vec<String> = (a..=b).map(|k| bare(us.key(k)).to_string()).collect();
     let heads = |list: &[&str]| words.last().is_some_and(|w| list.contains(&w.as_str()));
     let org_first = ORG_FIRST.contains(&words[0].as_str()) && words.len() > 1;
     let org = (heads(ORG_HEADS) && words.len() > 1) || org_first;
+    let document = heads(DOCUMENT_HEADS) && words.len() > 1 && titles.is_empty();
+    let event = heads(EVENT_HEADS) && words.len() > 1 && titles.is_empty();
     let place_head = heads(PLACE_HEADS) && words.len() > 1;
     let names = (a..=b).filter(|&k| classes[k] == Class::Name).count();
     let initials = (a..=b).filter(|&k| classes[k] == Class::Initial).count();
@@ -585,7 +448,12 @@ fn emit(
     // A head alone ("the Embassy", "Islands") is no name.
     let single_head = words.len() == 1
         && (ORG_HEADS.contains(&words[0].as_str()) || PLACE_HEADS.contains(&words[0].as_str()));
-    if single_head || (names == 0 && !org && !place_head && titles.is_empty()) {
+    let single_head = single_head
+        || (words.len() == 1
+            && (DOCUMENT_HEADS.contains(&words[0].as_str())
+                || EVENT_HEADS.contains(&words[0].as_str())));
+    let thing = document || event;
+    if single_head || (names == 0 && !org && !place_head && !thing && titles.is_empty()) {
         return;
     }
     // A series with a number is a reference ("Tosec 40", "Article 2").
@@ -599,6 +467,7 @@ fn emit(
     if mixed
         && !org
         && !place_head
+        && !thing
         && titles.is_empty()
         && ((a..=b).any(|k| classes[k] == Class::Other) || words.len() < 2)
     {
@@ -620,11 +489,11 @@ fn emit(
     let last_key = words.last().map_or("", String::as_str);
     let untitled = titles.is_empty() && initials == 0;
     // A run ending in an adjective describes ("Far Eastern", "Afro-Asian").
-    let adjective = ADJECTIVES.contains(&last_key)
+    let adjective = describes(last_key)
         || ["ese", "ican", "ean", "ish", "ian"]
             .iter()
             .any(|s| last_key.ends_with(s));
-    if untitled && adjective && !org && !place_head {
+    if untitled && adjective && !org && !place_head && !thing {
         return;
     }
     let known_place = PLACES.contains(&last_key);
@@ -668,8 +537,13 @@ fn emit(
     let before = (a > 0).then(|| us.key(a - 1));
     let before2 = (a > 1).then(|| us.key(a - 2));
     let mut ev = Evidence::default();
+    let next = (b + 1 < us.list.len()).then(|| us.key(b + 1));
     if org {
         ev.org = 3;
+    } else if document {
+        ev.document = 3;
+    } else if event {
+        ev.event = 3;
     } else if place_head {
         ev.place = 3;
     } else {
@@ -697,15 +571,30 @@ fn emit(
         if known_place && titles.is_empty() {
             ev.place = 3;
         }
-        let joined_before = a > 0 && us.list[a].joined;
-        if before.is_some_and(|w| PLACE_BEFORE.contains(&w)) && titles.is_empty() && !joined_before
+        // "Kono said", "Dulles told": someone speaks.
+        if next.is_some_and(|w| SPEECH_VERBS.contains(&w)) && us.list[b + 1].joined {
+            ev.person_weak += 1;
+        }
+        // The word before is no part of the name: "in London", not
+        // "In" dropped from a sentence's start; "in Kishi's view" is no
+        // place.
+        let possessive = last.ends_with("’s") || last.ends_with("'s");
+        let own_word = a > 0
+            && text[us.list[a - 1].start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        if before.is_some_and(|w| PLACE_BEFORE.contains(&w))
+            && titles.is_empty()
+            && own_word
+            && !possessive
         {
-            // "successor to Hatoyama", "letter from Kishi": weaker.
-            ev.place = if matches!(before, Some("to" | "from")) {
-                1
-            } else {
-                2
-            };
+            // "to" and "from" say nothing: "a note from Barnes to Allen",
+            // "successor to Hatoyama" (see `coordinate` for "repeated to
+            // Ankara, London").
+            if !matches!(before, Some("to" | "from")) {
+                ev.place = 2;
+            }
         }
         if words.len() > 1 && PLACE_FIRST.contains(&words[0].as_str()) {
             ev.place = 3;
@@ -737,8 +626,13 @@ pub fn kind_of(ev: &[Evidence]) -> Kind {
         sum(|e| e.place),
         sum(|e| e.org),
     );
+    let document = sum(|e| e.document);
     if org > 0 && org >= person + place {
         Kind::Organization
+    } else if document > 0 && document >= person + place + org {
+        Kind::Document
+    } else if sum(|e| e.event) > person + place {
+        Kind::Event
     } else if place > person + weak && (place >= 2 || person == 0) {
         Kind::Place
     } else {

@@ -1,0 +1,162 @@
+//! Rules that read a whole paragraph around its names: Title Case
+//! stretches, a title's portfolio, bibliographic references, and names
+//! listed together.
+
+use super::lexicon::STOP;
+use super::{Class, Occurrence};
+use crate::entities::mentions::Units;
+use crate::model::{ParaKind, Paragraph, SpanKind};
+
+/// Is unit `k` inside a Title Case stretch: a heading, or a paragraph, an
+/// italic span or a quotation where (almost) every word of four letters or
+/// more, function words aside, is capitalized ("United States Position on Japanese-Soviet Peace
+/// Treaty Negotiations", *Record of Proceedings*)?
+pub(super) fn title_case(text: &str, us: &Units, p: &Paragraph) -> Vec<bool> {
+    let n = us.list.len();
+    let cased = |r: std::ops::Range<usize>| -> bool {
+        let (mut long, mut caps) = (0, 0);
+        for k in r {
+            let u = &us.list[k];
+            let w = &text[u.start..u.end];
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !STOP.contains(&us.key(k)) {
+                long += 1;
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    caps += 1;
+                }
+            }
+        }
+        long >= 2 && caps * 10 >= long * 9
+    };
+    // Whole paragraphs: headings, list items and lines ("SUBJECT" items);
+    // not running text or notes, whose "Source: … Drafted by Martin." is
+    // mostly capitals too.
+    let short = matches!(p.kind, ParaKind::Item(_) | ParaKind::Line);
+    let mut out =
+        vec![matches!(p.kind, ParaKind::Heading(_)) || (short && n > 0 && cased(0..n)); n];
+    let units_in = |s: usize, e: usize| -> std::ops::Range<usize> {
+        let a = us.list.iter().position(|u| u.start >= s).unwrap_or(n);
+        let b = us.list.iter().position(|u| u.start >= e).unwrap_or(n);
+        a..b.max(a)
+    };
+    let mut stretches: Vec<(usize, usize)> = p
+        .spans
+        .iter()
+        .filter(|s| matches!(s.kind, SpanKind::Emphasis))
+        .map(|s| (s.start as usize, s.end as usize))
+        .collect();
+    let mut from = 0;
+    while let Some(o) = text[from..].find(['“', '"']).map(|i| from + i) {
+        let body = o + text[o..].chars().next().map_or(1, char::len_utf8);
+        let Some(c) = text[body..].find(['”', '"']).map(|i| body + i) else {
+            break;
+        };
+        stretches.push((body, c));
+        from = c + text[c..].chars().next().map_or(1, char::len_utf8);
+    }
+    for (s, e) in stretches {
+        let r = units_in(s, e);
+        if r.len() > 1 && cased(r.clone()) {
+            for k in r {
+                out[k] = true;
+            }
+        }
+    }
+    out
+}
+
+/// "Minister of Agriculture, Forestry and Fisheries Kono": the capitalized
+/// words listed after a title's "of" are its portfolio, part of the title;
+/// a last word joined by a space alone is the holder's name.
+pub(super) fn portfolios(text: &str, us: &Units, classes: &mut [Class]) {
+    let n = us.list.len();
+    let between = |k: usize| text[us.list[k - 1].end..us.list[k].start].trim();
+    for k in 0..n.saturating_sub(2) {
+        if classes[k] != Class::Title || us.key(k + 1) != "of" || !us.list[k + 1].joined {
+            continue;
+        }
+        let mut stretch: Vec<usize> = Vec::new();
+        let mut j = k + 2;
+        while j < n && matches!(classes[j], Class::Name | Class::Cap | Class::Title) {
+            // A second title starts another person ("… State Dulles,
+            // Ambassador Allison").
+            let named = stretch.iter().any(|&u| classes[u] != Class::Title);
+            if !stretch.is_empty()
+                && (!matches!(between(j), "," | "") || named && classes[j] == Class::Title)
+            {
+                break;
+            }
+            stretch.push(j);
+            j += 1;
+            // "and" between two words of the portfolio.
+            if j + 1 < n
+                && us.key(j) == "and"
+                && between(j).is_empty()
+                && classes[j + 1] != Class::Other
+            {
+                j += 1;
+            }
+        }
+        let holder = stretch.len() >= 2 && {
+            let last = stretch[stretch.len() - 1];
+            between(last).is_empty() && stretch[stretch.len() - 2] + 1 == last
+        };
+        let end = stretch.len() - usize::from(holder);
+        for &u in &stretch[..end] {
+            classes[u] = Class::Title;
+        }
+    }
+}
+
+/// Is a paragraph a bibliographic reference ("Kazuto Ishimaru, *Sengo
+/// Nihon Gaikoshi*, Vol. II, Sansendo, 1983, p. 38")? There only the
+/// first name of each entry is an author; titles of works, publishers and
+/// journals are capitalized too, and "Boston:" is where it was published.
+pub(super) fn reference(text: &str) -> bool {
+    let year = text.as_bytes().windows(4).any(|w| {
+        (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
+    });
+    // "p. 38", "pp. 72-73", "Vol. II": the mark, standing alone, then a number.
+    let numbered = |m: &str, roman: bool| {
+        text.match_indices(m).any(|(i, _)| {
+            let next = text[i + m.len()..].trim_start();
+            (next.starts_with(|c: char| c.is_ascii_digit())
+                || (roman && next.starts_with(['I', 'V', 'X'])))
+                && !text[..i].ends_with(char::is_alphabetic)
+        })
+    };
+    let paged = ["p.", "pp.", "с."].iter().any(|m| numbered(m, false));
+    let cited = numbered("Vol.", true)
+        || numbered("No.", false)
+        || ["op. cit", "Ibid", "ibid"].iter().any(|m| text.contains(m));
+    paged || (year && cited)
+}
+
+/// Names listed together are of one kind: in "Athens, Ankara, and London"
+/// or "repeated to Ankara, London, Paris" the known places make Ankara
+/// one. Only a known place's evidence spreads, and never to a titled or
+/// full name.
+pub(super) fn coordinate(text: &str, occs: &mut [Occurrence]) {
+    let linked = |a: &Occurrence, b: &Occurrence| {
+        let between = text[a.end as usize..b.start as usize].trim();
+        matches!(between, "," | "and" | ", and" | "or" | ", or" | "&")
+    };
+    let mut s = 0;
+    while s < occs.len() {
+        let mut e = s + 1;
+        while e < occs.len() && linked(&occs[e - 1], &occs[e]) {
+            e += 1;
+        }
+        let places = occs[s..e].iter().filter(|o| o.evidence.place >= 3).count();
+        if e - s > 1 && places > 0 {
+            for o in &mut occs[s..e] {
+                // "Herbert Spielman, Policy Studies Branch": a full name
+                // in apposition stays a person's.
+                let plain = o.titles.is_empty() && o.evidence.person_weak == 0;
+                if plain && o.evidence.person == 0 && o.evidence.org == 0 {
+                    o.evidence.place = o.evidence.place.max(2);
+                }
+            }
+        }
+        s = e;
+    }
+}

@@ -1,0 +1,211 @@
+//! The word lists of name detection: titles, heads that make a run an
+//! organization, a place, a document or an event, known places, function
+//! words, describing words. Closed lists of English (and a few Russian)
+//! words, never this corpus's names.
+
+use super::super::mentions::TITLES;
+
+/// Words that announce a person, besides [`TITLES`] (folded).
+#[rustfmt::skip]
+const MORE_TITLES: &[&str] = &[
+    "miss", "ms", "dr", "sir", "madame", "mme", "mlle", "senor", "herr", "admiral", "colonel",
+    "col", "captain", "capt", "lieutenant", "lt", "marshal", "governor", "senator",
+    "representative", "congressman", "deputy", "assistant", "under", "undersecretary", "director",
+    "counselor", "consul", "attache", "professor", "prof", "emperor", "king", "queen", "prince",
+    "princess", "lord", "lady", "father", "bishop", "judge", "justice", "envoy", "delegate",
+    "commissioner", "official", "spokesman", "adviser", "advisor", "acting", "charge", "chargé",
+    "archbishop", "patriarch", "cardinal", "metropolitan", "pope", "rabbi", "reverend", "rev",
+    "sheikh", "shah", "sultan", "emir", "dame", "duke", "earl", "baron", "viscount", "marquess",
+    "marquis", "brigadier", "commander", "head", "sergeant", "mayor", "господин", "товарищ", "тов", "г",
+    "господа", "генерал", "посол", "министр", "премьер", "председатель",
+];
+
+/// Capitalized words that make one title with the title after them
+/// ("Field Marshal", "Air Marshal", "Rear Admiral", "High Commissioner").
+pub(super) const TITLE_PREFIXES: &[&str] = &["field", "air", "rear", "high", "grand", "lord"];
+
+/// Words inside a title: "Secretary of State", "Minister of Foreign Affairs".
+pub(super) const TITLE_TAILS: &[&str] = &[
+    "of",
+    "state",
+    "foreign",
+    "affairs",
+    "defense",
+    "general",
+    "d’affaires",
+    "d'affaires",
+    "affaires",
+];
+
+/// A last word that makes a run an organization.
+#[rustfmt::skip]
+pub(super) const ORG_HEADS: &[&str] = &[
+    "embassy", "ministry", "department", "party", "office", "government", "council", "committee",
+    "bureau", "agency", "commission", "delegation", "diet", "cabinet", "house", "senate",
+    "congress", "assembly", "university", "bank", "company", "corporation", "institute",
+    "association", "league", "federation", "navy", "army", "corps", "court", "nations",
+    "secretariat", "presidium", "legation", "consulate", "staff", "command", "forces", "board",
+    "administration", "organization", "times", "press", "news", "files", "papers", "records",
+    "notes", "union", "club", "affairs", "foundation", "society", "federation", "министерство", "партия",
+    "посольство", "правительство",
+];
+
+/// A first word that makes "X of Y" or "X Tokyo" an organization.
+pub(super) const ORG_FIRST: &[&str] = &["embassy", "ministry", "department", "office", "bureau"];
+
+/// A last word that makes a run a place.
+#[rustfmt::skip]
+pub(super) const PLACE_HEADS: &[&str] = &[
+    "islands", "island", "isles", "strait", "straits", "sea", "ocean", "river", "city", "province",
+    "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
+    "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor",
+    "harbour", "port", "valley", "base", "canal", "zone", "airfield", "острова", "остров",
+];
+
+/// A last word that makes a run an event ("Second Plenary Session",
+/// "Japanese Peace Conference", "Korean War").
+#[rustfmt::skip]
+pub(super) const EVENT_HEADS: &[&str] = &[
+    "session", "conference", "meeting", "talks", "negotiations", "war", "crisis", "revolution",
+    "summit", "incident", "uprising", "battle", "olympics", "конференция", "война",
+];
+
+/// A last word that makes a run a document: a treaty, a charter, a plan
+/// ("Potomac Charter", "Marshall Plan", "Baghdad Pact").
+#[rustfmt::skip]
+pub(super) const DOCUMENT_HEADS: &[&str] = &[
+    "treaty", "charter", "pact", "agreement", "declaration", "convention", "protocol", "accord",
+    "accords", "doctrine", "plan", "communique", "communiqué", "resolution", "proclamation",
+    "formula", "statute", "договор", "декларация", "соглашение",
+];
+
+/// Nouns for members of a people, a faith or a party, besides the
+/// demonyms in [`ADJECTIVES`] ("Turks", "Cypriots", "Moderates"): a closed
+/// list of English words, never a person's name alone.
+#[rustfmt::skip]
+const GROUP_NOUNS: &[&str] = &[
+    "turk", "cypriot", "jew", "kurd", "slav", "pole", "czech", "serb", "croat", "dane", "finn",
+    "swede", "scot", "briton", "moslem", "muslim", "hindu", "sikh", "buddhist", "catholic",
+    "protestant", "nationalist", "moderate", "liberal", "conservative", "radical", "democrat",
+    "republican", "tory", "tories", "bolshevik", "nazi", "fascist", "laborite", "labourite",
+    "leftist", "rightist", "neutralist", "westerner", "easterner", "islander",
+];
+
+/// A word that says its subject is a person ("Kono said", "Dulles told").
+#[rustfmt::skip]
+pub(super) const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "stated", "states", "told", "asked", "replied", "added", "agreed", "explained",
+    "remarked", "emphasized", "stressed", "suggested", "felt", "believed", "believes", "thought",
+    "declared", "insisted", "observed", "commented", "answered", "urged", "wrote", "proposed",
+    "promised", "warned", "recalled", "responded", "inquired", "requested", "expressed",
+    "indicated", "mentioned", "pointed", "argued", "hoped", "wished", "сказал", "заявил",
+];
+
+/// Places named without a cue in archival English: countries, a few
+/// regions and capitals (the context decides everything else).
+#[rustfmt::skip]
+pub(super) const PLACES: &[&str] = &[
+    "japan", "china", "russia", "korea", "taiwan", "formosa", "india", "pakistan", "burma",
+    "indonesia", "philippines", "vietnam", "indochina", "laos", "cambodia", "thailand", "siam",
+    "malaya", "ceylon", "australia", "canada", "mexico", "brazil", "argentina", "chile", "england",
+    "britain", "france", "germany", "italy", "spain", "portugal", "austria", "hungary", "poland",
+    "czechoslovakia", "yugoslavia", "greece", "turkey", "iran", "iraq", "israel", "egypt", "syria",
+    "lebanon", "jordan", "arabia", "africa", "europe", "asia", "america", "mongolia", "manchuria",
+    "sakhalin", "hokkaido", "okinawa", "ryukyus", "kuriles", "bonins", "habomai", "shikotan",
+    "etorofu", "kunashiri", "moscow", "tokyo", "washington", "london", "paris", "peking", "beijing",
+    "berlin", "geneva", "seoul", "taipei", "manila", "delhi", "bonn", "vienna", "rome", "ottawa",
+    "canberra", "hongkong", "kong", "sweden", "norway", "denmark", "finland", "netherlands",
+    "holland", "belgium", "switzerland", "romania", "bulgaria", "albania", "cuba", "siberia",
+    "ukraine", "япония", "китай", "россия", "москва", "токио", "америка",
+];
+
+/// A first word that makes a run a place ("San Francisco", "Port Arthur").
+#[rustfmt::skip]
+pub(super) const PLACE_FIRST: &[&str] = &[
+    "san", "santa", "st", "saint", "fort", "port", "mount", "cape", "lake",
+];
+
+/// Words before a place ("in London", "the islands of Habomai").
+#[rustfmt::skip]
+pub(super) const PLACE_BEFORE: &[&str] = &[
+    "in", "at", "from", "near", "to", "via", "toward", "towards", "into", "across", "around", "в",
+    "во", "из", "на",
+];
+
+/// Capitalized words that are never names (folded).
+#[rustfmt::skip]
+pub(super) const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "if", "as", "at", "by", "for", "from", "in", "into", "of",
+    "on", "to", "with", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our",
+    "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "when",
+    "where", "why", "how", "all", "any", "both", "each", "no", "not", "yes", "so", "then", "than",
+    "also", "after", "before", "since", "while", "although", "however", "yesterday", "today",
+    "tomorrow", "please", "dear", "sincerely", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "source", "secret", "confidential",
+    "priority", "niact", "limit", "limited", "distribution", "repeated", "official", "use", "only",
+    "top", "eyes", "ibid", "supra", "infra", "see", "printed", "drafted", "reference", "ref",
+    "subject", "participants", "dept", "deptel", "deptels", "embtel", "embtels", "emb", "govt",
+    "tel", "tels", "mytel", "urtel", "memo", "memorandum", "telegram", "despatch", "dispatch",
+    "letter", "note", "document", "documents", "article", "articles", "section", "annex", "chapter",
+    "part", "vol", "volume", "page", "pages", "p", "pp", "no", "nos", "file", "central", "lot",
+    "copy", "draft", "signed", "enclosure", "attachment", "tab", "editorial", "footnote", "item",
+    "paragraph", "para", "point", "points", "question", "answer", "comment", "comments", "summary",
+    "conclusion", "record", "minutes", "agenda", "text", "translation", "original", "english",
+    "russian", "japanese", "chinese", "soviet", "soviets", "american", "americans", "british",
+    "french", "german", "korean", "okinawan", "european", "asian", "communist", "communists",
+    "socialist", "socialists", "western", "eastern", "northern", "southern", "allied", "allies",
+    "italian", "indian", "canadian", "australian", "polish", "arab", "philippine", "red", "free",
+    "new", "old", "great", "north", "south", "east", "west", "upper", "lower", "mid", "ok", "etc",
+    "viz", "cf", "eg", "ie", "re", "per", "mr", "mrs", "god", "lord", "sir", "jr", "sr",
+];
+
+/// Capitalized words that describe rather than name: demonyms, compass
+/// words, a few common adjectives and ordinals (folded). A well-known
+/// closed list, not this corpus's words: English capitalizes them ("Far
+/// East", "Soviet Union", "Afro-Asian", "Eighth Session"), so they may sit
+/// inside a place's or an organization's name but are never a person's, and
+/// a run ending with one is an adjective ("Far Eastern affairs").
+#[rustfmt::skip]
+pub(super) const ADJECTIVES: &[&str] = &[
+    "english", "russian", "japanese", "chinese", "soviet", "american", "british", "french",
+    "german", "korean", "okinawan", "european", "asian", "communist", "socialist", "western",
+    "eastern", "northern", "southern", "allied", "italian", "indian", "canadian", "australian",
+    "polish", "arab", "philippine", "red", "free", "new", "old", "great", "north", "south", "east",
+    "west", "upper", "lower", "mid", "far", "near", "middle", "outer", "inner", "northeast",
+    "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern",
+    "southwestern", "central", "latin", "pacific", "atlantic", "arctic", "african", "afro",
+    "sino", "anglo", "dutch", "spanish", "swedish", "turkish", "greek", "israeli", "egyptian",
+    "iranian", "vietnamese", "burmese", "thai", "indonesian", "mongolian", "ukrainian", "first",
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "united",
+];
+
+/// Endings of English adjectives and abstract or plural common nouns
+/// ("Presidential", "Pacific", "Republics", "Conservative", "Presidency"):
+/// a lone word so shaped is a name only with a person's evidence (a title,
+/// initials, a list of participants).
+#[rustfmt::skip]
+const COMMON_ENDINGS: &[&str] = &[
+    "al", "ic", "ics", "ive", "ives", "ency", "ancy", "ity", "ism", "ist", "ists", "ion", "ions",
+    "ness", "ship", "ian", "ians", "ean", "eans", "ese", "ish",
+];
+// Not "-ies", "-ers", "-ings", "-ory", "-ment": Menzies, Rogers, Hastings,
+// Gregory, Clement are surnames.
+
+/// A demonym, an adjective or a group noun, singular or plural
+/// ("Greek", "Greeks", "Turks", "Moderates"), but not a known place
+/// ("Philippines").
+pub(super) fn describes(key: &str) -> bool {
+    let one = |k: &str| ADJECTIVES.contains(&k) || GROUP_NOUNS.contains(&k);
+    !PLACES.contains(&key) && (one(key) || key.strip_suffix('s').is_some_and(one))
+}
+
+pub(super) fn common_shaped(key: &str) -> bool {
+    key.chars().count() > 4 && COMMON_ENDINGS.iter().any(|e| key.ends_with(e))
+}
+
+/// Is a folded word a person's title?
+pub fn is_title(key: &str) -> bool {
+    TITLES.contains(&key) || MORE_TITLES.contains(&key)
+}
