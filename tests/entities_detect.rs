@@ -436,4 +436,31 @@ fn found_names_table() {
     check_found(&[sir_roger], &["person:Roger Makins=Roger"]);
     let possessive_inside = "Motohide Saito, \"Japan's Northward Foreign Policy\" in a book.";
     check_found(&[possessive_inside], &["!Japan's Northward"]);
+    let abbreviation_is_no_sentence = "He means others (i.e., Kono, Kawashima, and Fukuda).";
+    check_found(
+        &[abbreviation_is_no_sentence],
+        &["person:Kono", "person:Fukuda"],
+    );
+    let towns_on_a_tour = "I am leaving on a tour of Hiroshima, Matsuyama, Takamatsu and \
+        Nagoya, then a trip to Hiroshima and Shikoku before Christmas. See Supplement.";
+    check_found(
+        &[towns_on_a_tour],
+        &[
+            "place:Matsuyama",
+            "place:Nagoya",
+            "place:Shikoku",
+            "!Christmas",
+            "!Supplement",
+        ],
+    );
+    let archival_series = "Source: Eisenhower Library, Whitman File, DDE Diaries. Secret.";
+    check_found(&[archival_series], &["!Whitman", "!Library"]);
+    let hyphenated_pair = "He had no record of the Udall-Khrushchev conversation.";
+    check_found(&[hyphenated_pair], &["!Udall-Khrushchev", "person:Udall"]);
+    let given_name_after_colon =
+        "See Public Papers of the Presidents of the United States: John F. Kennedy, 1963, pp. 767-775.";
+    check_found(
+        &[given_name_after_colon],
+        &["person:John F. Kennedy", "!F. Kennedy"],
+    );
 }

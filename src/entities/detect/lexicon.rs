@@ -46,7 +46,8 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "association", "league", "federation", "navy", "army", "corps", "court", "nations",
     "secretariat", "presidium", "legation", "consulate", "staff", "command", "forces", "board",
     "administration", "organization", "times", "press", "news", "files", "papers", "records",
-    "notes", "union", "club", "affairs", "foundation", "society", "federation", "министерство", "партия",
+    "notes", "union", "club", "affairs", "library", "archives", "museum", "diaries", "collection",
+    "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
 ];
 
@@ -125,6 +126,15 @@ pub(super) const PLACE_FIRST: &[&str] = &[
     "san", "santa", "st", "saint", "fort", "port", "mount", "cape", "lake",
 ];
 
+/// Words before "to", "of" or "from" that make what follows a place
+/// ("trip to Hiroshima", "tour of Shikoku", "repeated to Naha").
+#[rustfmt::skip]
+pub(super) const TRAVEL: &[&str] = &[
+    "trip", "tour", "visit", "journey", "travel", "return", "returned", "flight", "flew", "route",
+    "road", "repeated", "sent", "posted", "transferred", "moved", "way", "arrival", "arrived",
+    "departure", "left", "went", "came", "back", "evacuation", "withdrawal",
+];
+
 /// Words before a place ("in London", "the islands of Habomai").
 #[rustfmt::skip]
 pub(super) const PLACE_BEFORE: &[&str] = &[
@@ -158,7 +168,8 @@ pub(super) const STOP: &[&str] = &[
     "socialist", "socialists", "western", "eastern", "northern", "southern", "allied", "allies",
     "italian", "indian", "canadian", "australian", "polish", "arab", "philippine", "red", "free",
     "new", "old", "great", "north", "south", "east", "west", "upper", "lower", "mid", "ok", "etc",
-    "viz", "cf", "eg", "ie", "re", "per", "mr", "mrs", "god", "lord", "sir", "jr", "sr",
+    "viz", "cf", "eg", "ie", "re", "per", "mr", "mrs", "god", "lord", "sir", "jr", "sr", "none",
+    "supplement", "christmas", "easter",
 ];
 
 /// Capitalized words that describe rather than name: demonyms, compass

@@ -46,7 +46,7 @@ pub use lexicon::is_title;
 use lexicon::{
     common_shaped, describes, ADJECTIVES, DOCUMENT_HEADS, EVENT_HEADS, ORG_FIRST, ORG_HEADS,
     PLACES, PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, SPEECH_VERBS, STOP, TITLE_PREFIXES,
-    TITLE_TAILS,
+    TITLE_TAILS, TRAVEL,
 };
 use std::collections::HashSet;
 
@@ -100,6 +100,15 @@ fn sentence_break(between: &str) -> bool {
     between.contains(['.', ':', '!', '?', '“', '"', '(', ';', '—', '\n']) && !between.contains('-')
 }
 
+/// Does a sentence start at unit `k` (`k > 0`)? Not after an
+/// abbreviation's period ("i.e., Kono", "cf. Dulles").
+fn breaks(text: &str, us: &Units, k: usize) -> bool {
+    let prev = us.key(k - 1);
+    let abbreviation = matches!(prev, "e" | "g" | "cf" | "viz" | "vs" | "ca")
+        && text[us.list[k - 1].start..].starts_with(char::is_lowercase);
+    sentence_break(&text[us.list[k - 1].end..us.list[k].start]) && !abbreviation
+}
+
 /// Word classes of one paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
@@ -138,7 +147,7 @@ impl Stats {
                     let key = bare(us.key(k)).to_string();
                     if first.is_some_and(char::is_lowercase) {
                         s.lower.insert(key);
-                    } else if k > 0 && !sentence_break(&p.text[us.list[k - 1].end..u.start]) {
+                    } else if k > 0 && !breaks(&p.text, &us, k) {
                         s.mid.insert(key);
                     }
                 }
@@ -285,9 +294,14 @@ fn paragraph(
     let dateline = p.kind == ParaKind::Line && text.contains(", 19");
     let item = matches!(p.kind, ParaKind::Item(_));
     let participants = text.contains("PARTICIPANTS");
-    let brk = |k: usize| k == 0 || sentence_break(&text[us.list[k - 1].end..us.list[k].start]);
+    let brk = |k: usize| k == 0 || breaks(text, &us, k);
     let joined = |k: usize| {
-        (us.list[k].joined && !text[us.list[k - 1].end..us.list[k].start].contains(['–', '—']))
+        let between = &text[us.list[k - 1].end..us.list[k].start];
+        // "Miki–Matsumura faction", "the Udall-Khrushchev conversation":
+        // two names, not one.
+        let pair = between.contains(['–', '—'])
+            || (between == "-" && classes[k - 1] == Class::Name && classes[k] == Class::Name);
+        (us.list[k].joined && !pair)
             // An initial's or a title's own period does not end a sentence.
             || (k > 0
                 && matches!(classes[k - 1], Class::Initial | Class::Title)
@@ -418,8 +432,11 @@ fn emit(
     let parenthesized = text[..us.list[a].start].trim_end().ends_with('(')
         && text[us.list[b].end..].trim_start().starts_with(')');
     // A sentence's first word must be known as a name elsewhere.
+    // "John F. Kennedy": a word before an initial is a given name.
+    let given = a < b && classes[a + 1] == Class::Initial;
     if sentence_initial
         && !parenthesized
+        && !given
         && matches!(classes[a], Class::Name | Class::Cap)
         && !stats.mid.contains(bare(us.key(a)))
     {
@@ -427,6 +444,10 @@ fn emit(
             return;
         }
         a += 1;
+    }
+    // "Whitman File": an archival series named after its keeper.
+    if text[us.list[b].end..].trim_start().starts_with("File") {
+        return;
     }
     // "Japan’s Northward": a possessive ends a name.
     if (a..b).any(|k| {
@@ -595,6 +616,14 @@ fn emit(
             if !matches!(before, Some("to" | "from")) {
                 ev.place = 2;
             }
+        }
+        // "trip to Hiroshima", "tour of Shikoku", "Repeated to Naha".
+        if matches!(before, Some("to" | "of" | "from"))
+            && before2.is_some_and(|w| TRAVEL.contains(&w))
+            && titles.is_empty()
+            && !possessive
+        {
+            ev.place = 3;
         }
         if words.len() > 1 && PLACE_FIRST.contains(&words[0].as_str()) {
             ev.place = 3;
