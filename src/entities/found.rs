@@ -80,6 +80,35 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
 
     let mut groups: Vec<Group> = Vec::new();
     let mut group_of: HashMap<String, usize> = HashMap::new();
+    // Indexes over the groups' keys, so that grouping stays linear in the
+    // number of names (the State of the Union finds thousands).
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut near_words_of = NearIndex::default();
+    let mut near_last = NearIndex::default();
+    let mut near_single = NearIndex::default();
+    let index = |g: usize,
+                 k: &str,
+                 by_last: &mut HashMap<String, Vec<usize>>,
+                 by_first: &mut HashMap<String, Vec<usize>>,
+                 near_words_of: &mut NearIndex,
+                 near_last: &mut NearIndex,
+                 near_single: &mut NearIndex| {
+        let w = words(k);
+        if w.len() > 1 {
+            by_last
+                .entry(w[w.len() - 1].to_string())
+                .or_default()
+                .push(g);
+            by_first.entry(w[0].to_string()).or_default().push(g);
+            for i in 0..w.len() {
+                near_words_of.add(&masked(&w, i), w[i], g);
+            }
+        } else {
+            near_single.add("", w[0], g);
+        }
+        near_last.add("", w[w.len() - 1], g);
+    };
     // 1. Persons' full names, by surname and first given name.
     let mut fulls: Vec<&String> = order
         .iter()
@@ -90,22 +119,25 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
             .cmp(&count(a))
             .then(words(b).len().cmp(&words(a).len()))
     });
+    let person = |groups: &[Group], g: usize| groups[g].kind == Some(Kind::Person);
     for k in &fulls {
         let w = words(k);
-        let target = groups.iter().position(|g| {
-            g.kind == Some(Kind::Person)
-                && g.keys.iter().any(|o| {
-                    let v = words(o);
-                    v.len() > 1 && v.last() == w.last() && given_agrees(v[0], w[0])
+        let last = w[w.len() - 1];
+        let target = by_last.get(last).and_then(|gs| {
+            gs.iter()
+                .copied()
+                .filter(|&g| {
+                    person(&groups, g)
+                        && groups[g].keys.iter().any(|o| {
+                            let v = words(o);
+                            v.len() > 1 && v.last() == w.last() && given_agrees(v[0], w[0])
+                        })
                 })
+                .min()
         });
-        let variant_of = groups.iter().position(|g| {
-            g.kind == Some(Kind::Person)
-                && g.keys.iter().any(|o| {
-                    let v = words(o);
-                    v.len() == w.len() && near_words(&v, &w)
-                })
-        });
+        let variant_of = (0..w.len())
+            .filter_map(|i| near_words_of.find(&masked(&w, i), w[i], |g| person(&groups, g)))
+            .min();
         add(
             &mut groups,
             &mut group_of,
@@ -114,29 +146,28 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
             variant_of,
             Kind::Person,
         );
+        let g = group_of[k.as_str()];
+        if target.is_some() || variant_of.is_none() {
+            index(
+                g,
+                k,
+                &mut by_last,
+                &mut by_first,
+                &mut near_words_of,
+                &mut near_last,
+                &mut near_single,
+            );
+        }
     }
     // 2. Single words: a known person's surname, else their own group.
-    let surnames = |groups: &[Group], w: &str| -> Vec<usize> {
-        (0..groups.len())
-            .filter(|&g| {
-                groups[g].kind == Some(Kind::Person)
-                    && groups[g].keys.iter().any(|o| {
-                        let v = words(o);
-                        v.len() > 1 && v.last() == Some(&w)
-                    })
-            })
-            .collect()
-    };
-    let given_names = |groups: &[Group], w: &str| -> Vec<usize> {
-        (0..groups.len())
-            .filter(|&g| {
-                groups[g].kind == Some(Kind::Person)
-                    && groups[g].keys.iter().any(|o| {
-                        let v = words(o);
-                        v.len() > 1 && v[0] == w
-                    })
-            })
-            .collect()
+    let owners_in = |groups: &[Group], map: &HashMap<String, Vec<usize>>, w: &str| -> Vec<usize> {
+        let mut gs: Vec<usize> = map
+            .get(w)
+            .map(|gs| gs.iter().copied().filter(|&g| person(groups, g)).collect())
+            .unwrap_or_default();
+        gs.sort_unstable();
+        gs.dedup();
+        gs
     };
     let mut singles: Vec<&String> = order.iter().filter(|k| words(k).len() == 1).collect();
     singles.stable_sort_by(|a, b| count(b).cmp(&count(a)));
@@ -146,15 +177,24 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
             .iter()
             .all(|&i| occs[i].titles.iter().any(|t| t == "sir" || t == "dame"));
         let owners = if given_only {
-            given_names(&groups, k)
+            owners_in(&groups, &by_first, k)
         } else {
-            surnames(&groups, k)
+            owners_in(&groups, &by_last, k)
         };
         match owners.len() {
             0 => {}
             1 => {
                 groups[owners[0]].keys.push(k.clone());
                 group_of.insert(k.clone(), owners[0]);
+                index(
+                    owners[0],
+                    k,
+                    &mut by_last,
+                    &mut by_first,
+                    &mut near_words_of,
+                    &mut near_last,
+                    &mut near_single,
+                );
                 continue;
             }
             _ => {
@@ -165,18 +205,24 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
             }
         }
         let kd = kind(k);
-        let variant_of = (0..groups.len()).find(|&g| {
-            groups[g].keys.iter().any(|o| {
-                let v = words(o);
-                let last = if kd == Kind::Person {
-                    v.last()
-                } else {
-                    v.first().filter(|_| v.len() == 1)
-                };
-                last.is_some_and(|l| near(l, k))
-            })
-        });
+        let variant_of = if kd == Kind::Person {
+            near_last.find("", k, |_| true)
+        } else {
+            near_single.find("", k, |_| true)
+        };
         add(&mut groups, &mut group_of, k, None, variant_of, kd);
+        if variant_of.is_none() {
+            let g = group_of[k.as_str()];
+            index(
+                g,
+                k,
+                &mut by_last,
+                &mut by_first,
+                &mut near_words_of,
+                &mut near_last,
+                &mut near_single,
+            );
+        }
     }
     // 3. Other multi-word names: places and organizations.
     let rest: Vec<&String> = order
@@ -195,6 +241,62 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
 
 fn words(k: &str) -> Vec<&str> {
     k.split(' ').collect()
+}
+
+/// A key's words with word `i` left out: where a variant may differ.
+fn masked(w: &[&str], i: usize) -> String {
+    let mut s = format!("{}:", w.len());
+    for (j, x) in w.iter().enumerate() {
+        s.push_str(if j == i { "*" } else { x });
+        s.push(' ');
+    }
+    s
+}
+
+/// Words by their one-letter deletions and their sorted letters: two
+/// words one edit apart share a deletion, two with letters swapped share
+/// their sorted letters, so [`near`] runs only on those, not on every pair.
+#[derive(Default)]
+struct NearIndex {
+    map: HashMap<String, Vec<(usize, Box<str>)>>,
+}
+
+impl NearIndex {
+    fn keys(context: &str, word: &str) -> Vec<String> {
+        let cs: Vec<char> = word.chars().collect();
+        let mut sorted = cs.clone();
+        sorted.sort_unstable();
+        let sorted: String = sorted.into_iter().collect();
+        let mut out = vec![format!("{context}|{word}"), format!("{context}#{sorted}")];
+        for i in 0..cs.len() {
+            let d: String = cs[..i].iter().chain(&cs[i + 1..]).collect();
+            out.push(format!("{context}|{d}"));
+        }
+        out
+    }
+
+    fn add(&mut self, context: &str, word: &str, group: usize) {
+        if word.chars().count() < 5 {
+            return;
+        }
+        for k in Self::keys(context, word) {
+            self.map.entry(k).or_default().push((group, word.into()));
+        }
+    }
+
+    /// The first group (lowest index) with a word near `word` in `context`.
+    fn find(&self, context: &str, word: &str, ok: impl Fn(usize) -> bool) -> Option<usize> {
+        if word.chars().count() < 5 {
+            return None;
+        }
+        Self::keys(context, word)
+            .iter()
+            .filter_map(|k| self.map.get(k))
+            .flatten()
+            .filter(|(g, w)| ok(*g) && near(w, word))
+            .map(|(g, _)| *g)
+            .min()
+    }
 }
 
 fn add(
@@ -228,17 +330,13 @@ fn given_agrees(a: &str, b: &str) -> bool {
         || (b.chars().count() == 1 && a.starts_with(b))
 }
 
-/// Word lists differing in one word, by one letter or one transposition.
-fn near_words(a: &[&str], b: &[&str]) -> bool {
-    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    diff.len() == 1 && near(a[diff[0]], b[diff[0]])
-}
-
-/// One letter off (inserted, dropped, changed), or two letters swapped,
-/// in words of five letters or more.
+/// One letter off (inserted, dropped, changed), or two letters swapped
+/// ("Etoforu" for Etorofu),
+/// in words of six letters or more (short surnames differ by one letter
+/// and are other people: Chang and Chung, Kim and Kin).
 pub fn near(a: &str, b: &str) -> bool {
     let (x, y): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a == b || x.len().min(y.len()) < 5 {
+    if a == b || x.len().min(y.len()) < 6 {
         return false;
     }
     if x.len() == y.len() {

@@ -4,6 +4,8 @@
 //! words, never this corpus's names.
 
 use super::super::mentions::TITLES;
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Words that announce a person, besides [`TITLES`] (folded).
 #[rustfmt::skip]
@@ -46,7 +48,8 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "association", "league", "federation", "navy", "army", "corps", "court", "nations",
     "secretariat", "presidium", "legation", "consulate", "staff", "command", "forces", "board",
     "administration", "organization", "times", "press", "news", "files", "papers", "records",
-    "notes", "union", "club", "affairs", "library", "archives", "museum", "diaries", "collection",
+    "notes", "union", "club", "affairs", "treasury", "center", "centre", "force", "group", "team",
+    "library", "archives", "museum", "diaries", "collection",
     "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
 ];
@@ -68,7 +71,7 @@ pub(super) const PLACE_HEADS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const EVENT_HEADS: &[&str] = &[
     "session", "conference", "meeting", "talks", "negotiations", "war", "crisis", "revolution",
-    "summit", "incident", "uprising", "battle", "olympics", "конференция", "война",
+    "summit", "incident", "uprising", "battle", "olympics", "trip", "visit", "tour", "mission", "конференция", "война",
 ];
 
 /// A last word that makes a run a document: a treaty, a charter, a plan
@@ -77,7 +80,7 @@ pub(super) const EVENT_HEADS: &[&str] = &[
 pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "treaty", "charter", "pact", "agreement", "declaration", "convention", "protocol", "accord",
     "accords", "doctrine", "plan", "communique", "communiqué", "resolution", "proclamation",
-    "formula", "statute", "договор", "декларация", "соглашение",
+    "formula", "statute", "book", "report", "study", "diary", "договор", "декларация", "соглашение",
 ];
 
 /// Nouns for members of a people, a faith or a party, besides the
@@ -133,6 +136,14 @@ pub(super) const TRAVEL: &[&str] = &[
     "trip", "tour", "visit", "journey", "travel", "return", "returned", "flight", "flew", "route",
     "road", "repeated", "sent", "posted", "transferred", "moved", "way", "arrival", "arrived",
     "departure", "left", "went", "came", "back", "evacuation", "withdrawal",
+];
+
+/// Short English words after a name and a hyphen ("Nasser-type",
+/// "Soviet-led"): not the lower-case half of a given name ("Chong-pil").
+#[rustfmt::skip]
+pub(super) const HYPHEN_TAILS: &[&str] = &[
+    "type", "like", "led", "born", "made", "era", "wide", "free", "held", "run", "owned", "line",
+    "day", "year", "time", "side", "area", "zone", "size", "only", "bound", "less", "ward",
 ];
 
 /// Words before a place ("in London", "the islands of Habomai").
@@ -208,15 +219,30 @@ const COMMON_ENDINGS: &[&str] = &[
 /// ("Greek", "Greeks", "Turks", "Moderates"), but not a known place
 /// ("Philippines").
 pub(super) fn describes(key: &str) -> bool {
-    let one = |k: &str| ADJECTIVES.contains(&k) || GROUP_NOUNS.contains(&k);
+    let one = |k: &str| ADJECTIVES.contains(&k) || GROUP_NOUNS.contains(&k) || of_a_place(k);
     !PLACES.contains(&key) && (one(key) || key.strip_suffix('s').is_some_and(one))
+}
+
+/// A known place's people ("Ryukyuan" of the Ryukyus, "Korean" of Korea).
+fn of_a_place(key: &str) -> bool {
+    ["an", "n", "ian", "ese"].iter().any(|end| {
+        key.strip_suffix(end).is_some_and(|stem| {
+            stem.len() > 2
+                && [stem.to_string(), format!("{stem}s"), format!("{stem}a")]
+                    .iter()
+                    .any(|p| PLACES.contains(&p.as_str()))
+        })
+    })
 }
 
 pub(super) fn common_shaped(key: &str) -> bool {
     key.chars().count() > 4 && COMMON_ENDINGS.iter().any(|e| key.ends_with(e))
 }
 
-/// Is a folded word a person's title?
+/// Is a folded word a person's title? Asked of every word of every
+/// paragraph at build, hence a set rather than two list scans.
 pub fn is_title(key: &str) -> bool {
-    TITLES.contains(&key) || MORE_TITLES.contains(&key)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().chain(MORE_TITLES).copied().collect())
+        .contains(key)
 }

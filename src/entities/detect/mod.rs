@@ -44,8 +44,8 @@ use crate::model::{Document, ParaKind};
 use context::{coordinate, portfolios, reference, title_case};
 pub use lexicon::is_title;
 use lexicon::{
-    common_shaped, describes, ADJECTIVES, DOCUMENT_HEADS, EVENT_HEADS, ORG_FIRST, ORG_HEADS,
-    PLACES, PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, SPEECH_VERBS, STOP, TITLE_PREFIXES,
+    common_shaped, describes, ADJECTIVES, DOCUMENT_HEADS, EVENT_HEADS, HYPHEN_TAILS, ORG_FIRST,
+    ORG_HEADS, PLACES, PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, SPEECH_VERBS, STOP, TITLE_PREFIXES,
     TITLE_TAILS, TRAVEL,
 };
 use std::collections::HashSet;
@@ -180,7 +180,11 @@ fn name_shaped(w: &str) -> bool {
     // Internal capitals only after Mc/Mac/O' or a hyphen.
     let plain: String = w.chars().filter(|c| c.is_alphabetic()).collect();
     let inner = plain.chars().skip(1).any(char::is_uppercase);
-    !inner || plain.starts_with("Mc") || plain.starts_with("Mac") || w.contains(['\'', '’', '-'])
+    // FitzGerald, DeGaulle, LaGuardia, DiMaggio, VanDerveer.
+    let prefixed = ["Mc", "Mac", "Fitz", "De", "Di", "La", "Le", "Van", "Du"]
+        .iter()
+        .any(|p| plain.starts_with(p));
+    !inner || prefixed || w.contains(['\'', '’', '-'])
 }
 
 /// A unit's key without a curly possessive ("Hyde’s" → "hyde").
@@ -210,6 +214,8 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
     }
     if name_shaped(w)
         && !STOP.contains(&key)
+        // "Memos": a stop word's plural, unless a body's head ("Notes").
+        && (ORG_HEADS.contains(&key) || !key.strip_suffix('s').is_some_and(|k| STOP.contains(&k)))
         && !is_roman(key)
         && key.chars().any(char::is_alphabetic)
     {
@@ -288,6 +294,30 @@ fn paragraph(
             classes[k] = Class::Title;
         }
     }
+    for k in 1..n {
+        let between = &text[us.list[k - 1].end..us.list[k].start];
+        // "Chong-pil", "Chung-hui": a given name's lower-case half.
+        if between == "-"
+            && classes[k - 1] == Class::Name
+            && classes[k] == Class::Other
+            && text[us.list[k].start..].starts_with(char::is_lowercase)
+            && us.key(k).chars().count() <= 4
+            && !HYPHEN_TAILS.contains(&us.key(k))
+        {
+            classes[k] = Class::Name;
+        }
+        // "U.S.", "U.K.", "U.N.": an abbreviation, not a person's initials.
+        if classes[k - 1] == Class::Initial
+            && classes[k] == Class::Initial
+            && matches!(
+                (us.key(k - 1), us.key(k)),
+                ("u", "s" | "k" | "n") | ("n", "y") | ("d", "c")
+            )
+        {
+            classes[k - 1] = Class::Other;
+            classes[k] = Class::Other;
+        }
+    }
     portfolios(text, &us, &mut classes);
     let lead = classes.iter().position(|&c| c != Class::Other);
     let signature = matches!(p.kind, ParaKind::Closing) && n <= 4;
@@ -299,8 +329,14 @@ fn paragraph(
         let between = &text[us.list[k - 1].end..us.list[k].start];
         // "Miki–Matsumura faction", "the Udall-Khrushchev conversation":
         // two names, not one.
+        // "Viet-Nam", "Alsace-Lorraine" stay one place.
+        let place = PLACES.contains(&format!("{}{}", us.key(k - 1), us.key(k)).as_str());
         let pair = between.contains(['–', '—'])
-            || (between == "-" && classes[k - 1] == Class::Name && classes[k] == Class::Name);
+            || (between == "-"
+                && classes[k - 1] == Class::Name
+                && classes[k] == Class::Name
+                && text[us.list[k].start..].starts_with(char::is_uppercase)
+                && !place);
         (us.list[k].joined && !pair)
             // An initial's or a title's own period does not end a sentence.
             || (k > 0
@@ -517,7 +553,7 @@ fn emit(
     if untitled && adjective && !org && !place_head && !thing {
         return;
     }
-    let known_place = PLACES.contains(&last_key);
+    let known_place = PLACES.contains(&last_key) || PLACES.contains(&words.concat().as_str());
     // A lone word shaped like an adjective or a common noun ("Pacific",
     // "Presidential", "Republics") is a person's name only with evidence.
     if untitled
