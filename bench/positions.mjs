@@ -3,7 +3,7 @@
 // `positions` call for frequent words, p50/p99 over repeated calls, in Node
 // (wasm) and in headless Chromium (the built page, file://), beside the time
 // of `search` for the same word (the search aims: p99 ≤ 5 ms in Node, ≤ 10 ms
-// in Chromium).
+// in Chromium); then the longest frame while the page draws the "peace" grid.
 //
 //   node bench/positions.mjs
 //
@@ -69,9 +69,40 @@ const inPage = await tab.evaluate((words) => {
   };
   return words.map((w) => [w, e.positions('query', w).total, time(() => e.positions('query', w)), time(() => e.search(w, 20))]);
 }, WORDS);
+// Drawing: the "peace" grid opened as a link would, frames timed with
+// requestAnimationFrame (the gap between two frames is the longest the page
+// could not answer) and long tasks (> 50 ms) counted, until it is complete.
+const drawing = await tab.evaluate(async (hash) => {
+  const frames = [];
+  const long = [];
+  let last = performance.now();
+  let done = false;
+  const tick = (t) => { frames.push(t - last); last = t; if (!done) requestAnimationFrame(tick); };
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); }).observe({ type: 'longtask' });
+  await new Promise((r) => requestAnimationFrame((t) => { last = t; r(); }));
+  requestAnimationFrame(tick);
+  const t0 = performance.now();
+  let firstCells = null;
+  location.hash = hash;
+  await new Promise((resolve) => {
+    const poll = () => {
+      if (firstCells === null && document.querySelector('.grid .grid-cell')) firstCells = performance.now() - t0;
+      if (document.querySelector('.grid[data-complete="yes"]')) resolve();
+      else setTimeout(poll, 0);
+    };
+    poll();
+  });
+  const complete = performance.now() - t0;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  done = true;
+  frames.sort((a, b) => b - a);
+  return { cells: document.querySelectorAll('.grid .grid-cell').length, firstCells, complete, frames: frames.length, longest: frames.slice(0, 3), long };
+}, '#grid=query%3Apeace');
 await browser.close();
 console.log('\nthe same in headless Chromium (the built page over file://; timer resolution ~0.1 ms)');
 for (const [w, cells, [p50, p99], [s50]] of inPage) {
   console.log(w.padEnd(12) + ''.padStart(6) + String(cells).padStart(8) + ms(p50).padStart(11) + ms(p99).padStart(11) + '   ' + ms(s50));
 }
+console.log(`\ndrawing the "peace" grid in Chromium: ${drawing.cells} cells (with empty ones), first cells after ${ms(drawing.firstCells)}, complete after ${ms(drawing.complete)} over ${drawing.frames} frames`);
+console.log(`longest frames ${drawing.longest.map(ms).join(', ')}; long tasks (> 50 ms): ${drawing.long.length ? drawing.long.map(ms).join(', ') : 'none'}`);
 fs.rmSync(tmp, { recursive: true, force: true });
