@@ -24,6 +24,7 @@ use crate::{Collection, Error};
 use serde::Serialize;
 
 mod rows;
+pub(crate) use rows::ShapeRow;
 
 /// What the grid is asked for.
 #[derive(Clone, Copy, Debug)]
