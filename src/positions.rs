@@ -9,14 +9,22 @@
 //! date; cells by date, undated documents last. A cell is one paragraph with
 //! a short quotation whose matched words are marked, and the clause version
 //! it holds, if any (so the page can open the diff of two cells).
+//!
+//! The grid comes in two steps: its [`Shape`] (which paragraphs, in which
+//! rows: `rows.rs`) and the cells' quotations ([`Matches::quotation`]).
+//! Quoting is most of the work (each paragraph cut into words up to its
+//! match), so the page asks for the shape and then quotes the rows it
+//! draws; [`Collection::positions`] does both at once (the CLI).
 
 use crate::entities::Lookup;
-use crate::model::{Document, SpeechMode};
-use crate::search::query::Query;
+use crate::search::rank::Evaluation;
 use crate::search::snippet::{self, Fragment};
 use crate::sort::StableSort;
 use crate::{Collection, Error};
 use serde::Serialize;
+
+mod rows;
+pub(crate) use rows::ShapeRow;
 
 /// What the grid is asked for.
 #[derive(Clone, Copy, Debug)]
@@ -55,16 +63,12 @@ pub struct Row<'a> {
 #[derive(Clone, Debug, Serialize)]
 pub struct Cell<'a> {
     pub doc: &'a str,
-    /// (The page has every title from the library: not sent again per cell.)
-    #[cfg_attr(target_arch = "wasm32", serde(skip))]
     pub title: &'a str,
     pub date: Option<String>,
     pub paragraph: u32,
     /// Reported speech ("Yamada says that…").
     pub reported: bool,
-    /// The quotation as plain text ("…" where it is cut). The page reads
-    /// it from `snippet`: not sent twice.
-    #[cfg_attr(target_arch = "wasm32", serde(skip))]
+    /// The quotation as plain text ("…" where it is cut).
     pub text: String,
     /// The same, with the matched words marked.
     pub snippet: Vec<Fragment<'a>>,
@@ -73,51 +77,111 @@ pub struct Cell<'a> {
     pub clause: Vec<&'a str>,
 }
 
-/// A matching paragraph: (document, paragraph, what to mark).
-type Hit = (usize, u32, Marks);
+/// Every paragraph an ask matches, in collection order, each once, and
+/// how to find what to mark in one (only in those quoted).
+pub(crate) struct Matches<'c> {
+    /// "query", "entity" or "clause".
+    pub by: &'static str,
+    /// The query, the entity's id or the family's id.
+    pub asked: String,
+    /// (document, paragraph), sorted.
+    pub hits: Vec<(u32, u32)>,
+    marks: Marks<'c>,
+}
 
-/// What to mark in a paragraph: word positions as search has them, or byte
-/// ranges (a mention, a quoted wording).
-enum Marks {
-    Words(Vec<(u32, u32)>),
-    Bytes(Vec<(usize, usize)>),
+/// What to mark in a hit.
+enum Marks<'c> {
+    /// The query's matched words, by each hit's paragraph unit.
+    Query(Evaluation, Vec<u32>),
+    /// The entity's mentions.
+    Entity(u32),
+    /// The family's wording, where it starts.
+    Clause(&'c crate::clauses::Family),
 }
 
 /// Words in a cell's quotation.
 const QUOTE_WORDS: usize = 16;
 
-/// Sides in the order rows come.
-const SIDES: &[&str] = &["soviet", "japanese", "us", "other", "unknown"];
-
 impl Collection {
     /// The positions grid for a query, an entity (by any name or id) or a
-    /// clause family (by id).
+    /// clause family (by id), every cell quoted.
     pub fn positions(&self, ask: Ask) -> Result<Grid<'_>, Error> {
-        let mut hits: Vec<Hit> = Vec::new();
-        let (by, asked) = match ask {
+        let shape = self.positions_shape(ask)?;
+        let m = &shape.matches;
+        let rows = shape
+            .rows
+            .iter()
+            .map(|r| Row {
+                speaker: r.speaker.to_string(),
+                side: r.side,
+                entity: r.entity,
+                narration: r.narration,
+                cells: r.cells.iter().map(|&k| self.cell(m, k as usize)).collect(),
+            })
+            .collect();
+        Ok(Grid {
+            by: m.by,
+            asked: m.asked.clone(),
+            total: m.hits.len(),
+            rows,
+        })
+    }
+
+    /// Hit `k` as a quoted cell.
+    fn cell(&self, m: &Matches, k: usize) -> Cell<'_> {
+        let (d, p) = m.hits[k];
+        let doc = &self.docs[d as usize];
+        let snippet = m.quotation(self, k);
+        Cell {
+            doc: &doc.id,
+            title: &doc.title,
+            date: doc.date.map(|x| x.iso()),
+            paragraph: p,
+            reported: self.reported(d, p),
+            text: snippet.iter().map(|f| f.text.as_ref()).collect(),
+            snippet,
+            clause: self.clause_at(d, p).map_or(Vec::new(), |(f, v)| vec![f, v]),
+        }
+    }
+
+    /// Is paragraph `p` of document `d` reported speech?
+    pub(crate) fn reported(&self, d: u32, p: u32) -> bool {
+        self.docs[d as usize].paragraphs[p as usize]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.mode == crate::model::SpeechMode::Reported)
+    }
+
+    /// The registered wording (family, version) paragraph `p` of document
+    /// `d` holds, if any.
+    pub(crate) fn clause_at(&self, d: u32, p: u32) -> Option<(&str, &str)> {
+        let id = &self.docs[d as usize].id;
+        self.clauses.families.iter().find_map(|f| {
+            f.versions
+                .iter()
+                .find(|v| v.doc == *id && v.paragraph == Some(p))
+                .map(|v| (f.id.as_str(), v.id.as_str()))
+        })
+    }
+
+    /// Every paragraph `ask` matches; texts are needed for all of them
+    /// ([`Collection::need`]).
+    pub(crate) fn matches(&self, ask: Ask) -> Result<Matches<'_>, Error> {
+        let doc_of = |h: &(u32, u32)| h.0 as usize;
+        let (by, asked, mut hits, marks) = match ask {
             Ask::Query(q) => {
-                let q = Query::parse(q);
+                let q = crate::search::query::Query::parse(q);
                 let ev = self.index.evaluate(&self.docs, &q);
-                let units: Vec<u32> = ev.matches.iter().map(|m| m.unit).collect();
-                self.need(
-                    units
-                        .iter()
-                        .map(|&u| self.index.units[u as usize].doc as usize),
-                )?;
-                for u in units {
-                    let unit = self.index.units[u as usize];
-                    let doc = &self.docs[unit.doc as usize];
-                    if doc.paragraphs.get(unit.para as usize).is_none() {
-                        continue; // the title
-                    }
-                    let mut marks = Vec::new();
-                    for c in &ev.clauses {
-                        c.marks_in(u, &mut marks);
-                    }
-                    marks.stable_sort();
-                    hits.push((unit.doc as usize, unit.para, Marks::Words(marks)));
-                }
-                ("query", q.text)
+                let unit = |u: u32| self.index.units[u as usize];
+                let mut units: Vec<u32> = ev.matches.iter().map(|m| m.unit).collect();
+                self.need(units.iter().map(|&u| unit(u).doc as usize))?;
+                // Units are numbered in collection order; titles are no paragraph.
+                units.retain(|&u| {
+                    self.docs[unit(u).doc as usize].paragraphs.len() > unit(u).para as usize
+                });
+                units.stable_sort();
+                let hits = units.iter().map(|&u| (unit(u).doc, unit(u).para)).collect();
+                ("query", q.text, hits, Marks::Query(ev, units))
             }
             Ask::Entity(name) => {
                 let e = match self.entities.lookup(name) {
@@ -133,175 +197,86 @@ impl Collection {
                         )))
                     }
                 };
-                let docs: Vec<usize> = (0..self.docs.len())
-                    .filter(|&d| {
-                        self.mentions
-                            .of_doc(d)
-                            .iter()
-                            .any(|m| m.entities.contains(&(e as u32)))
-                    })
-                    .collect();
-                self.need(docs.iter().copied())?;
-                for d in docs {
-                    let mut by_para: Vec<(u32, Vec<(usize, usize)>)> = Vec::new();
+                let mut hits: Vec<(u32, u32)> = Vec::new();
+                for d in 0..self.docs.len() {
                     for m in self.mentions.of_doc(d) {
-                        if !m.entities.contains(&(e as u32)) {
-                            continue;
-                        }
-                        let r = (m.start as usize, m.end as usize);
-                        match by_para.last_mut() {
-                            Some((p, rs)) if *p == m.paragraph => rs.push(r),
-                            _ => by_para.push((m.paragraph, vec![r])),
+                        if m.entities.contains(&(e as u32)) {
+                            hits.push((d as u32, m.paragraph));
                         }
                     }
-                    hits.extend(by_para.into_iter().map(|(p, rs)| (d, p, Marks::Bytes(rs))));
                 }
-                ("entity", self.entities.entities[e].id.clone())
+                self.need(hits.iter().map(doc_of))?;
+                let id = self.entities.entities[e].id.clone();
+                ("entity", id, hits, Marks::Entity(e as u32))
             }
             Ask::Clause(id) => {
                 let f = self.clauses.find(id)?;
-                let located: Vec<(usize, u32, &str)> = f
+                let hits: Vec<(u32, u32)> = f
                     .versions
                     .iter()
-                    .filter_map(|v| Some((self.doc_index(&v.doc)?, v.paragraph?, v.quote.as_str())))
+                    .filter_map(|v| Some((self.doc_index(&v.doc)? as u32, v.paragraph?)))
                     .collect();
-                self.need(located.iter().map(|x| x.0))?;
-                for (d, p, quote) in located {
-                    let text = &self.docs[d].paragraphs[p as usize].text;
-                    // The wording is marked where it starts in the paragraph.
-                    let head: String = quote
-                        .split_whitespace()
-                        .take(6)
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    let ranges = match text.find(&head) {
-                        Some(at) => vec![(at, (at + quote.len()).min(text.len()))],
-                        None => Vec::new(),
-                    };
-                    hits.push((d, p, Marks::Bytes(ranges)));
-                }
-                ("clause", f.id.clone())
+                self.need(hits.iter().map(doc_of))?;
+                ("clause", f.id.clone(), hits, Marks::Clause(f))
             }
         };
-        hits.stable_sort_by_key(|h| (h.0, h.1));
-        hits.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
-        Ok(self.grid(by, asked, hits))
-    }
-
-    fn grid(&self, by: &'static str, asked: String, hits: Vec<Hit>) -> Grid<'_> {
-        let total = hits.len();
-        let mut rows: Vec<Row> = Vec::new();
-        // A speaker's entity, once per name (per document where ambiguous).
-        let mut lookups: std::collections::HashMap<String, Lookup> = Default::default();
-        for (d, pi, marks) in hits {
-            let doc = &self.docs[d];
-            let p = &doc.paragraphs[pi as usize];
-            let (speaker, narration) = match &p.speaker {
-                Some(s) => (s.name.clone(), false),
-                None => (narrator(doc), true),
-            };
-            let reported = p
-                .speaker
-                .as_ref()
-                .is_some_and(|s| s.mode == SpeechMode::Reported);
-            let marks = match marks {
-                Marks::Words(m) => m,
-                Marks::Bytes(ranges) => {
-                    let words = crate::search::index::unit_words(&p.text, &p.spans);
-                    word_marks(&words, &ranges)
-                }
-            };
-            let snippet = snippet::snippet_of(&p.text, &p.spans, &marks, QUOTE_WORDS);
-            let text = snippet.iter().map(|f| f.text.as_ref()).collect();
-            let clause = self
-                .clauses
-                .families
-                .iter()
-                .find_map(|f| {
-                    f.versions
-                        .iter()
-                        .find(|v| v.doc == doc.id && v.paragraph == Some(pi))
-                        .map(|v| vec![f.id.as_str(), v.id.as_str()])
-                })
-                .unwrap_or_default();
-            let cell = Cell {
-                doc: &doc.id,
-                title: &doc.title,
-                date: doc.date.map(|x| x.iso()),
-                paragraph: pi,
-                reported,
-                text,
-                snippet,
-                clause,
-            };
-            let lookup = lookups
-                .entry(speaker.clone())
-                .or_insert_with(|| self.entities.lookup_known(&speaker));
-            let entity = self
-                .speaker_entity(d, lookup)
-                .map(|i| &self.entities.entities[i]);
-            let id = entity.map(|e| e.id.as_str());
-            let same =
-                |r: &&mut Row| r.speaker == speaker && r.narration == narration && r.entity == id;
-            match rows.iter_mut().find(same) {
-                Some(r) => r.cells.push(cell),
-                None => {
-                    rows.push(Row {
-                        side: entity.and_then(|e| e.side.as_deref()).unwrap_or("unknown"),
-                        entity: entity.map(|e| e.id.as_str()),
-                        speaker,
-                        narration,
-                        cells: vec![cell],
-                    });
-                }
-            }
-        }
-        // Cells by date (undated last), rows by side then first date.
-        fn when<'c>(c: &Cell<'c>) -> (bool, Option<String>, &'c str, u32) {
-            (c.date.is_none(), c.date.clone(), c.doc, c.paragraph)
-        }
-        for r in &mut rows {
-            r.cells.stable_sort_by(|a, b| when(a).cmp(&when(b)));
-        }
-        rows.stable_sort_by(|a, b| {
-            let side = |r: &Row| {
-                SIDES
-                    .iter()
-                    .position(|s| *s == r.side)
-                    .unwrap_or(SIDES.len())
-            };
-            (side(a), a.cells.first().map(when)).cmp(&(side(b), b.cells.first().map(when)))
-        });
-        Grid {
+        // (A no-op for a query's: units are distinct, sorted already.)
+        hits.stable_sort();
+        hits.dedup();
+        Ok(Matches {
             by,
             asked,
-            total,
-            rows,
-        }
+            hits,
+            marks,
+        })
     }
 }
 
-impl Collection {
-    /// The register's entity a speaker's name stands for in document `d`:
-    /// a name shared by several ("Yamada") is the one the document mentions.
-    fn speaker_entity(&self, d: usize, lookup: &Lookup) -> Option<usize> {
-        match lookup {
-            Lookup::Found(i) => Some(*i),
-            Lookup::Ambiguous(ids) => self.mentions.of_doc(d).iter().find_map(|m| {
-                let only = (m.entities.len() == 1).then(|| m.entities[0] as usize)?;
-                ids.contains(&only).then_some(only)
-            }),
-            Lookup::NotFound(_) => None,
-        }
-    }
-}
-
-/// Who narrates a document's paragraphs that are nobody's turn: its author,
-/// or who sent it (a telegram's or memorandum's `From`).
-fn narrator(doc: &Document) -> String {
-    match doc.field("Author").or_else(|| doc.field("From")) {
-        Some(a) if !a.trim().is_empty() => a.trim().to_string(),
-        _ => "Narration".to_string(),
+impl Matches<'_> {
+    /// Hit `k`'s quotation: about [`QUOTE_WORDS`] words around its marks,
+    /// marked, "…" where the paragraph goes on.
+    pub fn quotation<'c>(&self, c: &'c Collection, k: usize) -> Vec<Fragment<'c>> {
+        let (d, p) = self.hits[k];
+        let doc = &c.docs[d as usize];
+        let para = &doc.paragraphs[p as usize];
+        let text = para.text.as_str();
+        let ranges: Vec<(usize, usize)> = match &self.marks {
+            Marks::Query(ev, units) => {
+                let mut marks = Vec::new();
+                for clause in &ev.clauses {
+                    clause.marks_in(units[k], &mut marks);
+                }
+                marks.stable_sort();
+                return snippet::snippet_of(text, &para.spans, &marks, QUOTE_WORDS);
+            }
+            Marks::Entity(e) => c
+                .mentions
+                .of_doc(d as usize)
+                .iter()
+                .filter(|m| m.paragraph == p && m.entities.contains(e))
+                .map(|m| (m.start as usize, m.end as usize))
+                .collect(),
+            Marks::Clause(f) => {
+                // The first of the family's wordings in this paragraph,
+                // marked where it starts.
+                let v = f
+                    .versions
+                    .iter()
+                    .find(|v| v.paragraph == Some(p) && v.doc == doc.id);
+                let quote = v.map_or("", |v| v.quote.as_str());
+                let head: String = quote
+                    .split_whitespace()
+                    .take(6)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                text.find(&head)
+                    .map(|at| (at, (at + quote.len()).min(text.len())))
+                    .into_iter()
+                    .collect()
+            }
+        };
+        let words = crate::search::index::unit_words(text, &para.spans);
+        snippet::snippet_of(text, &para.spans, &word_marks(&words, &ranges), QUOTE_WORDS)
     }
 }
 

@@ -212,26 +212,105 @@ fn highlights_utf16(core: &Collection, h: &mut crate::search::Highlights) {
 
 // ---- positions ----
 
+/// `by` and `value` of the page's `#grid=by:value` as an ask.
+fn ask_of<'q>(by: &str, value: &'q str) -> Result<crate::positions::Ask<'q>, JsValue> {
+    use crate::positions::Ask;
+    match by {
+        "query" => Ok(Ask::Query(value)),
+        "entity" => Ok(Ask::Entity(value)),
+        "clause" => Ok(Ask::Clause(value)),
+        other => Err(err(&format!(
+            "positions by `{other}`: ask by \"query\", \"entity\" or \"clause\""
+        ))),
+    }
+}
+
+/// The grid's shape as it crosses: the matching paragraphs once each, in
+/// collection order, and the rows naming them by number; each document's
+/// id once (the page has titles and dates in its library rows).
+#[derive(Serialize)]
+struct GridShape<'a> {
+    by: &'static str,
+    asked: &'a str,
+    total: usize,
+    /// The grid's documents, in collection order.
+    docs: Vec<&'a str>,
+    hits: Vec<HitShape<'a>>,
+    rows: &'a [crate::positions::ShapeRow<'a>],
+}
+
+/// `[doc, paragraph, reported]`, `doc` an index into `docs`, `reported` 0
+/// or 1; a paragraph holding a registered wording adds `family, version`.
+struct HitShape<'a> {
+    doc: u32,
+    paragraph: u32,
+    reported: bool,
+    clause: Option<(&'a str, &'a str)>,
+}
+
+impl Serialize for HitShape<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTuple;
+        let mut t = s.serialize_tuple(if self.clause.is_some() { 5 } else { 3 })?;
+        t.serialize_element(&self.doc)?;
+        t.serialize_element(&self.paragraph)?;
+        t.serialize_element(&u8::from(self.reported))?;
+        if let Some((family, version)) = self.clause {
+            t.serialize_element(family)?;
+            t.serialize_element(version)?;
+        }
+        t.end()
+    }
+}
+
 #[wasm_bindgen]
 impl Docent {
-    /// Who said what, and when: `{by, asked, total, rows: [{speaker, side,
-    /// entity?, narration, cells: [{doc, date, paragraph, reported,
-    /// snippet, clause?}]}]}` for `by` = "query", "entity" (any name or id)
-    /// or "clause" (a family id): the JSON of `docent positions --json`
-    /// without each cell's title and plain text (the page has them).
+    /// Who said what, and when, without the quotations (see
+    /// [`Docent::positions_quotes`]): `{by, asked, total, docs: [id], hits:
+    /// [[doc, paragraph, reported, family?, version?]], rows: [{speaker,
+    /// side, entity?, narration, cells: [hit]}]}` for `by` = "query",
+    /// "entity" (any name or id) or "clause" (a family id); rows and cells
+    /// in the order of `docent positions --json`.
     pub fn positions(&self, by: &str, value: &str) -> Answer {
-        use crate::positions::Ask;
-        let ask = match by {
-            "query" => Ask::Query(value),
-            "entity" => Ask::Entity(value),
-            "clause" => Ask::Clause(value),
-            other => {
-                return Err(err(&format!(
-                    "positions by `{other}`: ask by \"query\", \"entity\" or \"clause\""
-                )))
+        let core = &self.core;
+        let shape = core.positions_shape(ask_of(by, value)?).map_err(core_err)?;
+        let m = &shape.matches;
+        let mut docs: Vec<&str> = Vec::new();
+        let mut hits = Vec::with_capacity(m.hits.len());
+        for &(d, p) in &m.hits {
+            let id = core.docs[d as usize].id.as_str();
+            if docs.last() != Some(&id) {
+                docs.push(id);
             }
-        };
-        to_js(&self.core.positions(ask).map_err(core_err)?)
+            hits.push(HitShape {
+                doc: docs.len() as u32 - 1,
+                paragraph: p,
+                reported: core.reported(d, p),
+                clause: core.clause_at(d, p),
+            });
+        }
+        to_js(&GridShape {
+            by: m.by,
+            asked: &m.asked,
+            total: m.hits.len(),
+            docs,
+            hits,
+            rows: &shape.rows,
+        })
+    }
+
+    /// The quotations of hits of that grid, by their number: one `[{text,
+    /// mark}]` each, `[]` for a number out of range.
+    pub fn positions_quotes(&self, by: &str, value: &str, hits: &[u32]) -> Answer {
+        let m = self.core.matches(ask_of(by, value)?).map_err(core_err)?;
+        let quotes: Vec<_> = hits
+            .iter()
+            .map(|&k| match (k as usize) < m.hits.len() {
+                true => m.quotation(&self.core, k as usize),
+                false => Vec::new(),
+            })
+            .collect();
+        to_js(&quotes)
     }
 }
 

@@ -63,14 +63,14 @@ test('the grid from a query (Habomai): rows by side, every passage once, each li
   const { page, requests, errors } = await openGrid('#grid=query%3AHabomai');
   assert.equal(await page.evaluate(() => document.body.dataset.view), 'grid');
   const want = cli('positions', '--json', 'Habomai');
-  const rows = await page.$$eval('.grid tr.grid-row', (rs) => rs.map((r) => [r.dataset.speaker, r.dataset.side, r.querySelectorAll('.grid-quote').length]));
+  const rows = await page.$$eval('.grid .grid-row', (rs) => rs.map((r) => [r.dataset.speaker, r.dataset.side, r.querySelectorAll('.grid-quote').length]));
   assert.deepEqual(rows, want.rows.map((r) => [r.speaker, r.side, r.cells.length]), 'one row per speaker, in the engine order');
   assert.equal(await page.$$eval('.grid-quote', (q) => q.length), want.total, 'nothing that matches is dropped');
   assert.match(await page.$eval('.grid-count', (e) => e.textContent), new RegExp(`^${want.total} passages`));
   assert.equal(await page.$eval('.grid-count', (e) => e.getAttribute('aria-live')), 'polite');
   // Sides grouped, columns in date order with undated last.
-  assert.deepEqual(await page.$$eval('.grid tbody', (bs) => bs.map((b) => b.dataset.side)), ['soviet', 'japanese', 'other', 'unknown']);
-  const cols = await page.$$eval('.grid thead th.grid-col .gc-date', (ts) => ts.map((t) => t.textContent));
+  assert.deepEqual(await page.$$eval('.grid .grid-group', (bs) => bs.map((b) => b.dataset.side)), ['soviet', 'japanese', 'other', 'unknown']);
+  const cols = await page.$$eval('.grid .grid-head .grid-col .gc-date', (ts) => ts.map((t) => t.textContent));
   const dated = cols.filter((c) => c !== 'undated');
   assert.deepEqual(dated, [...dated].sort());
   assert.equal(cols[cols.length - 1], 'undated');
@@ -80,21 +80,21 @@ test('the grid from a query (Habomai): rows by side, every passage once, each li
   // (the engine marks "H[abomai]" in two pieces, Habomaï, Habomais, "Habomai Islands")
   const fold = (m) => m.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   assert.deepEqual(marks.filter((m) => !'habomai'.includes(fold(m)) && !fold(m).startsWith('habomai')), [], 'what is marked is the match');
-  assert.equal(await page.$eval('tr.grid-row[data-speaker="Yamada"] .grid-item', (e) => e.dataset.reported), 'yes');
-  assert.ok(await page.$('tr.grid-row[data-speaker="Yamada"] .grid-badge[data-badge="reported"]'));
-  assert.ok(await page.$('tr.grid-row[data-speaker="Khrushchev"] .grid-badge[data-badge="first"]'));
-  assert.ok(await page.$('tr.grid-row[data-speaker="Khrushchev"] .grid-badge[data-badge="last"]'));
-  assert.ok(await page.$('tr.grid-row[data-narration="yes"]'), 'narration has a row of its own');
+  assert.equal(await page.$eval('.grid-row[data-speaker="Yamada"] .grid-item', (e) => e.dataset.reported), 'yes');
+  assert.ok(await page.$('.grid-row[data-speaker="Yamada"] .grid-badge[data-badge="reported"]'));
+  assert.ok(await page.$('.grid-row[data-speaker="Khrushchev"] .grid-badge[data-badge="first"]'));
+  assert.ok(await page.$('.grid-row[data-speaker="Khrushchev"] .grid-badge[data-badge="last"]'));
+  assert.ok(await page.$('.grid-row[data-narration="yes"]'), 'narration has a row of its own');
   // ARIA grid roles.
   assert.equal(await page.$eval('.grid', (t) => t.getAttribute('role')), 'grid');
-  assert.equal(await page.$$eval('.grid td.grid-cell', (cs) => cs.every((c) => c.getAttribute('role') === 'gridcell')), true);
+  assert.equal(await page.$$eval('.grid .grid-cell', (cs) => cs.every((c) => c.getAttribute('role') === 'gridcell')), true);
   assert.equal(await page.$$eval('.grid [tabindex="0"]', (cs) => cs.length), 1, 'one tab stop (roving tabindex)');
   const links = await checkLinks(page);
   assert.equal(links.length, want.total);
   assert.deepEqual(links.filter((l) => !l.ok), [], 'each quotation is from the paragraph it links to');
   await shot(page, 'grid-query-1280');
   // A quotation opens its paragraph (with the query's hits marked).
-  await page.locator('tr.grid-row[data-speaker="Kono"] .grid-quote').first().click();
+  await page.locator('.grid-row[data-speaker="Kono"] .grid-quote').first().click();
   await page.waitForFunction(() => document.body.dataset.view === 'reader' && document.querySelector('.para[data-target="yes"]'));
   assert.match(await page.evaluate(() => location.hash), /^#doc=1956-10-17-khrushchev-kono&p=4&q=Habomai$/);
   assert.deepEqual(requests, [PAGE_URL]);
@@ -141,11 +141,11 @@ test('entry points: search results, the entity card and the clause view open the
 test('keyboard: arrow keys over the cells, Enter into a cell, Escape out (counted key presses)', async () => {
   const { page, errors } = await openGrid('#grid=query%3AHabomai');
   const at = () => page.evaluate(() => {
-    const c = document.activeElement.closest('td.grid-cell');
+    const c = document.activeElement.closest('.grid-cell');
     return c ? [Number(c.dataset.row), Number(c.dataset.col), document.activeElement === c] : null;
   });
-  const width = await page.$$eval('.grid thead th.grid-col', (c) => c.length);
-  const height = await page.$$eval('.grid tr.grid-row', (r) => r.length);
+  const width = await page.$$eval('.grid .grid-head .grid-col', (c) => c.length);
+  const height = await page.$$eval('.grid .grid-row', (r) => r.length);
   // Tab from the Print button lands on the grid's one tab stop: the first cell.
   await page.focus('.grid-print');
   await page.keyboard.press('Tab');
@@ -171,7 +171,7 @@ test('keyboard: arrow keys over the cells, Enter into a cell, Escape out (counte
   await page.keyboard.press('Escape');
   assert.deepEqual(await at(), [0, 0, true]);
   // Hovering a cell shows its turn too.
-  await page.hover('tr.grid-row[data-speaker="Kono"] td.grid-cell[data-n="3"]');
+  await page.hover('.grid-row[data-speaker="Kono"] .grid-cell[data-n="3"]');
   assert.match(await page.$eval('.grid-detail .gd-head', (e) => e.textContent), /^Kono/);
   await shot(page, 'grid-keyboard-1280');
   assert.deepEqual(errors, []);
@@ -182,21 +182,21 @@ test('filters by side and date live in the fragment; zoom to years', async () =>
   const { page, errors } = await openGrid('#grid=query%3AHabomai');
   await page.uncheck('.grid-controls input[name="side"][value="unknown"]');
   await page.waitForFunction(() => location.hash.includes('sides='));
-  assert.ok(!(await page.$('tr.grid-row[data-side="unknown"]')));
+  assert.ok(!(await page.$('.grid-row[data-side="unknown"]')));
   assert.equal(await page.evaluate(() => document.activeElement.value), 'unknown', 'focus stays on the box');
   await page.selectOption('.grid-controls select[name="from"]', '1956');
   await page.waitForFunction(() => location.hash.includes('from=1956'));
-  const cols = await page.$$eval('.grid thead th.grid-col .gc-date', (ts) => ts.map((t) => t.textContent));
+  const cols = await page.$$eval('.grid .grid-head .grid-col .gc-date', (ts) => ts.map((t) => t.textContent));
   assert.ok(cols.every((c) => c >= '1956'), `columns: ${cols}`);
   assert.match(await page.$eval('.grid-count', (e) => e.textContent), /^\d+ of 25 passages/);
   await page.click('.grid-zoom:text("Years")');
   await page.waitForFunction(() => document.querySelector('.grid[data-zoom="year"]'));
   // 1960 is the narration's only (no side's): filtered out with it.
-  assert.deepEqual(await page.$$eval('.grid thead th.grid-col .gc-date', (ts) => ts.map((t) => t.textContent)), ['1956', '1961']);
+  assert.deepEqual(await page.$$eval('.grid .grid-head .grid-col .gc-date', (ts) => ts.map((t) => t.textContent)), ['1956', '1961']);
   // The fragment alone restores it.
   const hash = await page.evaluate(() => location.hash);
   const again = await openGrid(hash);
-  assert.deepEqual(await again.page.$$eval('.grid thead th.grid-col .gc-date', (ts) => ts.map((t) => t.textContent)), ['1956', '1961']);
+  assert.deepEqual(await again.page.$$eval('.grid .grid-head .grid-col .gc-date', (ts) => ts.map((t) => t.textContent)), ['1956', '1961']);
   assert.deepEqual(again.errors, []);
   await again.page.close();
   assert.deepEqual(errors, []);
@@ -232,9 +232,9 @@ test('grid: no axe violations, no sideways scroll, stacked by speaker at 360 px,
       const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       assert.ok(scroll <= client, `${what} scrolls sideways by ${scroll - client}px`);
       if (width === 360) {
-        assert.equal(await page.$eval('.grid thead', (e) => getComputedStyle(e).display), 'none');
-        assert.equal(await page.$eval('.grid tr.grid-row', (e) => getComputedStyle(e).display), 'block');
-        assert.equal(await page.$eval('.grid td.grid-cell[data-n="1"] .cell-head', (e) => getComputedStyle(e).display), 'block');
+        assert.equal(await page.$eval('.grid .grid-head', (e) => getComputedStyle(e).display), 'none');
+        assert.equal(await page.$eval('.grid .grid-row', (e) => getComputedStyle(e).display), 'block');
+        assert.equal(await page.$eval('.grid .grid-cell[data-n="1"] .cell-head', (e) => getComputedStyle(e).display), 'block');
       }
       await shot(page, `grid-${hash.includes('clause') ? 'clause' : 'query'}-${width}`);
       assert.deepEqual(requests, [PAGE_URL]);
@@ -266,19 +266,19 @@ test('scale: a grid of thousands of cells draws in chunks without freezing the p
       window.__long = [];
       new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask' });
       // The router's hashchange listener came first: this one sees what it drew at once.
-      addEventListener('hashchange', () => { window.__first = document.querySelectorAll('.grid td.grid-cell').length; }, { once: true });
+      addEventListener('hashchange', () => { window.__first = document.querySelectorAll('.grid .grid-cell').length; }, { once: true });
       location.hash = '#grid=query%3Afreedom&zoom=doc';
     });
     await page.waitForSelector('.grid');
     const first = await page.evaluate(() => window.__first);
     await page.waitForSelector('.grid[data-complete="yes"]', { timeout: 60000 });
-    const all = await page.$$eval('.grid td.grid-cell', (c) => c.length);
+    const all = await page.$$eval('.grid .grid-cell', (c) => c.length);
     const long = await page.evaluate(() => window.__long);
     assert.ok(all > 2000, `${all} cells`);
     assert.ok(first < all, `drawn in chunks: ${first} cells at first, ${all} in the end`);
     assert.ok(Math.max(0, ...long) < 1000, `long tasks: ${long.join(', ')} ms`);
     // The first cell takes focus and arrows work while the rest is drawn.
-    await page.focus('.grid td.grid-cell[tabindex="0"]');
+    await page.focus('.grid .grid-cell[tabindex="0"]');
     await page.keyboard.press('ArrowRight');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.col), '1');
     console.log(`# grid scale: ${all} cells, first frame ${first}, long tasks ${long.join(', ') || 'none'} ms`);

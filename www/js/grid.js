@@ -2,121 +2,27 @@
 // while the fragment has `grid`:
 //   #grid=query:WORDS | #grid=entity:ID | #grid=clause:FAMILY
 //   optional &sides=soviet,japanese,us,other,unknown  &from=YYYY&to=YYYY  &zoom=doc|year
-// One engine call (`positions`) per grid; the rows come ordered by side then
-// first date. This file turns them into a table with role=grid (speakers ×
-// documents, or × years when zoomed), roving tabindex and arrow keys, a detail
-// box with the full turn of the focused or hovered cell, side/date filters,
-// CSV export, print, and "compare" between two wordings of a clause family.
-// The model (`gridModel`) and the CSV (`gridCsv`) are pure functions; the
-// view glue is `registerView` at the bottom.
+// The engine answers in two steps: `positions` the grid's shape (rows by
+// side then first date, each cell a document and paragraph), then
+// `positions_quotes` the quotations of the cells about to be drawn, so a
+// grid of thousands of cells shows its first rows at once. gridmodel.js
+// reads the answer and applies the filters; gridtable.js draws the ARIA grid
+// (speakers × documents, or × years when zoomed) and moves through it by
+// keyboard. This file is the view: a detail box with the full turn of the
+// focused or hovered cell, side/date filters, CSV export, print, and
+// "compare" between two wordings of a clause family.
 import { h, replace, announce, plural } from './dom.js';
 import { engine, ask, TextsPending } from './engine.js';
 import { libraryRows } from './library.js';
 import { registerView, href, navigate } from './router.js';
 import { errorBox } from './shell.js';
+import { SIDE_LABEL, parseGrid, gridLink, filtersOf, readAnswer, gridModel, shownCells, gridCsv } from './gridmodel.js';
+import { drawGrid, gridKey, leaveCell, stopDrawing } from './gridtable.js';
 
-export const SIDES = [['soviet', 'Soviet'], ['japanese', 'Japanese'], ['us', 'U.S.'], ['other', 'Other'], ['unknown', 'Unknown']];
-const SIDE_LABEL = Object.fromEntries(SIDES);
 const BY_LABEL = { query: 'Search', entity: 'Entity', clause: 'Clause' };
-const CHUNK = 300; // cells drawn at once; past them, rows are added per frame within FRAME_MS
-const FRAME_MS = 12;
-
-/** `query:Habomai` → {by: 'query', value: 'Habomai'} (no prefix = a query). */
-export function parseGrid(raw) {
-  const m = /^(query|entity|clause):(.*)$/s.exec(raw || '');
-  return m ? { by: m[1], value: m[2] } : { by: 'query', value: raw || '' };
-}
-
-/** The fragment state of a grid: `{grid, sides, from, to, zoom}` (defaults left out). */
-export function gridLink(by, value, extra = {}) {
-  return { grid: `${by}:${value}`, ...extra };
-}
-
-function filtersOf(st) {
-  const sides = (st.sides || '').split(',').filter((s) => SIDE_LABEL[s]);
-  const year = (k) => (/^\d{4}$/.test(st[k] || '') ? st[k] : null);
-  const zoom = ['doc', 'year'].includes(st.zoom) ? st.zoom : null;
-  return { sides, from: year('from'), to: year('to'), zoom };
-}
-
-/**
- * Rows and columns of the grid after filters. Columns: one per document in
- * date order (or per year with zoom "year"), undated last. Each row keeps
- * only its filtered cells, grouped by column; its first and last statements
- * are flagged.
- */
-export function gridModel(answer, f) {
-  const inRange = (c) => {
-    if (!f.from && !f.to) return true;
-    if (!c.date) return false;
-    const y = c.date.slice(0, 4);
-    return (!f.from || y >= f.from) && (!f.to || y <= f.to);
-  };
-  const docs = new Map();
-  for (const r of answer.rows) for (const c of r.cells) if (!docs.has(c.doc)) docs.set(c.doc, { doc: c.doc, title: c.title, date: c.date });
-  const dated = [...docs.values()].filter((d) => d.date);
-  const years = new Set(dated.map((d) => d.date.slice(0, 4)));
-  const zoom = f.zoom || (dated.length > 14 && years.size > 3 ? 'year' : 'doc');
-  const keyOf = (c) => (zoom === 'year' ? (c.date ? c.date.slice(0, 4) : 'undated') : c.doc);
-  const rows = [];
-  const used = new Map();
-  for (const r of answer.rows) {
-    if (f.sides.length && !f.sides.includes(r.side)) continue;
-    const cells = r.cells.filter(inRange);
-    if (!cells.length) continue;
-    const byCol = new Map();
-    for (const c of cells) {
-      const k = keyOf(c);
-      if (!byCol.has(k)) byCol.set(k, []);
-      byCol.get(k).push(c);
-      if (!used.has(k)) {
-        used.set(k, zoom === 'year'
-          ? { key: k, date: c.date ? k : null, label: c.date ? k : 'undated', title: c.date ? `the year ${k}` : 'undated documents' }
-          : { key: k, date: c.date, label: c.date || 'undated', title: c.title || c.doc });
-      }
-    }
-    rows.push({ speaker: r.speaker, side: r.side, entity: r.entity || null, narration: r.narration, byCol, count: cells.length });
-  }
-  const columns = [...used.values()].sort((a, b) => {
-    if (!a.date !== !b.date) return a.date ? -1 : 1;
-    return (a.date || '').localeCompare(b.date || '') || a.title.localeCompare(b.title);
-  });
-  // First and last statements: in column order (date order), undated last
-  // but never "last" when a dated one exists.
-  for (const row of rows) {
-    const all = columns.flatMap((c) => row.byCol.get(c.key) || []);
-    const datedCells = all.filter((c) => c.date);
-    row.first = all[0];
-    row.last = datedCells.length ? datedCells[datedCells.length - 1] : all[all.length - 1];
-  }
-  const sidesPresent = SIDES.map(([k]) => k).filter((k) => answer.rows.some((r) => r.side === k));
-  const allYears = [...new Set(answer.rows.flatMap((r) => r.cells.filter((c) => c.date).map((c) => c.date.slice(0, 4))))].sort();
-  const shown = rows.reduce((n, r) => n + r.count, 0);
-  return { zoom, columns, rows, sidesPresent, years: allYears, shown, total: answer.total };
-}
-
-/** One CSV field, RFC 4180: quoted when it holds a quote, comma or line break. */
-function field(v) {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** The grid as CSV (CRLF line ends, a header line), in the order shown. */
-export function gridCsv(model) {
-  const lines = [['speaker', 'side', 'date', 'document', 'title', 'paragraph', 'reported', 'text']];
-  for (const r of model.rows) {
-    for (const col of model.columns) {
-      for (const c of r.byCol.get(col.key) || []) {
-        lines.push([r.speaker, r.side, c.date || '', c.doc, c.title || '', c.paragraph, c.reported ? 'yes' : 'no', c.text]);
-      }
-    }
-  }
-  return `${lines.map((l) => l.map(field).join(',')).join('\r\n')}\r\n`;
-}
 
 // ---- the view --------------------------------------------------------------
 
-let seq = 0; // drawing id: a newer draw (or leaving) stops an older one
 let state = null; // {key, by, value, answer, f, main, parts}
 const docCache = new Map();
 
@@ -130,10 +36,6 @@ function versionsOf(family) {
     }
   }
   return state.families.get(family);
-}
-
-function shortTitle(t) {
-  return t.length > 48 ? `${t.slice(0, 46).trimEnd()}…` : t;
 }
 
 function quoteItem(row, c) {
@@ -166,7 +68,7 @@ function quoteItem(row, c) {
 }
 
 function pickCompare(button, fam, v) {
-  const picked = state.parts.table.querySelector('.grid-compare[aria-pressed="true"]');
+  const picked = state.parts.scroll.querySelector('.grid-compare[aria-pressed="true"]');
   const note = state.parts.compareNote;
   if (picked === button) {
     button.setAttribute('aria-pressed', 'false');
@@ -184,147 +86,15 @@ function pickCompare(button, fam, v) {
   note.textContent = `“${v.label}” chosen: choose another wording of ${fam.title} to compare.`;
 }
 
-function cellNode(row, col, r, c) {
-  const items = row.byCol.get(col.key) || [];
-  return h('td', {
-    role: 'gridcell', tabindex: '-1', class: 'grid-cell',
-    dataset: { row: String(r), col: String(c), n: String(items.length) },
-  },
-  items.length ? h('span', { class: 'cell-head' }, col.label, col.date && state.model.zoom === 'doc' ? ` · ${shortTitle(col.title)}` : '') : null,
-  items.length ? h('ul', { class: 'grid-items' }, items.map((it) => quoteItem(row, it))) : h('span', { class: 'visually-hidden' }, 'nothing'));
-}
-
-function rowHead(row) {
-  const who = row.narration && row.speaker === 'Narration' ? 'Narration (no speaker)' : row.speaker;
-  return h('th', { role: 'rowheader', scope: 'row', class: 'grid-speaker' },
-    h('span', { class: 'gs-name' }, who),
-    h('span', { class: 'gs-meta' }, [SIDE_LABEL[row.side] || row.side, row.narration && row.speaker !== 'Narration' ? 'narration' : null, plural(row.count, 'passage')].filter(Boolean).join(' · ')));
-}
-
-/** Draws the table: the first rows at once, the rest in chunks per frame. */
-function drawTable() {
-  const id = ++seq;
-  const { model, parts } = state;
-  const cols = model.columns;
-  const head = h('thead', {}, h('tr', { role: 'row' },
-    h('th', { role: 'columnheader', scope: 'col', class: 'grid-corner' }, 'Speaker'),
-    cols.map((col) => h('th', { role: 'columnheader', scope: 'col', class: 'grid-col', title: col.title },
-      h('span', { class: 'gc-date' }, col.label),
-      model.zoom === 'doc' && col.date ? h('span', { class: 'gc-title' }, col.title) : null))));
-  const table = h('table', { role: 'grid', class: 'grid', 'aria-labelledby': 'grid-title', dataset: { zoom: model.zoom, complete: 'no' } }, head);
-  parts.table = table;
-  parts.cells = [];
-  replace(parts.scroll, table);
-  let r = 0;
-  let lastSide = null;
-  let body = null;
-  // Fixed layout: column widths come from the header, so adding rows never
-  // measures the whole table again.
-  table.style.width = `${9 + 12 * cols.length}rem`;
-  const step = (budget) => {
-    let drawn = 0;
-    const t0 = performance.now();
-    while (r < model.rows.length && (drawn < budget || (budget === 0 && performance.now() - t0 < FRAME_MS))) {
-      const row = model.rows[r];
-      if (row.side !== lastSide) {
-        lastSide = row.side;
-        body = h('tbody', { role: 'rowgroup', dataset: { side: row.side } },
-          h('tr', { role: 'row', class: 'grid-side' }, h('th', { role: 'rowheader', scope: 'rowgroup', colspan: String(cols.length + 1) }, `${SIDE_LABEL[row.side] || row.side} side`)));
-        table.append(body);
-      }
-      const cells = cols.map((col, c) => cellNode(row, col, r, c));
-      parts.cells.push(cells);
-      body.append(h('tr', { role: 'row', class: 'grid-row', dataset: { side: row.side, speaker: row.speaker, narration: row.narration ? 'yes' : 'no' } }, rowHead(row), cells));
-      if (r === 0) cells[0].tabIndex = 0;
-      drawn += cols.length;
-      r += 1;
-    }
-    if (r < model.rows.length) {
-      parts.progress.textContent = `Drawing… ${r} of ${plural(model.rows.length, 'row')}`;
-      requestAnimationFrame(() => { if (id === seq) step(0); });
-    } else {
-      table.dataset.complete = 'yes';
-      parts.progress.textContent = '';
-    }
-  };
-  step(CHUNK);
-}
-
-// ---- keyboard: roving tabindex over the gridcells --------------------------
-
-function narrow() {
-  return matchMedia('(max-width: 40rem)').matches;
-}
-
-function moveTo(cell, from) {
-  if (!cell) return;
-  if (from) from.tabIndex = -1;
-  cell.tabIndex = 0;
-  cell.focus();
-  if (!narrow()) cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-}
-
-function onGridKey(ev) {
-  const cells = state.parts.cells;
-  const target = ev.target;
-  const cell = target.closest && target.closest('td.grid-cell');
-  if (!cell) return;
-  const inside = target !== cell; // a link or button inside the cell
-  if (inside) {
-    if (ev.key === 'Escape' || ev.key === 'F2') {
-      ev.preventDefault();
-      leaveCell(cell);
-      cell.focus();
-    }
-    return;
-  }
-  const r = Number(cell.dataset.row);
-  const c = Number(cell.dataset.col);
-  const rows = cells.length;
-  const width = cells[0] ? cells[0].length : 0;
-  const skip = narrow(); // stacked: empty cells are not shown, so not visited
-  const ok = (x) => x && (!skip || x.dataset.n !== '0');
-  const along = (dr, dc) => {
-    let rr = r + dr;
-    let cc = c + dc;
-    while (rr >= 0 && rr < rows && cc >= 0 && cc < width) {
-      if (ok(cells[rr][cc])) return cells[rr][cc];
-      if (skip && dc === 0) { rr += dr; continue; }
-      if (!skip) return cells[rr][cc];
-      rr += dr; cc += dc;
-    }
-    return null;
-  };
-  let next = null;
-  switch (ev.key) {
-    case 'ArrowRight': next = along(0, 1); break;
-    case 'ArrowLeft': next = along(0, -1); break;
-    case 'ArrowDown': next = along(1, 0); break;
-    case 'ArrowUp': next = along(-1, 0); break;
-    case 'Home': next = ev.ctrlKey ? cells[0][0] : cells[r][0]; break;
-    case 'End': next = ev.ctrlKey ? cells[rows - 1][width - 1] : cells[r][width - 1]; break;
-    case 'PageDown': next = cells[Math.min(rows - 1, r + 5)][c]; break;
-    case 'PageUp': next = cells[Math.max(0, r - 5)][c]; break;
-    case 'Enter':
-    case 'F2': {
-      const first = enterCell(cell);
-      if (first) { ev.preventDefault(); first.focus(); }
-      return;
-    }
-    default: return;
-  }
-  ev.preventDefault();
-  if (next) moveTo(next, cell);
-}
-
-function enterCell(cell) {
-  const controls = [...cell.querySelectorAll('a, button')];
-  for (const x of controls) x.tabIndex = 0;
-  return controls[0] || null;
-}
-
-function leaveCell(cell) {
-  for (const x of cell.querySelectorAll('a, button')) x.tabIndex = -1;
+/** Quotes the cells that are not yet: one engine call for them all. */
+function quote(cells) {
+  const todo = cells.filter((c) => !c.snippet);
+  if (!todo.length) return;
+  const quotes = ask((e) => e.positions_quotes(state.by, state.value, Uint32Array.from(todo, (c) => c.k)));
+  todo.forEach((c, i) => {
+    c.snippet = quotes[i];
+    c.text = quotes[i].map((f) => f.text).join('');
+  });
 }
 
 // ---- the detail box: the full turn of the focused or hovered cell ----------
@@ -399,7 +169,7 @@ function controls() {
   const yearSelect = (name, label, value) => h('label', {}, `${label} `,
     h('select', { name, on: { change: (ev) => go({ [name]: ev.target.value || null }) } },
       h('option', { value: '', selected: !value }, name === 'from' ? 'the start' : 'the end'),
-      model.years.map((y) => h('option', { value: y, selected: value === y }, y))));
+      model.years.map((y) => new Option(y, y, false, value === y))));
   const zoom = [['doc', 'Documents'], ['year', 'Years']].map(([k, label]) => h('button', {
     type: 'button', class: 'grid-zoom', 'aria-pressed': String(model.zoom === k), on: { click: () => go({ zoom: k }) },
   }, label));
@@ -413,6 +183,7 @@ function controls() {
 }
 
 function exportCsv() {
+  quote(shownCells(state.model)); // the rows not drawn yet
   const blob = new Blob([gridCsv(state.model)], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const name = `docent-who-said-what-${state.by}-${state.value.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'all'}.csv`;
@@ -451,11 +222,11 @@ function draw() {
   replace(parts.controls, controls());
   parts.count.textContent = countText(model);
   if (!model.rows.length) {
-    seq += 1;
+    stopDrawing();
     parts.cells = [];
     replace(parts.scroll, h('p', { class: 'empty' }, model.total ? 'No passage is left with these filters.' : 'No passage matches.'));
   } else {
-    drawTable();
+    parts.cells = drawGrid(parts.scroll, model, { quote, itemNode: quoteItem, progress: parts.progress });
   }
   delete parts.detail.dataset.for;
   replace(parts.detail, h('p', { class: 'gd-empty' }, 'Focus or point at a cell to read the whole turn here.'));
@@ -471,7 +242,7 @@ function render(st, ctx) {
     if (err instanceof TextsPending) throw err; // the router waits and asks again
     return errorBox('The grid cannot be shown', err);
   }
-  withTitles(answer);
+  answer = readAnswer(answer, new Map(libraryRows().map((r) => [r.id, r])));
   state = { key: st.grid, by, value, answer, f: filtersOf(st), main: ctx.main, parts: {} };
   const parts = state.parts;
   const title = heading(by, value);
@@ -481,21 +252,21 @@ function render(st, ctx) {
   parts.compareNote = h('p', { class: 'grid-compare-note', 'aria-live': 'polite' });
   parts.scroll = h('div', { class: 'grid-scroll' });
   parts.detail = h('section', { class: 'grid-detail', 'aria-label': 'The whole turn' });
-  parts.scroll.addEventListener('keydown', onGridKey);
+  parts.scroll.addEventListener('keydown', (ev) => gridKey(ev, parts.cells));
   parts.scroll.addEventListener('focusin', (ev) => {
-    const cell = ev.target.closest('td.grid-cell');
+    const cell = ev.target.closest('div.grid-cell');
     if (!cell) return;
     if (ev.target === cell) {
-      for (const x of parts.scroll.querySelectorAll('td.grid-cell[tabindex="0"]')) if (x !== cell) x.tabIndex = -1;
+      for (const x of parts.scroll.querySelectorAll('div.grid-cell[tabindex="0"]')) if (x !== cell) x.tabIndex = -1;
       cell.tabIndex = 0;
     }
     showDetail(cell);
   });
   parts.scroll.addEventListener('focusout', (ev) => {
-    const cell = ev.target.closest && ev.target.closest('td.grid-cell');
+    const cell = ev.target.closest && ev.target.closest('div.grid-cell');
     if (cell && !(ev.relatedTarget && cell.contains(ev.relatedTarget))) leaveCell(cell);
   });
-  parts.scroll.addEventListener('mouseover', (ev) => showDetail(ev.target.closest && ev.target.closest('td.grid-cell')));
+  parts.scroll.addEventListener('mouseover', (ev) => showDetail(ev.target.closest && ev.target.closest('div.grid-cell')));
   const back = by === 'query' ? href({ q: value }) : by === 'clause' ? href({ clause: value }) : href({ entity: value });
   const h1 = h('h1', { id: 'grid-title', tabindex: '-1' }, h('span', { class: 'grid-kicker' }, `Who said what · ${BY_LABEL[by]}: `), title);
   const view = h('article', { class: 'grid-view', dataset: { by, value } },
@@ -507,18 +278,6 @@ function render(st, ctx) {
   document.title = `Who said what: ${title} — Docent`;
   draw();
   return view;
-}
-
-// The engine sends each cell's quotation once (its marked snippet) and no
-// titles (the page has them): the CSV and the headers take them from here.
-function withTitles(answer) {
-  const titles = new Map(libraryRows().map((r) => [r.id, r.title]));
-  for (const r of answer.rows) {
-    for (const c of r.cells) {
-      c.title = titles.get(c.doc) || c.doc;
-      c.text = c.snippet.map((f) => f.text).join('');
-    }
-  }
 }
 
 registerView({
@@ -538,5 +297,5 @@ registerView({
     if (again) again.focus();
     return true;
   },
-  leave() { seq += 1; state = null; },
+  leave() { stopDrawing(); state = null; },
 });
