@@ -197,6 +197,58 @@ fn ranking_table() {
     check(&c, &rows);
 }
 
+/// OR joins words and phrases into alternatives (issue #16): either may
+/// match, a paragraph with both first; it binds tighter than the AND
+/// between the other pieces.
+#[test]
+fn or_table() {
+    let c = collection();
+    #[rustfmt::skip]
+    let rows = [
+    // Paragraphs with one side only are found; the one with both first.
+    ("shikotan OR okinawa ", "memo#1 memo#0 memo#2"),
+    ("Okinawa OR Matsumoto ", "chapter#3 memo#1"),
+    // Rarer and shorter first, as for any word; documents by their best.
+    // A chain, with a phrase (a heading weighs double).
+    ("okinawa OR \"peace treaty\" OR london ", "chapter#0 chapter#3 memo#1"),
+    ("\"Habomai and Shikotan\" OR Kunashiri ", "chapter#5 memo#0 memo#1"),
+    // treaty AND (Okinawa OR Moscow): memo#1 has Okinawa but no treaty.
+    ("treaty Okinawa OR Moscow ", "chapter#3"),
+    ("Okinawa OR Moscow treaty ", "chapter#3"),
+    // Each side keeps its own alternatives: aliases (Etorofu, ranked below
+    // exact words), typos, the prefix.
+    ("Iturup OR Matsumoto ", "chapter#3 chapter#5 memo#4"),
+    ("Shikotn OR Okinawa ", "memo#1 memo#0 memo#2"),
+    ("okinawa OR matsu", "memo#1 chapter#3"),
+    // With filters and exclusions, which apply to the whole.
+    ("shikotan OR okinawa -pressure ", "memo#0 memo#2"),
+    ("habomai OR iturup speaker:khrushchev ", "memo#1 memo#2"),
+    ("shikotan OR london 1956 ", "memo#0 memo#1 memo#2"),
+    // A dangling OR is left out.
+    ("okinawa OR ", "memo#1"),
+    ("OR okinawa ", "memo#1"),
+    ];
+    check(&c, &rows);
+    // Lower-case "or" is a word of the sources like any other.
+    use ParaKind::Body;
+    let p = |t: &str| para(Body, None, t);
+    let docs = vec![doc(
+        "d",
+        "",
+        None,
+        "",
+        vec![p("war or peace"), p("war and peace"), p("peace"), p("war")],
+    )];
+    let c = Collection::build(docs, Default::default(), Default::default());
+    check(
+        &c,
+        &[
+            ("war or peace ", "d#0"),
+            ("war OR peace ", "d#0 d#1 d#2 d#3"),
+        ],
+    );
+}
+
 #[test]
 fn names_are_never_stemmed() {
     use ParaKind::Body;
@@ -358,6 +410,29 @@ fn highlights_cover_every_match_in_a_document() {
     assert!(e.contains("no document with id `nope`"), "{e}");
 }
 
+#[test]
+fn or_marks_either_side() {
+    let c = collection();
+    let h = c.highlights("shikotan OR okinawa", "memo").unwrap();
+    let marked: Vec<(u32, Vec<&str>)> = h
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let text = &c.doc("memo").unwrap().paragraphs[p.paragraph as usize].text;
+            let words = p.ranges.iter().map(|r| &text[r[0] as usize..r[1] as usize]);
+            (p.paragraph, words.collect())
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            (0, vec!["Shikotan"]),
+            (1, vec!["Shikotan", "Okinawa"]),
+            (2, vec!["Shikotan"])
+        ]
+    );
+}
+
 /// Compares `value`'s pretty JSON with tests/snapshots/NAME.json;
 /// `UPDATE_SNAPSHOTS=1 cargo test` rewrites the file.
 fn snapshot<T: serde::Serialize>(name: &str, value: &T) {
@@ -384,6 +459,11 @@ fn search_json_snapshots() {
     snapshot(
         "search-bad-input",
         &c.search("speaker: \"unbalanced -", 5).unwrap(),
+    );
+    snapshot(
+        "search-or",
+        &c.search("treaty Okinawa OR \"peace treaty\" OR Moscow", 5)
+            .unwrap(),
     );
     snapshot(
         "highlights-memo",

@@ -72,6 +72,30 @@ struct Occ {
     len: u32,
     weight: f32,
     tier: u32,
+    /// Which member of an OR group it stands for (0 for other clauses).
+    member: u32,
+}
+
+/// The best (tier, score) of each member of a clause in one unit.
+struct Best(Vec<Option<(u32, f32)>>);
+
+impl Best {
+    /// An occurrence of `occ` scoring `idf_sat` before its weight.
+    fn offer(&mut self, occ: &Occ, idf_sat: f32) {
+        let s = (occ.tier, occ.weight * idf_sat);
+        let b = &mut self.0[occ.member as usize];
+        if b.map_or(true, |b| s > b) {
+            *b = Some(s);
+        }
+    }
+
+    /// The best tier of the members matched and the sum of their scores.
+    fn total(&self) -> (u32, f32) {
+        self.0
+            .iter()
+            .flatten()
+            .fold((0, 0.0), |(t, s), b| (t.max(b.0), s + b.1))
+    }
 }
 
 /// A scored candidate paragraph unit.
@@ -184,24 +208,30 @@ impl SearchIndex {
         w * tf as f32 / (1.0 - B + B * u.len as f32 / avg)
     }
 
-    /// Matches and scores of one clause.
-    pub(crate) fn clause_hits(&self, alts: &[Alt]) -> ClauseHits {
+    /// Matches and scores of one clause of the query, given as the
+    /// alternatives of each of its members: one member for a word or a
+    /// phrase, several for words joined by OR. A member is scored alone (its
+    /// own idf, its best alternative); a unit scores the sum over the
+    /// members it matches, so a paragraph with both sides of
+    /// `Habomai OR Shikotan` ranks before one with either, and the best
+    /// tier among them.
+    pub(crate) fn clause_hits(&self, members: &[Vec<Alt>]) -> ClauseHits {
         let mut buf = Vec::new();
-        let occs: Vec<Occ> = alts
-            .iter()
-            .map(|a| {
-                let post = self.occurrences(&a.ids, &mut buf);
-                Occ {
+        let mut occs: Vec<Occ> = Vec::new();
+        for (m, alts) in members.iter().enumerate() {
+            for a in alts {
+                occs.push(Occ {
                     len: match &a.ids {
                         Ids::Phrase(ids) => ids.len() as u32,
                         _ => 1,
                     },
-                    post,
+                    post: self.occurrences(&a.ids, &mut buf),
                     weight: a.tier.weight(),
                     tier: a.tier as u32,
-                }
-            })
-            .collect();
+                    member: m as u32,
+                });
+            }
+        }
         let sat = |t: f32| t * (K1 + 1.0) / (K1 + t);
         // Every (unit, alternative, index) in unit order; a document's title
         // unit comes before its paragraphs.
@@ -215,22 +245,21 @@ impl SearchIndex {
             }
         }
         sort_by_unit(&mut entries, self.units.len());
-        // One idf for the clause, from the units any alternative matches, so
-        // that alternatives differ by their weights alone.
+        // One idf per member, from the units any of its alternatives
+        // matches, so that alternatives differ by their weights alone.
         // Typo alternatives count only when nothing else matches.
-        let exact = occs
-            .iter()
-            .any(|o| o.tier > Tier::Typo1 as u32 && !o.post.units.is_empty());
-        let df = if exact {
-            count_distinct(
-                entries
-                    .iter()
-                    .filter(|e| occs[e.1 as usize].tier > Tier::Typo1 as u32),
-            )
-        } else {
-            count_distinct(entries.iter())
-        };
-        let idf = self.idf(df as u32);
+        let idf: Vec<f32> = (0..members.len() as u32)
+            .map(|m| {
+                let mine = |o: u32| occs[o as usize].member == m;
+                let exact = occs.iter().any(|o| {
+                    o.member == m && o.tier > Tier::Typo1 as u32 && !o.post.units.is_empty()
+                });
+                let df = count_distinct(entries.iter().filter(|e| {
+                    mine(e.1) && (!exact || occs[e.1 as usize].tier > Tier::Typo1 as u32)
+                }));
+                self.idf(df as u32)
+            })
+            .collect();
         // The title occurrences of each alternative in the current document.
         let mut title_tf: Vec<(u32, f32)> = vec![(NONE, 0.0); occs.len()];
         let mut out = ClauseHits {
@@ -238,6 +267,7 @@ impl SearchIndex {
             body: Vec::with_capacity(entries.len()),
             ..ClauseHits::default()
         };
+        let mut best = Best(vec![None; members.len()]);
         let mut k = 0;
         while k < entries.len() {
             let u = entries[k].0;
@@ -245,36 +275,31 @@ impl SearchIndex {
             let n = entries[k..].iter().take_while(|e| e.0 == u).count();
             let group = &entries[k..k + n];
             k += group.len();
+            best.0.fill(None);
             if unit.kind == TITLE {
-                let mut best = (0u32, 0f32);
                 for &(_, o, i) in group {
                     let occ = &occs[o as usize];
                     let pt = self.field_tf(&unit, occ.post.positions(i as usize).len());
                     title_tf[o as usize] = (unit.doc, pt);
-                    let s = occ.weight * idf * sat(pt);
-                    if (occ.tier, s) > best {
-                        best = (occ.tier, s);
-                    }
+                    best.offer(occ, idf[occ.member as usize] * sat(pt));
                 }
-                out.title.push((unit.doc, best.0, best.1));
+                let (tier, score) = best.total();
+                out.title.push((unit.doc, tier, score));
                 continue;
             }
             let start = out.entries.len() as u32;
-            let mut best = (0u32, 0f32);
             for &(_, o, i) in group {
                 let occ = &occs[o as usize];
                 let mut t = self.field_tf(&unit, occ.post.positions(i as usize).len());
                 if title_tf[o as usize].0 == unit.doc {
                     t += title_tf[o as usize].1;
                 }
-                let s = occ.weight * idf * sat(t);
-                if (occ.tier, s) > best {
-                    best = (occ.tier, s);
-                }
+                best.offer(occ, idf[occ.member as usize] * sat(t));
                 out.entries.push((o, i));
             }
+            let (tier, score) = best.total();
             out.body
-                .push((u, best.0, best.1, start, out.entries.len() as u32));
+                .push((u, tier, score, start, out.entries.len() as u32));
         }
         out.occs = occs;
         out
@@ -328,8 +353,9 @@ impl SearchIndex {
         let mut tiers = vec![0u32; n];
         let mut mask = vec![0u32; n];
         let mut bufs = [Vec::new(), Vec::new()];
-        for (i, c) in q.clauses.iter().enumerate() {
-            let hits = self.clause_hits(&self.alternatives(c, true));
+        for (i, group) in q.groups().enumerate() {
+            let members: Vec<Vec<Alt>> = group.iter().map(|c| self.alternatives(c, true)).collect();
+            let hits = self.clause_hits(&members);
             if hits.body.is_empty() && hits.title.is_empty() {
                 ev.unmatched.push(i);
             }
@@ -340,7 +366,7 @@ impl SearchIndex {
             }
             ev.clauses.push(hits);
         }
-        let all = (1u32 << q.clauses.len()) - 1;
+        let all = (1u32 << ev.clauses.len()) - 1;
         let mut cands: Vec<Scored> =
             Vec::with_capacity(ev.clauses.iter().map(|c| c.body.len()).max().unwrap_or(0));
         // Units in order, each clause's body and title matches followed by
@@ -387,7 +413,7 @@ impl SearchIndex {
                 matched,
             });
         }
-        if cands.iter().any(|c| c.matched == all) || q.clauses.len() == 1 {
+        if cands.iter().any(|c| c.matched == all) || ev.clauses.len() == 1 {
             cands.retain(|c| c.matched == all);
         } else {
             ev.partial = !cands.is_empty();
