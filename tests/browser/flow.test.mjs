@@ -198,13 +198,18 @@ test('entity card: a sheet on a phone (the reader keeps its place), grouped ment
   await p2.close();
 });
 
-test('search: syntax shown, OR explained, corrections said, ways on from no results, by date, undated out of year filters, speaker once', async () => {
+test('search: syntax shown, OR understood, corrections said, ways on from no results, by date, undated out of year filters, speaker once', async () => {
   const { page } = await open(browser.context, '#q=kruschev');
   await ready(page);
   assert.match(await page.textContent('.showing-for'), /Showing results for khrushchev/i);
   assert.ok(await page.$('details.search-syntax'));
+  assert.match(await page.textContent('details.search-syntax'), /Habomai OR Shikotan/);
+  // OR is understood (a chip shows its alternatives); one without a word on each side is said.
   await page.evaluate(() => { location.hash = '#q=Habomai%20OR%20Okinawa'; });
-  await page.waitForFunction(() => document.querySelector('.search-notice') && /OR is not understood/.test(document.querySelector('.search-results').textContent));
+  await page.waitForSelector('.chip[data-what="or"]');
+  assert.equal(await page.$('.search-notice'), null);
+  await page.evaluate(() => { location.hash = '#q=Habomai%20OR'; });
+  await page.waitForFunction(() => /OR joins a word or phrase/.test(document.querySelector('.search-notice')?.textContent));
   await page.evaluate(() => { location.hash = '#q=zzzqqq'; });
   await page.waitForSelector('.search-tries');
   assert.ok(await page.evaluate(() => document.querySelector('details.search-syntax').open));
