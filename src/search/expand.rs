@@ -60,6 +60,9 @@ pub(crate) enum Ids {
 pub(crate) struct Alt {
     pub ids: Ids,
     pub tier: Tier,
+    /// The member of an OR group it stands for (0 but in an OR group; the
+    /// ranking sets it).
+    pub member: u32,
 }
 
 impl SearchIndex {
@@ -106,10 +109,7 @@ impl SearchIndex {
         let ids: Vec<Option<u32>> = c.words.iter().map(|w| self.term_id(&w.term)).collect();
         if c.phrase {
             if let Some(ids) = ids.iter().copied().collect::<Option<Vec<u32>>>() {
-                alts.push(Alt {
-                    ids: Ids::Phrase(ids),
-                    tier: Tier::Exact,
-                });
+                push(&mut alts, Ids::Phrase(ids), Tier::Exact);
             }
         } else if let Some(w) = c.words.first() {
             let id = ids[0];
@@ -306,6 +306,10 @@ fn push(alts: &mut Vec<Alt>, ids: Ids, tier: Tier) {
     if let Some(a) = alts.iter_mut().find(|a| a.ids == ids) {
         a.tier = a.tier.max(tier);
     } else {
-        alts.push(Alt { ids, tier });
+        alts.push(Alt {
+            ids,
+            tier,
+            member: 0,
+        });
     }
 }

@@ -73,7 +73,7 @@ pub enum FilterKey {
 
 /// One piece of the query as the user wrote it, for the page to draw
 /// (filter chips, the syntax it understood) without parsing it again.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Part {
     pub what: PartKind,
     /// As written (e.g. `speaker:"From the floor"`, `-Okinawa`, `1955..1956`):
@@ -90,9 +90,10 @@ pub struct Part {
 }
 
 /// What a [`Part`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartKind {
+    #[default]
     Word,
     Phrase,
     Speaker,
@@ -319,25 +320,19 @@ impl Query {
     fn join(&mut self, k: usize) {
         self.clauses[k].or = true;
         let first = (0..k).rev().find(|&j| !self.clauses[j].or).unwrap_or(0);
-        let text = self.text[self.clauses[first].at.0..self.clauses[k].at.1].to_string();
-        let (Some(right), Some(left)) = (self.parts.pop(), self.parts.pop()) else {
+        let (Some(right), Some(left)) = (self.parts.pop(), self.parts.last_mut()) else {
             return;
         };
-        let mut group = if left.what == PartKind::Or {
-            left
-        } else {
-            Part {
-                what: PartKind::Or,
-                text: String::new(),
-                value: left.value.clone(),
-                negated: false,
-                alternatives: vec![left],
-            }
-        };
-        group.value = format!("{} OR {}", group.value, right.value);
-        group.alternatives.push(right);
-        group.text = text;
-        self.parts.push(group);
+        if left.what != PartKind::Or {
+            let alone = std::mem::take(left);
+            left.what = PartKind::Or;
+            left.value.push_str(&alone.value);
+            left.alternatives.push(alone);
+        }
+        left.value.push_str(" OR ");
+        left.value.push_str(&right.value);
+        left.alternatives.push(right);
+        left.text = self.text[self.clauses[first].at.0..self.clauses[k].at.1].to_string();
     }
 
     /// Records a word or phrase as written (not when it has no word to search).

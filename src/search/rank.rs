@@ -70,22 +70,24 @@ impl ClauseHits {
 struct Occ {
     post: Postings,
     len: u32,
+    /// The tier's weight times the member's idf.
     weight: f32,
     tier: u32,
     /// Which member of an OR group it stands for (0 for other clauses).
     member: u32,
 }
 
-/// The best (tier, score) of each member of a clause in one unit.
-struct Best(Vec<Option<(u32, f32)>>);
+/// The best (tier, score) of each member of a clause in one unit; (0, 0.0)
+/// for none (a match always scores above 0).
+struct Best(Vec<(u32, f32)>);
 
 impl Best {
-    /// An occurrence of `occ` scoring `idf_sat` before its weight.
-    fn offer(&mut self, occ: &Occ, idf_sat: f32) {
-        let s = (occ.tier, occ.weight * idf_sat);
+    /// An occurrence of `occ` with saturated frequency `sat`.
+    fn offer(&mut self, occ: &Occ, sat: f32) {
+        let s = (occ.tier, occ.weight * sat);
         let b = &mut self.0[occ.member as usize];
-        if b.map_or(true, |b| s > b) {
-            *b = Some(s);
+        if s > *b {
+            *b = s;
         }
     }
 
@@ -93,7 +95,6 @@ impl Best {
     fn total(&self) -> (u32, f32) {
         self.0
             .iter()
-            .flatten()
             .fold((0, 0.0), |(t, s), b| (t.max(b.0), s + b.1))
     }
 }
@@ -215,23 +216,29 @@ impl SearchIndex {
     /// members it matches, so a paragraph with both sides of
     /// `Habomai OR Shikotan` ranks before one with either, and the best
     /// tier among them.
-    pub(crate) fn clause_hits(&self, members: &[Vec<Alt>]) -> ClauseHits {
+    pub(crate) fn clause_hits(&self, alts: &[Alt]) -> ClauseHits {
         let mut buf = Vec::new();
-        let mut occs: Vec<Occ> = Vec::new();
-        for (m, alts) in members.iter().enumerate() {
-            for a in alts {
-                occs.push(Occ {
+        let mut occs: Vec<Occ> = alts
+            .iter()
+            .map(|a| {
+                let post = self.occurrences(&a.ids, &mut buf);
+                Occ {
                     len: match &a.ids {
                         Ids::Phrase(ids) => ids.len() as u32,
                         _ => 1,
                     },
-                    post: self.occurrences(&a.ids, &mut buf),
+                    post,
                     weight: a.tier.weight(),
                     tier: a.tier as u32,
-                    member: m as u32,
-                });
-            }
-        }
+                    member: a.member,
+                }
+            })
+            .collect();
+        let members = occs
+            .iter()
+            .map(|o| o.member as usize + 1)
+            .max()
+            .unwrap_or(1);
         let sat = |t: f32| t * (K1 + 1.0) / (K1 + t);
         // Every (unit, alternative, index) in unit order; a document's title
         // unit comes before its paragraphs.
@@ -246,20 +253,28 @@ impl SearchIndex {
         }
         sort_by_unit(&mut entries, self.units.len());
         // One idf per member, from the units any of its alternatives
-        // matches, so that alternatives differ by their weights alone.
-        // Typo alternatives count only when nothing else matches.
-        let idf: Vec<f32> = (0..members.len() as u32)
-            .map(|m| {
-                let mine = |o: u32| occs[o as usize].member == m;
-                let exact = occs.iter().any(|o| {
-                    o.member == m && o.tier > Tier::Typo1 as u32 && !o.post.units.is_empty()
-                });
-                let df = count_distinct(entries.iter().filter(|e| {
-                    mine(e.1) && (!exact || occs[e.1 as usize].tier > Tier::Typo1 as u32)
-                }));
-                self.idf(df as u32)
-            })
-            .collect();
+        // matches, so that alternatives differ by their weights alone; it
+        // goes into each alternative's weight. Typo alternatives count only
+        // when nothing else of the member matches.
+        let typo = |o: &Occ| o.tier <= Tier::Typo1 as u32;
+        let mut exact = vec![false; members];
+        for o in occs.iter().filter(|o| !typo(o) && !o.post.units.is_empty()) {
+            exact[o.member as usize] = true;
+        }
+        // Per member: units counted, and the last one.
+        let mut df = vec![0u32; members];
+        let mut last = vec![NONE; members];
+        for &(u, o, _) in &entries {
+            let occ = &occs[o as usize];
+            let m = occ.member as usize;
+            if last[m] != u && !(exact[m] && typo(occ)) {
+                last[m] = u;
+                df[m] += 1;
+            }
+        }
+        for o in &mut occs {
+            o.weight *= self.idf(df[o.member as usize]);
+        }
         // The title occurrences of each alternative in the current document.
         let mut title_tf: Vec<(u32, f32)> = vec![(NONE, 0.0); occs.len()];
         let mut out = ClauseHits {
@@ -267,7 +282,7 @@ impl SearchIndex {
             body: Vec::with_capacity(entries.len()),
             ..ClauseHits::default()
         };
-        let mut best = Best(vec![None; members.len()]);
+        let mut best = Best(vec![(0, 0.0); members]);
         let mut k = 0;
         while k < entries.len() {
             let u = entries[k].0;
@@ -275,13 +290,13 @@ impl SearchIndex {
             let n = entries[k..].iter().take_while(|e| e.0 == u).count();
             let group = &entries[k..k + n];
             k += group.len();
-            best.0.fill(None);
+            best.0.fill((0, 0.0));
             if unit.kind == TITLE {
                 for &(_, o, i) in group {
                     let occ = &occs[o as usize];
                     let pt = self.field_tf(&unit, occ.post.positions(i as usize).len());
                     title_tf[o as usize] = (unit.doc, pt);
-                    best.offer(occ, idf[occ.member as usize] * sat(pt));
+                    best.offer(occ, sat(pt));
                 }
                 let (tier, score) = best.total();
                 out.title.push((unit.doc, tier, score));
@@ -294,7 +309,7 @@ impl SearchIndex {
                 if title_tf[o as usize].0 == unit.doc {
                     t += title_tf[o as usize].1;
                 }
-                best.offer(occ, idf[occ.member as usize] * sat(t));
+                best.offer(occ, sat(t));
                 out.entries.push((o, i));
             }
             let (tier, score) = best.total();
@@ -354,8 +369,14 @@ impl SearchIndex {
         let mut mask = vec![0u32; n];
         let mut bufs = [Vec::new(), Vec::new()];
         for (i, group) in q.groups().enumerate() {
-            let members: Vec<Vec<Alt>> = group.iter().map(|c| self.alternatives(c, true)).collect();
-            let hits = self.clause_hits(&members);
+            let mut alts = Vec::new();
+            for (m, c) in group.iter().enumerate() {
+                for mut a in self.alternatives(c, true) {
+                    a.member = m as u32;
+                    alts.push(a);
+                }
+            }
+            let hits = self.clause_hits(&alts);
             if hits.body.is_empty() && hits.title.is_empty() {
                 ev.unmatched.push(i);
             }
