@@ -91,11 +91,15 @@ impl Best {
         }
     }
 
-    /// The best tier of the members matched and the sum of their scores.
-    fn total(&self) -> (u32, f32) {
-        self.0
-            .iter()
-            .fold((0, 0.0), |(t, s), b| (t.max(b.0), s + b.1))
+    /// The best tier of the members matched and the sum of their scores;
+    /// empties it for the next unit.
+    fn take(&mut self) -> (u32, f32) {
+        let mut total = (0, 0.0);
+        for b in &mut self.0 {
+            total = (total.0.max(b.0), total.1 + b.1);
+            *b = (0, 0.0);
+        }
+        total
     }
 }
 
@@ -290,7 +294,6 @@ impl SearchIndex {
             let n = entries[k..].iter().take_while(|e| e.0 == u).count();
             let group = &entries[k..k + n];
             k += group.len();
-            best.0.fill((0, 0.0));
             if unit.kind == TITLE {
                 for &(_, o, i) in group {
                     let occ = &occs[o as usize];
@@ -298,7 +301,7 @@ impl SearchIndex {
                     title_tf[o as usize] = (unit.doc, pt);
                     best.offer(occ, sat(pt));
                 }
-                let (tier, score) = best.total();
+                let (tier, score) = best.take();
                 out.title.push((unit.doc, tier, score));
                 continue;
             }
@@ -312,7 +315,7 @@ impl SearchIndex {
                 best.offer(occ, sat(t));
                 out.entries.push((o, i));
             }
-            let (tier, score) = best.total();
+            let (tier, score) = best.take();
             out.body
                 .push((u, tier, score, start, out.entries.len() as u32));
         }
