@@ -113,6 +113,19 @@ fn collection() -> Collection {
     c
 }
 
+/// A collection of one document `d` whose body paragraphs are `texts`.
+fn one_doc(texts: &[&str]) -> Collection {
+    let paras = texts
+        .iter()
+        .map(|t| para(ParaKind::Body, None, t))
+        .collect();
+    Collection::build(
+        vec![doc("d", "", None, "", paras)],
+        Default::default(),
+        Default::default(),
+    )
+}
+
 /// The hits as `doc#paragraph`, in rank order.
 fn found(c: &Collection, query: &str) -> String {
     let r = c.search(query, 50).unwrap();
@@ -230,16 +243,7 @@ fn or_table() {
     ];
     check(&c, &rows);
     // Lower-case "or" is a word of the sources like any other.
-    use ParaKind::Body;
-    let p = |t: &str| para(Body, None, t);
-    let docs = vec![doc(
-        "d",
-        "",
-        None,
-        "",
-        vec![p("war or peace"), p("war and peace"), p("peace"), p("war")],
-    )];
-    let c = Collection::build(docs, Default::default(), Default::default());
+    let c = one_doc(&["war or peace", "war and peace", "peace", "war"]);
     check(
         &c,
         &[
@@ -251,24 +255,9 @@ fn or_table() {
 
 #[test]
 fn names_are_never_stemmed() {
-    use ParaKind::Body;
-    let docs = vec![doc(
-        "d",
-        "",
-        None,
-        "",
-        vec![para(Body, None, "They met on Negotiating Street.")],
-    )];
-    let c = Collection::build(docs, Default::default(), Default::default());
+    let c = one_doc(&["They met on Negotiating Street."]);
     check(&c, &[("negotiated ", "")]);
-    let docs = vec![doc(
-        "d",
-        "",
-        None,
-        "",
-        vec![para(Body, None, "They kept negotiating in Moscow.")],
-    )];
-    let c = Collection::build(docs, Default::default(), Default::default());
+    let c = one_doc(&["They kept negotiating in Moscow."]);
     check(&c, &[("negotiated ", "d#0")]);
 }
 
@@ -276,24 +265,15 @@ fn names_are_never_stemmed() {
 /// a prefix walk; forms whose stem drops or changes a letter still meet.
 #[test]
 fn stems_found_at_query_time() {
-    use ParaKind::Body;
-    let p = |t: &str| para(Body, None, t);
-    let docs = vec![doc(
-        "d",
-        "",
-        None,
-        "",
-        vec![
-            p("it was possible"),
-            p("the possibility"),
-            p("they were dying"),
-            p("we will die"),
-            p("stating facts"),
-            p("the treaty"),
-            p("the treaties"),
-        ],
-    )];
-    let c = Collection::build(docs, Default::default(), Default::default());
+    let c = one_doc(&[
+        "it was possible",
+        "the possibility",
+        "they were dying",
+        "we will die",
+        "stating facts",
+        "the treaty",
+        "the treaties",
+    ]);
     check(
         &c,
         &[
@@ -307,22 +287,13 @@ fn stems_found_at_query_time() {
 
 #[test]
 fn exact_then_folded_then_stemmed_then_typo() {
-    use ParaKind::Body;
-    let p = |t: &str| para(Body, None, t);
-    let docs = vec![doc(
-        "d",
-        "",
-        None,
-        "",
-        vec![
-            p("the treats text"),
-            p("the treaties text"),
-            p("the trëaty text"),
-            p("the treaty text"),
-            p("the Khrushchev text"),
-        ],
-    )];
-    let c = Collection::build(docs, Default::default(), Default::default());
+    let c = one_doc(&[
+        "the treats text",
+        "the treaties text",
+        "the trëaty text",
+        "the treaty text",
+        "the Khrushchev text",
+    ]);
     // A word found as typed gets its typo alternatives too ("treats", one
     // edit from "treaty"), ranked last; the first letter must be right
     // unless the word matches nothing otherwise.
