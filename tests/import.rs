@@ -7,10 +7,10 @@
 //!   the diff.
 //! * Fidelity: the words of every source text equal the words of its parsed
 //!   paragraphs, in order (see [`fidelity`] for exactly what is left out).
-//! * Explicit cases: one table through [`check`].
+//! * Explicit cases: one table for the whole importer, tests/import_cases.rs.
 
 use docent::text::words;
-use docent::{import, Document, ParaKind, SpanKind, SpeechMode};
+use docent::{import, Document, ParaKind, SpanKind};
 use std::path::{Path, PathBuf};
 mod common;
 
@@ -300,191 +300,10 @@ fn bodies_are_byte_identical_to_sources() {
     }
 }
 
-// ---- explicit cases ----
-
-/// What a case expects of the paragraph it finds.
-enum Expect {
-    Kind(ParaKind),
-    Speaker(Option<(&'static str, SpeechMode)>),
-    /// A span over exactly this text, of this kind.
-    Span(&'static str, SpanKind),
-    /// The paragraph's text contains this (a repaired page break).
-    Contains(&'static str),
-    /// Footnote marker `n` is in the paragraph and note `n` exists.
-    Linked(u32),
-}
-
-struct Case {
-    name: &'static str,
-    doc: &'static str,
-    /// Finds the paragraph: the first whose text contains this.
-    find: &'static str,
-    expect: Expect,
-}
-
-fn check(docs: &[Document], c: &Case) -> Result<(), String> {
-    let d = doc(docs, c.doc);
-    let p = d
-        .paragraphs
-        .iter()
-        .find(|p| p.text.contains(c.find))
-        .ok_or_else(|| {
-            format!(
-                "{}: no paragraph of {} contains {:?}",
-                c.name, c.doc, c.find
-            )
-        })?;
-    let fail = |what: String| Err(format!("{}: {what}\n  in: {:?}", c.name, p.text));
-    match &c.expect {
-        Expect::Kind(k) if p.kind != *k => fail(format!("kind {:?}, want {k:?}", p.kind)),
-        Expect::Speaker(want) => {
-            let got = p.speaker.as_ref().map(|s| (s.name.as_str(), s.mode));
-            if got != *want {
-                return fail(format!("speaker {got:?}, want {want:?}"));
-            }
-            Ok(())
-        }
-        Expect::Span(text, kind) => {
-            let ok = p
-                .spans
-                .iter()
-                .any(|s| s.kind == *kind && &p.text[s.start as usize..s.end as usize] == *text);
-            if !ok {
-                return fail(format!(
-                    "no {kind:?} span over {text:?}; spans: {:?}",
-                    p.spans
-                ));
-            }
-            Ok(())
-        }
-        Expect::Contains(t) if !p.text.contains(t) => fail(format!("does not contain {t:?}")),
-        Expect::Linked(n) => {
-            let marked = p.spans.iter().any(|s| s.kind == SpanKind::FootnoteRef(*n));
-            match d.footnote(*n) {
-                Some(i) if marked && d.paragraphs[i].kind == ParaKind::Footnote(*n) => Ok(()),
-                _ => fail(format!(
-                    "marker {n} not linked (marked: {marked}, note: {:?})",
-                    d.footnote(*n)
-                )),
-            }
-        }
-        _ => Ok(()),
-    }
-}
-
 const KONO: &str = "1956-10-17-khrushchev-kono";
 const DELEGATION: &str = "1955-09-21-parliamentary-delegation";
-const YAMADA: &str = "1961-09-14-yamada-reception";
-const NOTE: &str = "1960-01-24-khrushchev-note";
 const SAITO: &str = "saito-normalization-chapter";
 const FR: &str = "1956-10-19-joint-declaration-fr-unts";
-
-#[rustfmt::skip]
-const CASES: &[Case] = &[
-    // Page-break repairs.
-    Case { name: "page break: territorial / question", doc: KONO, find: "for resolving the territorial", expect: Expect::Contains("the territorial question would be quite acceptable") },
-    Case { name: "regression: \"Federal Republic.\" after a page break is not a speaker label", doc: DELEGATION, find: "government of the German", expect: Expect::Contains("the German Federal Republic. Negotiations") },
-    Case { name: "page break: from 11 / years", doc: DELEGATION, find: "carry-over from 11", expect: Expect::Contains("from 11 years in the past") },
-    Case { name: "page break: need a / meeting", doc: KONO, find: "if you need a", expect: Expect::Contains("if you need a meeting, I am always ready") },
-    Case { name: "page break: Friendship, / Alliance", doc: SAITO, find: "Treaty of Friendship,", expect: Expect::Contains("Friendship, Alliance and Mutual Assistance") },
-    Case { name: "page break: Cyrillic (Николай / Булганин)", doc: SAITO, find: "(Николай", expect: Expect::Contains("Nikolai Bulganin (Николай Булганин) accepted") },
-    Case { name: "page break: to the / USSR", doc: SAITO, find: "dispatched to the", expect: Expect::Contains("dispatched to the USSR in order") },
-    Case { name: "page break: repeats / that", doc: YAMADA, find: "N.S. Khrushchev repeats", expect: Expect::Contains("repeats that the Ambassador") },
-    Case { name: "no join after an unpunctuated end", doc: DELEGATION, find: "If my answers are satisfactory", expect: Expect::Speaker(Some(("Khrushchev", SpeechMode::Continued))) },
-    // Headings are never joined.
-    Case { name: "section heading", doc: SAITO, find: "Section 3 Silent Political Coup", expect: Expect::Kind(ParaKind::Heading(2)) },
-    Case { name: "notes heading", doc: SAITO, find: "Notes", expect: Expect::Kind(ParaKind::Heading(2)) },
-    Case { name: "inner title block 1", doc: YAMADA, find: "Reception", expect: Expect::Kind(ParaKind::Heading(1)) },
-    Case { name: "inner title block 2", doc: YAMADA, find: "by N.S. Khrushchev of Japanese Ambassador H. Yamada", expect: Expect::Kind(ParaKind::Heading(1)) },
-    Case { name: "inner title block 3", doc: DELEGATION, find: "of comrades Bulganin N.A.", expect: Expect::Kind(ParaKind::Heading(1)) },
-    Case { name: "inner title: Memorandum", doc: KONO, find: "Memorandum", expect: Expect::Kind(ParaKind::Heading(1)) },
-    Case { name: "markdown heading without space", doc: "1951-09-08-san-francisco-peace-treaty-art2", find: "Territory", expect: Expect::Kind(ParaKind::Heading(4)) },
-    // Speakers.
-    Case { name: "direct: Kono.", doc: KONO, find: "Kono. I will not debate", expect: Expect::Speaker(Some(("Kono", SpeechMode::Direct))) },
-    Case { name: "direct label span", doc: KONO, find: "Kono. I will not debate", expect: Expect::Span("Kono.", SpanKind::SpeakerLabel) },
-    Case { name: "direct: Comrade Bulganin.", doc: DELEGATION, find: "We welcome you", expect: Expect::Speaker(Some(("Bulganin", SpeechMode::Direct))) },
-    Case { name: "direct: role in parentheses", doc: DELEGATION, find: "Kitamura (leader of the delegation).", expect: Expect::Span("Kitamura (leader of the delegation).", SpanKind::SpeakerLabel) },
-    Case { name: "direct: full name", doc: DELEGATION, find: "Masaru Nomizo.", expect: Expect::Speaker(Some(("Masaru Nomizo", SpeechMode::Direct))) },
-    Case { name: "direct: From the floor:", doc: DELEGATION, find: "From the floor:", expect: Expect::Speaker(Some(("From the floor", SpeechMode::Direct))) },
-    Case { name: "continued turn", doc: KONO, find: "Such was the general outline", expect: Expect::Speaker(Some(("Kono", SpeechMode::Continued))) },
-    Case { name: "no label: Comrade Khrushchev explained", doc: DELEGATION, find: "Comrade Khrushchev explained very well", expect: Expect::Speaker(Some(("Bulganin", SpeechMode::Continued))) },
-    Case { name: "reported: Yamada says", doc: YAMADA, find: "Yamada says that he regards", expect: Expect::Speaker(Some(("Yamada", SpeechMode::Reported))) },
-    Case { name: "reported: inverted", doc: YAMADA, find: "It cannot be said, says Yamada", expect: Expect::Speaker(Some(("Yamada", SpeechMode::Reported))) },
-    Case { name: "reported: N.S. Khrushchev answers", doc: YAMADA, find: "N.S. Khrushchev answers that he is happy", expect: Expect::Speaker(Some(("Khrushchev", SpeechMode::Reported))) },
-    Case { name: "reported: after a participle", doc: YAMADA, find: "Noting that N.S. Khrushchev referred", expect: Expect::Speaker(Some(("Yamada", SpeechMode::Reported))) },
-    Case { name: "reported then continued", doc: YAMADA, find: "If this issue were settled", expect: Expect::Speaker(Some(("Khrushchev", SpeechMode::Continued))) },
-    Case { name: "no speakers in a chapter", doc: SAITO, find: "Plenipotentiary Malik replied", expect: Expect::Speaker(None) },
-    Case { name: "no speaker before the first turn", doc: KONO, find: "(The conversation began", expect: Expect::Speaker(None) },
-    // Brackets, emphasis.
-    Case { name: "bracket inside a word", doc: NOTE, find: "H[abomai]", expect: Expect::Span("[abomai]", SpanKind::Editorial) },
-    Case { name: "bracket: illegible", doc: DELEGATION, find: "[illegible]", expect: Expect::Span("[illegible]", SpanKind::Editorial) },
-    Case { name: "bracket: handwritten", doc: YAMADA, find: "[Handwritten", expect: Expect::Span("[Handwritten at the bottom of page one]", SpanKind::Editorial) },
-    Case { name: "emphasis, asterisks removed", doc: YAMADA, find: "Not reviewed by Comrade Khrushchev.", expect: Expect::Span("Not reviewed by Comrade Khrushchev.", SpanKind::Emphasis) },
-    Case { name: "bracket: [sic] of the quotation", doc: "1956-10-19-joint-declaration", find: "Shikoton", expect: Expect::Span("[sic]", SpanKind::Editorial) },
-    // Closing matter.
-    Case { name: "closing: recorded", doc: KONO, find: "Rozhetskin recorded", expect: Expect::Kind(ParaKind::Closing) },
-    Case { name: "closing: True", doc: YAMADA, find: "True", expect: Expect::Kind(ParaKind::Closing) },
-    Case { name: "closing: signature", doc: YAMADA, find: "Prokhorov [signature]", expect: Expect::Kind(ParaKind::Closing) },
-    Case { name: "closing: /V. Prokhorov/", doc: YAMADA, find: "/V. Prokhorov/", expect: Expect::Kind(ParaKind::Closing) },
-    Case { name: "closing: date", doc: YAMADA, find: "September 23", expect: Expect::Kind(ParaKind::Closing) },
-    // Source errors kept, annotated.
-    Case { name: "sic: 1965", doc: KONO, find: "Rozhetskin recorded", expect: Expect::Span("October 17, 1965", SpanKind::Sic(String::new())) },
-    Case { name: "sic: Masumoto", doc: DELEGATION, find: "Mr. Masumoto", expect: Expect::Span("Masumoto", SpanKind::Sic(String::new())) },
-    // Footnotes and Cyrillic.
-    Case { name: "superscript marker linked", doc: SAITO, find: "momentous normalization of two nations", expect: Expect::Linked(1) },
-    Case { name: "plain marker (3) linked", doc: SAITO, find: "free world (3)", expect: Expect::Linked(3) },
-    Case { name: "list item (1) is not a marker", doc: SAITO, find: "(1) termination of", expect: Expect::Linked(11) },
-    Case { name: "Cyrillic name kept", doc: SAITO, find: "Никита Хрущёв", expect: Expect::Contains("Nikita Khrushchev (Никита Хрущёв)") },
-    Case { name: "Cyrillic note", doc: SAITO, find: "Известия, 1956. 3. 21", expect: Expect::Kind(ParaKind::Footnote(24)) },
-    Case { name: "source typo kept", doc: SAITO, find: "Ичшков", expect: Expect::Contains("Александр Ичшков") },
-    // Gaps.
-    Case { name: "gap is not text", doc: FR, find: "scan page 1 ends here", expect: Expect::Kind(ParaKind::Gap) },
-    Case { name: "text before a gap stays body", doc: FR, find: "prendra fin le", expect: Expect::Kind(ParaKind::Body) },
-];
-
-#[test]
-fn cases() {
-    let docs = corpus();
-    // `Sic(String::new())` in the table matches any note: fill in the real one.
-    let mut failures = Vec::new();
-    for c in CASES {
-        let r = match &c.expect {
-            Expect::Span(text, SpanKind::Sic(_)) => {
-                let d = doc(&docs, c.doc);
-                let note = d
-                    .paragraphs
-                    .iter()
-                    .flat_map(|p| p.spans.iter().map(move |s| (p, s)))
-                    .find_map(|(p, s)| match &s.kind {
-                        SpanKind::Sic(n) if &p.text[s.start as usize..s.end as usize] == *text => {
-                            Some(n.clone())
-                        }
-                        _ => None,
-                    });
-                match note {
-                    Some(n) => check(
-                        &docs,
-                        &Case {
-                            expect: Expect::Span(text, SpanKind::Sic(n)),
-                            ..*c
-                        },
-                    ),
-                    None => Err(format!("{}: no Sic span over {text:?}", c.name)),
-                }
-            }
-            _ => check(&docs, c),
-        };
-        if let Err(e) = r {
-            failures.push(e);
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} case(s) failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
-}
 
 #[test]
 fn list_items_are_not_markers() {

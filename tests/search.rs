@@ -113,6 +113,19 @@ fn collection() -> Collection {
     c
 }
 
+/// A collection of one document `d` whose body paragraphs are `texts`.
+fn one_doc(texts: &[&str]) -> Collection {
+    let paras = texts
+        .iter()
+        .map(|t| para(ParaKind::Body, None, t))
+        .collect();
+    Collection::build(
+        vec![doc("d", "", None, "", paras)],
+        Default::default(),
+        Default::default(),
+    )
+}
+
 /// The hits as `doc#paragraph`, in rank order.
 fn found(c: &Collection, query: &str) -> String {
     let r = c.search(query, 50).unwrap();
@@ -197,26 +210,54 @@ fn ranking_table() {
     check(&c, &rows);
 }
 
+/// OR joins words and phrases into alternatives (issue #16): either may
+/// match, a paragraph with both first; it binds tighter than the AND
+/// between the other pieces.
+#[test]
+fn or_table() {
+    let c = collection();
+    #[rustfmt::skip]
+    let rows = [
+    // Paragraphs with one side only are found; the one with both first.
+    ("shikotan OR okinawa ", "memo#1 memo#0 memo#2"),
+    ("Okinawa OR Matsumoto ", "chapter#3 memo#1"),
+    // Rarer and shorter first, as for any word; documents by their best.
+    // A chain, with a phrase (a heading weighs double).
+    ("okinawa OR \"peace treaty\" OR london ", "chapter#0 chapter#3 memo#1"),
+    ("\"Habomai and Shikotan\" OR Kunashiri ", "chapter#5 memo#0 memo#1"),
+    // treaty AND (Okinawa OR Moscow): memo#1 has Okinawa but no treaty.
+    ("treaty Okinawa OR Moscow ", "chapter#3"),
+    ("Okinawa OR Moscow treaty ", "chapter#3"),
+    // Each side keeps its own alternatives: aliases (Etorofu, ranked below
+    // exact words), typos, the prefix.
+    ("Iturup OR Matsumoto ", "chapter#3 chapter#5 memo#4"),
+    ("Shikotn OR Okinawa ", "memo#1 memo#0 memo#2"),
+    ("okinawa OR matsu", "memo#1 chapter#3"),
+    // With filters and exclusions, which apply to the whole.
+    ("shikotan OR okinawa -pressure ", "memo#0 memo#2"),
+    ("habomai OR iturup speaker:khrushchev ", "memo#1 memo#2"),
+    ("shikotan OR london 1956 ", "memo#0 memo#1 memo#2"),
+    // A dangling OR is left out.
+    ("okinawa OR ", "memo#1"),
+    ("OR okinawa ", "memo#1"),
+    ];
+    check(&c, &rows);
+    // Lower-case "or" is a word of the sources like any other.
+    let c = one_doc(&["war or peace", "war and peace", "peace", "war"]);
+    check(
+        &c,
+        &[
+            ("war or peace ", "d#0"),
+            ("war OR peace ", "d#0 d#1 d#2 d#3"),
+        ],
+    );
+}
+
 #[test]
 fn names_are_never_stemmed() {
-    use ParaKind::Body;
-    let docs = vec![doc(
-        "d",
-        "",
-        None,
-        "",
-        vec![para(Body, None, "They met on Negotiating Street.")],
-    )];
-    let c = Collection::build(docs, Default::default(), Default::default());
+    let c = one_doc(&["They met on Negotiating Street."]);
     check(&c, &[("negotiated ", "")]);
-    let docs = vec![doc(
-        "d",
-        "",
-        None,
-        "",
-        vec![para(Body, None, "They kept negotiating in Moscow.")],
-    )];
-    let c = Collection::build(docs, Default::default(), Default::default());
+    let c = one_doc(&["They kept negotiating in Moscow."]);
     check(&c, &[("negotiated ", "d#0")]);
 }
 
@@ -224,24 +265,15 @@ fn names_are_never_stemmed() {
 /// a prefix walk; forms whose stem drops or changes a letter still meet.
 #[test]
 fn stems_found_at_query_time() {
-    use ParaKind::Body;
-    let p = |t: &str| para(Body, None, t);
-    let docs = vec![doc(
-        "d",
-        "",
-        None,
-        "",
-        vec![
-            p("it was possible"),
-            p("the possibility"),
-            p("they were dying"),
-            p("we will die"),
-            p("stating facts"),
-            p("the treaty"),
-            p("the treaties"),
-        ],
-    )];
-    let c = Collection::build(docs, Default::default(), Default::default());
+    let c = one_doc(&[
+        "it was possible",
+        "the possibility",
+        "they were dying",
+        "we will die",
+        "stating facts",
+        "the treaty",
+        "the treaties",
+    ]);
     check(
         &c,
         &[
@@ -255,22 +287,13 @@ fn stems_found_at_query_time() {
 
 #[test]
 fn exact_then_folded_then_stemmed_then_typo() {
-    use ParaKind::Body;
-    let p = |t: &str| para(Body, None, t);
-    let docs = vec![doc(
-        "d",
-        "",
-        None,
-        "",
-        vec![
-            p("the treats text"),
-            p("the treaties text"),
-            p("the trëaty text"),
-            p("the treaty text"),
-            p("the Khrushchev text"),
-        ],
-    )];
-    let c = Collection::build(docs, Default::default(), Default::default());
+    let c = one_doc(&[
+        "the treats text",
+        "the treaties text",
+        "the trëaty text",
+        "the treaty text",
+        "the Khrushchev text",
+    ]);
     // A word found as typed gets its typo alternatives too ("treats", one
     // edit from "treaty"), ranked last; the first letter must be right
     // unless the word matches nothing otherwise.
@@ -358,6 +381,29 @@ fn highlights_cover_every_match_in_a_document() {
     assert!(e.contains("no document with id `nope`"), "{e}");
 }
 
+#[test]
+fn or_marks_either_side() {
+    let c = collection();
+    let h = c.highlights("shikotan OR okinawa", "memo").unwrap();
+    let marked: Vec<(u32, Vec<&str>)> = h
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let text = &c.doc("memo").unwrap().paragraphs[p.paragraph as usize].text;
+            let words = p.ranges.iter().map(|r| &text[r[0] as usize..r[1] as usize]);
+            (p.paragraph, words.collect())
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            (0, vec!["Shikotan"]),
+            (1, vec!["Shikotan", "Okinawa"]),
+            (2, vec!["Shikotan"])
+        ]
+    );
+}
+
 /// Compares `value`'s pretty JSON with tests/snapshots/NAME.json;
 /// `UPDATE_SNAPSHOTS=1 cargo test` rewrites the file.
 fn snapshot<T: serde::Serialize>(name: &str, value: &T) {
@@ -384,6 +430,11 @@ fn search_json_snapshots() {
     snapshot(
         "search-bad-input",
         &c.search("speaker: \"unbalanced -", 5).unwrap(),
+    );
+    snapshot(
+        "search-or",
+        &c.search("treaty Okinawa OR \"peace treaty\" OR Moscow", 5)
+            .unwrap(),
     );
     snapshot(
         "highlights-memo",

@@ -31,6 +31,7 @@ fn piece() -> impl Strategy<Value = String> {
         Just("kind:".to_string()),
         Just("year:".to_string()),
         Just("..".to_string()),
+        Just(" OR ".to_string()),
         Just("1956".to_string()),
         Just("1955..1961".to_string()),
         Just("Habomai".to_string()),
@@ -57,6 +58,11 @@ fn check(q: &str) {
     let parsed = Query::parse(q);
     assert!(parsed.text.len() <= MAX_QUERY_BYTES);
     assert!(parsed.clauses.len() + parsed.excluded.len() <= MAX_CLAUSES);
+    // The page removes a piece (a chip's ×) by its text as written.
+    for p in &parsed.parts {
+        assert!(parsed.text.contains(&p.text), "{p:?} in {q:?}");
+    }
+    assert!(parsed.clauses.first().map_or(true, |c| !c.or));
     let r = c.search(q, 10).unwrap();
     assert!(r.hits.len() <= 10 && r.hits.len() <= r.total);
     assert_eq!(r.docs.iter().map(|d| d.hits).sum::<usize>(), r.total);

@@ -300,23 +300,45 @@ pub fn parse_record(path: &str, bytes: &[u8]) -> (Option<Document>, Vec<Diagnost
         Some(d) if h.date != Some(d) || h.date_label.is_empty() => (Some(d), d.iso()),
         _ => (h.date, h.date_label),
     };
+    let id = fm.id.map_or_else(|| stem.to_string(), |(id, _)| id);
     let title = fm.title.unwrap_or(h.title);
-    // Without `kind:`, the title says what the document is (rule 9).
-    let kind = fm
-        .kind
-        .unwrap_or_else(|| kind_from_title(&title).to_string());
     let doc = Document {
-        id: fm.id.map_or_else(|| stem.to_string(), |(id, _)| id),
+        partial: fm.partial.or(h.partial),
+        ..document(
+            path,
+            id,
+            title,
+            fm.kind,
+            (date, date_label),
+            fields,
+            paragraphs,
+        )
+    };
+    (Some(doc), diags)
+}
+
+/// A document as both importers (text records, TEI) build it, from the file
+/// at `path`: without a `kind` given, the title says what it is (rule 9).
+pub(crate) fn document(
+    path: &str,
+    id: String,
+    title: String,
+    kind: Option<String>,
+    (date, date_label): (Option<crate::model::Date>, String),
+    fields: Vec<(String, String)>,
+    paragraphs: Vec<Paragraph>,
+) -> Document {
+    Document {
+        id,
         source_file: path.to_string(),
+        kind: kind.unwrap_or_else(|| kind_from_title(&title).to_string()),
         title,
         date,
         date_label,
-        kind,
         fields,
-        partial: fm.partial.or(h.partial),
+        partial: None,
         paragraphs,
-    };
-    (Some(doc), diags)
+    }
 }
 
 /// At most this many "marker has no note" errors per file.

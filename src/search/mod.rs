@@ -34,6 +34,7 @@
 //! matching walks the term dictionary with a pruned automaton ([`typo`]).
 
 pub mod dict;
+pub(crate) mod expand;
 mod filter;
 pub mod index;
 pub mod kwic;

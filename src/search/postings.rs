@@ -1,5 +1,5 @@
 //! Operations on postings lists the ranking combines: phrases, exclusions,
-//! proximity of query words, distinct units.
+//! proximity of query words, entries sorted by unit.
 
 use super::index::Postings;
 use super::rank::ClauseHits;
@@ -33,19 +33,6 @@ pub(super) fn proximity(
         std::mem::swap(last, next);
     }
     0.5 * total / pairs as f32
-}
-
-/// Distinct units of entries sorted by unit.
-pub(super) fn count_distinct<'a>(sorted: impl Iterator<Item = &'a (u32, u32, u32)>) -> usize {
-    let mut last = None;
-    let mut n = 0;
-    for e in sorted {
-        if last != Some(e.0) {
-            n += 1;
-            last = Some(e.0);
-        }
-    }
-    n
 }
 
 /// Sorts `(unit, ..)` entries by unit (all below `n`), keeping the order of

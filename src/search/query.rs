@@ -8,6 +8,9 @@
 //! doc:1956-10-17 kind:footnote kind:treaty
 //! 1956  1955..1956          years and year ranges (document dates)
 //! hatoy                     the last bare word is also a prefix while typing
+//! Habomai OR Shikotan       either (OR in capitals); binds before the AND
+//!                           between terms: treaty Habomai OR Shikotan is
+//!                           treaty AND (Habomai OR Shikotan)
 //! ```
 //!
 //! Parsing never fails: what cannot be used becomes a notice. Work is bounded:
@@ -46,6 +49,9 @@ pub struct Clause {
     pub prefix: bool,
     /// Byte range of the clause in the (cut) query, for "did you mean".
     pub at: (usize, usize),
+    /// Joined to the clause before by `OR`: either may match
+    /// ([`Query::groups`]).
+    pub or: bool,
 }
 
 /// A `key:value` filter; `negated` for `-key:value`.
@@ -67,7 +73,7 @@ pub enum FilterKey {
 
 /// One piece of the query as the user wrote it, for the page to draw
 /// (filter chips, the syntax it understood) without parsing it again.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Part {
     pub what: PartKind,
     /// As written (e.g. `speaker:"From the floor"`, `-Okinawa`, `1955..1956`):
@@ -78,21 +84,37 @@ pub struct Part {
     pub value: String,
     /// Written with a leading `-`: excluded.
     pub negated: bool,
+    /// Of an OR group: its words and phrases, in the order written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Part>,
 }
 
 /// What a [`Part`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PartKind {
+    #[default]
     Word,
     Phrase,
     Speaker,
     Doc,
     Kind,
     Year,
-    /// `OR`, which this language does not have (every word must match): it
-    /// is left out, with a notice, rather than searched as a word.
+    /// Words and phrases joined by `OR` (`Habomai OR "Etorofu island"`):
+    /// either may match. Its `value` is theirs joined by ` OR `.
     Or,
+}
+
+/// What one piece of the query turned out to be, for joining clauses by OR.
+enum Piece {
+    /// A word or phrase to find (`q.clauses[at]`); `bare` if not a phrase.
+    Clause { at: usize, bare: bool },
+    /// `OR`.
+    Or,
+    /// A filter, a year, an exclusion, a dropped clause or a notice.
+    Other,
+    /// Nothing to search (punctuation, symbols): as if it were not there.
+    Nothing,
 }
 
 /// A parsed query.
@@ -122,6 +144,8 @@ impl Query {
     /// assert_eq!(q.filters[0].value, "khrushchev");
     /// assert_eq!(q.years, [(1956, 1956)]);
     /// assert_eq!(q.excluded[0].words[0].term, "okinawa");
+    /// let q = Query::parse("treaty Habomai OR Shikotan");
+    /// assert_eq!(q.groups().count(), 2);
     /// ```
     pub fn parse(input: &str) -> Query {
         let mut q = Query::default();
@@ -136,118 +160,37 @@ impl Query {
         }
         let s = &input[..end];
         q.text = s.to_string();
-        let b = s.as_bytes();
         let mut i = 0;
         let mut last_bare: Option<usize> = None;
         let mut dropped = false;
-        while i < b.len() {
+        // OR joins the clause just before it (`joinable`) to the next one.
+        let mut joinable: Option<usize> = None;
+        let mut or_pending = false;
+        let mut lone_or = false;
+        while i < s.len() {
             let c = s[i..].chars().next().unwrap_or(' ');
             if c.is_whitespace() {
                 i += c.len_utf8();
                 continue;
             }
-            let start = i;
-            let negated = c == '-';
-            if negated {
-                i += 1;
-            }
             last_bare = None;
-            if i < b.len() && b[i] == b'"' {
-                let (inner, next) = quoted(s, i);
-                i = next;
-                let clause = clause_of(inner, true, (start, i));
-                q.part(PartKind::Phrase, &s[start..i], &clause, negated);
-                q.push(clause, negated, &mut dropped);
-                continue;
-            }
-            // A chunk up to white space or a quote.
-            let chunk_end = s[i..]
-                .find(|c: char| c.is_whitespace() || c == '"')
-                .map_or(s.len(), |k| i + k);
-            let chunk = &s[i..chunk_end];
-            i = chunk_end;
-            if chunk == "OR" && !negated {
-                q.parts.push(Part {
-                    what: PartKind::Or,
-                    text: chunk.into(),
-                    value: String::new(),
-                    negated,
-                });
-                q.notices.push(
-                    "OR is not understood: every word must match. To find either word, search each on its own"
-                        .into(),
-                );
-                continue;
-            }
-            if let Some((key, value)) = chunk.split_once(':') {
-                let key_l = key.to_ascii_lowercase();
-                let fkey = match key_l.as_str() {
-                    "speaker" => Some(FilterKey::Speaker),
-                    "doc" => Some(FilterKey::Doc),
-                    "kind" => Some(FilterKey::Kind),
-                    "year" | "date" => None,
-                    _ => {
-                        // Not a filter: ordinary words.
-                        let clause = clause_of(chunk, false, (start, i));
-                        q.part(PartKind::Word, &s[start..i], &clause, negated);
-                        q.push(clause, negated, &mut dropped);
-                        continue;
+            match q.piece(s, &mut i, &mut dropped) {
+                Piece::Nothing => {}
+                Piece::Or if joinable.is_some() && !or_pending => or_pending = true,
+                Piece::Or => lone_or = true,
+                Piece::Other => {
+                    lone_or |= std::mem::take(&mut or_pending);
+                    joinable = None;
+                }
+                Piece::Clause { at, bare } => {
+                    if std::mem::take(&mut or_pending) {
+                        q.join(at);
                     }
-                };
-                let mut value = value.to_string();
-                if value.is_empty() && i < b.len() && b[i] == b'"' {
-                    let (inner, next) = quoted(s, i);
-                    value = inner.to_string();
-                    i = next;
-                }
-                let folded = term_key(&value);
-                match fkey {
-                    _ if folded.is_empty() => q
-                        .notices
-                        .push(format!("`{key}:` needs a value, e.g. {}", example(&key_l))),
-                    Some(key) => {
-                        q.parts.push(Part {
-                            what: match key {
-                                FilterKey::Speaker => PartKind::Speaker,
-                                FilterKey::Doc => PartKind::Doc,
-                                FilterKey::Kind => PartKind::Kind,
-                            },
-                            text: s[start..i].into(),
-                            value: folded.clone(),
-                            negated,
-                        });
-                        q.filters.push(Filter {
-                            key,
-                            value: folded,
-                            negated,
-                        })
+                    joinable = Some(at);
+                    if bare {
+                        last_bare = Some(at);
                     }
-                    None => match years(&folded) {
-                        Some(r) => q.year(r, &s[start..i], negated),
-                        None => q.notices.push(format!(
-                            "`{chunk}` is not a year or a range like 1955..1956"
-                        )),
-                    },
                 }
-                continue;
-            }
-            if !negated {
-                if let Some(r) = years(chunk) {
-                    q.year(r, chunk, false);
-                    continue;
-                }
-            }
-            let clause = clause_of(chunk, false, (start, i));
-            let what = if clause.phrase {
-                PartKind::Phrase
-            } else {
-                PartKind::Word
-            };
-            q.part(what, &s[start..i], &clause, negated);
-            let bare = !negated && !clause.phrase && !clause.words.is_empty();
-            q.push(clause, negated, &mut dropped);
-            if bare && !dropped {
-                last_bare = Some(q.clauses.len() - 1);
             }
         }
         if let Some(k) = last_bare {
@@ -260,7 +203,136 @@ impl Query {
                 "only the first {MAX_CLAUSES} words and phrases were used"
             ));
         }
+        if lone_or || or_pending {
+            q.notices.push(
+                "OR joins a word or phrase to the next one (Habomai OR Shikotan); one without both was left out"
+                    .into(),
+            );
+        }
         q
+    }
+
+    /// The clauses every match must satisfy, each as its alternatives (one
+    /// clause, or several joined by OR).
+    pub fn groups(&self) -> impl Iterator<Item = &[Clause]> {
+        self.clauses.chunk_by(|_, next| next.or)
+    }
+
+    /// Reads the piece of the query at `*i` (not white space) and moves past it.
+    fn piece(&mut self, s: &str, i: &mut usize, dropped: &mut bool) -> Piece {
+        let b = s.as_bytes();
+        let start = *i;
+        let negated = b[*i] == b'-';
+        if negated {
+            *i += 1;
+        }
+        if *i < b.len() && b[*i] == b'"' {
+            let (inner, next) = quoted(s, *i);
+            *i = next;
+            let clause = clause_of(inner, true, (start, *i));
+            self.part(PartKind::Phrase, &s[start..*i], &clause, negated);
+            return self.push(clause, negated, dropped);
+        }
+        // A chunk up to white space or a quote.
+        let chunk_end = s[*i..]
+            .find(|c: char| c.is_whitespace() || c == '"')
+            .map_or(s.len(), |k| *i + k);
+        let chunk = &s[*i..chunk_end];
+        *i = chunk_end;
+        // Capitals only: "or" is a word of the sources, searched like any.
+        if chunk == "OR" && !negated {
+            return Piece::Or;
+        }
+        if let Some((key, value)) = chunk.split_once(':') {
+            let key_l = key.to_ascii_lowercase();
+            let fkey = match key_l.as_str() {
+                "speaker" => Some(FilterKey::Speaker),
+                "doc" => Some(FilterKey::Doc),
+                "kind" => Some(FilterKey::Kind),
+                "year" | "date" => None,
+                _ => {
+                    // Not a filter: ordinary words.
+                    let clause = clause_of(chunk, false, (start, *i));
+                    self.part(PartKind::Word, &s[start..*i], &clause, negated);
+                    return self.push(clause, negated, dropped);
+                }
+            };
+            let mut value = value.to_string();
+            if value.is_empty() && *i < b.len() && b[*i] == b'"' {
+                let (inner, next) = quoted(s, *i);
+                value = inner.to_string();
+                *i = next;
+            }
+            let folded = term_key(&value);
+            match fkey {
+                _ if folded.is_empty() => self
+                    .notices
+                    .push(format!("`{key}:` needs a value, e.g. {}", example(&key_l))),
+                Some(key) => {
+                    self.parts.push(Part {
+                        what: match key {
+                            FilterKey::Speaker => PartKind::Speaker,
+                            FilterKey::Doc => PartKind::Doc,
+                            FilterKey::Kind => PartKind::Kind,
+                        },
+                        text: s[start..*i].into(),
+                        value: folded.clone(),
+                        negated,
+                        alternatives: Vec::new(),
+                    });
+                    self.filters.push(Filter {
+                        key,
+                        value: folded,
+                        negated,
+                    })
+                }
+                None => match years(&folded) {
+                    Some(r) => self.year(r, &s[start..*i], negated),
+                    None => self.notices.push(format!(
+                        "`{chunk}` is not a year or a range like 1955..1956"
+                    )),
+                },
+            }
+            return Piece::Other;
+        }
+        if !negated {
+            if let Some(r) = years(chunk) {
+                self.year(r, chunk, false);
+                return Piece::Other;
+            }
+        }
+        let clause = clause_of(chunk, false, (start, *i));
+        let what = if clause.phrase {
+            PartKind::Phrase
+        } else {
+            PartKind::Word
+        };
+        self.part(what, &s[start..*i], &clause, negated);
+        let bare = !clause.phrase;
+        match self.push(clause, negated, dropped) {
+            Piece::Clause { at, .. } => Piece::Clause { at, bare },
+            other => other,
+        }
+    }
+
+    /// Joins clause `k` to the one before as its alternative, and its part
+    /// to the part before (making that an OR group if it is not one yet).
+    fn join(&mut self, k: usize) {
+        self.clauses[k].or = true;
+        let first = (0..k).rev().find(|&j| !self.clauses[j].or).unwrap_or(0);
+        let (Some(right), Some(left)) = (self.parts.pop(), self.parts.last_mut()) else {
+            return;
+        };
+        if left.what != PartKind::Or {
+            let alone = std::mem::take(left);
+            left.what = PartKind::Or;
+            left.value.push_str(&alone.value);
+            left.alternatives.push(alone);
+        }
+        left.value.push_str(" OR ");
+        left.value.push_str(&right.value);
+        left.alternatives.push(right);
+        left.text = self.text[self.clauses[first].at.0..self.clauses[k].at.1].to_string();
     }
 
     /// Records a word or phrase as written (not when it has no word to search).
@@ -274,6 +346,7 @@ impl Query {
             text: text.into(),
             value: terms.join(" "),
             negated,
+            alternatives: Vec::new(),
         });
     }
 
@@ -289,21 +362,27 @@ impl Query {
                 format!("{a}..{b}")
             },
             negated,
+            alternatives: Vec::new(),
         });
     }
 
-    fn push(&mut self, clause: Clause, negated: bool, dropped: &mut bool) {
+    fn push(&mut self, clause: Clause, negated: bool, dropped: &mut bool) -> Piece {
         if clause.words.is_empty() {
-            return;
+            return Piece::Nothing;
         }
         if self.clauses.len() + self.excluded.len() >= MAX_CLAUSES {
             *dropped = true;
-            return;
+            return Piece::Other;
         }
         if negated {
             self.excluded.push(clause);
+            Piece::Other
         } else {
             self.clauses.push(clause);
+            Piece::Clause {
+                at: self.clauses.len() - 1,
+                bare: false,
+            }
         }
     }
 
@@ -356,6 +435,7 @@ fn clause_of(text: &str, quoted: bool, at: (usize, usize)) -> Clause {
         words: ws,
         prefix: false,
         at,
+        or: false,
     }
 }
 
@@ -411,16 +491,20 @@ mod tests {
     fn check(input: &str, expect: &str) {
         let q = Query::parse(input);
         let mut parts = Vec::new();
-        for c in &q.clauses {
-            let t: Vec<&str> = c.words.iter().map(|w| w.term.as_str()).collect();
-            let mut s = t.join(" ");
-            if c.phrase {
-                s = format!("\"{s}\"");
+        for group in q.groups() {
+            let mut members = Vec::new();
+            for c in group {
+                let t: Vec<&str> = c.words.iter().map(|w| w.term.as_str()).collect();
+                let mut s = t.join(" ");
+                if c.phrase {
+                    s = format!("\"{s}\"");
+                }
+                if c.prefix {
+                    s.push('*');
+                }
+                members.push(s);
             }
-            if c.prefix {
-                s.push('*');
-            }
-            parts.push(s);
+            parts.push(members.join(" OR "));
         }
         for c in &q.excluded {
             let t: Vec<&str> = c.words.iter().map(|w| w.term.as_str()).collect();
@@ -470,6 +554,79 @@ mod tests {
         check("foo:bar", "\"foo bar\"");
         check("🙂 \u{202e}\u{0645}\u{0631} \u{fffd}\u{0}", "مر");
         check("Bulganin's", "bulganin*");
+    }
+
+    #[test]
+    fn or_table() {
+        // OR (in capitals) joins neighbours into alternatives, tighter than
+        // the AND between the other pieces.
+        check("Habomai OR Shikotan", "habomai OR shikotan*");
+        check("Habomai OR Shikotan ", "habomai OR shikotan");
+        check(
+            "treaty Habomai OR Shikotan Iturup ",
+            "treaty | habomai OR shikotan | iturup",
+        );
+        check(
+            "\"peace treaty\" OR Habomai OR Shikotan ",
+            "\"peace treaty\" OR habomai OR shikotan",
+        );
+        check("Japan-Soviet OR habomai ", "\"japan soviet\" OR habomai");
+        check("habomai OR 🙂 shikotan ", "habomai OR shikotan");
+        // Lower case, quoted or excluded, it is a word.
+        check("habomai or shikotan ", "habomai | or | shikotan");
+        check("\"OR\" habomai ", "\"or\" | habomai");
+        check("-OR habomai ", "habomai | -or");
+        // Without a word or phrase on each side: left out, with a notice.
+        check("OR habomai ", "habomai | !1");
+        check("habomai OR", "habomai | !1");
+        check("habomai OR OR shikotan ", "habomai OR shikotan | !1");
+        check("-okinawa OR habomai ", "habomai | -okinawa | !1");
+        check("habomai OR -okinawa ", "habomai | -okinawa | !1");
+        check(
+            "habomai OR speaker:kono shikotan ",
+            "habomai | shikotan | Speaker=kono | !1",
+        );
+        check("habomai OR 1956 ", "habomai | 1956..1956 | !1");
+        check("OR", "!1");
+    }
+
+    #[test]
+    fn or_groups_are_one_part_with_their_alternatives() {
+        let q = Query::parse("treaty Habomai OR \"Etorofu island\" speaker:Kono");
+        let got: Vec<(PartKind, &str, &str)> = q
+            .parts
+            .iter()
+            .map(|p| (p.what, p.text.as_str(), p.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (PartKind::Word, "treaty", "treaty"),
+                (
+                    PartKind::Or,
+                    "Habomai OR \"Etorofu island\"",
+                    "habomai OR etorofu island"
+                ),
+                (PartKind::Speaker, "speaker:Kono", "kono"),
+            ]
+        );
+        let alts: Vec<(PartKind, &str)> = q.parts[1]
+            .alternatives
+            .iter()
+            .map(|p| (p.what, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            alts,
+            [
+                (PartKind::Word, "Habomai"),
+                (PartKind::Phrase, "\"Etorofu island\"")
+            ]
+        );
+        // Three alternatives stay one group, written as typed.
+        let q = Query::parse("a1 OR b2  OR c3");
+        assert_eq!(q.parts.len(), 1);
+        assert_eq!(q.parts[0].text, "a1 OR b2  OR c3");
+        assert_eq!(q.parts[0].alternatives.len(), 3);
     }
 
     #[test]

@@ -132,6 +132,65 @@ test('keyboard: the search box is first in tab order; one key to the first hit; 
   await page.close();
 });
 
+/** Key presses on `page`, counted; `focused()` says where focus is and whether it is on screen. */
+function keys(page) {
+  const k = {
+    presses: 0,
+    press: async (key) => { k.presses++; await page.keyboard.press(key); },
+    focused: () => page.evaluate(() => {
+      const a = document.activeElement;
+      const r = a.getBoundingClientRect();
+      return { cls: a.className, id: a.id, text: a.textContent, inMain: Boolean(a.closest('#main')), shown: r.top >= 0 && r.bottom <= innerHeight && r.height > 0 };
+    }),
+  };
+  return k;
+}
+
+test('skip link: the first Tab stop, shown only when focused, one Enter past the header to the results or the document (counted key presses)', async () => {
+  // Search results: Tab, Enter → the first hit.
+  const { page } = await open(browser.context, '#q=Habomai');
+  await ready(page);
+  assert.ok(await page.evaluate(() => document.querySelector('.skip-link').getBoundingClientRect().bottom <= 0), 'hidden until focused');
+  const k = keys(page);
+  await k.press('Tab');
+  const link = await k.focused();
+  assert.deepEqual([link.cls, link.text, link.shown], ['skip-link', 'Skip to results', true]);
+  await shot(page, 'skip-link');
+  await k.press('Enter');
+  assert.match((await k.focused()).cls, /result-hit/);
+  assert.equal(await page.evaluate(() => location.hash), '#q=Habomai', 'the fragment (the state) is untouched');
+  assert.equal(k.presses, 2);
+  // Without it, Tab alone: the header's tools and the results' own come first.
+  await page.reload();
+  await ready(page);
+  const t = keys(page);
+  while (t.presses < 40 && !/result-hit/.test((await t.focused()).cls)) await t.press('Tab');
+  assert.ok(t.presses > k.presses + 4, `${t.presses} Tabs without the skip link`);
+  // Opening a hit: the link now says where it goes in the reader.
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.body.dataset.view === 'reader');
+  assert.equal(await page.textContent('.skip-link'), 'Skip to document');
+  await page.close();
+  // A document: Tab, Enter → its title; one Tab more is inside the document.
+  const { page: doc } = await open(browser.context, `#doc=${KONO}`);
+  await ready(doc);
+  const d = keys(doc);
+  await d.press('Tab');
+  assert.equal((await d.focused()).text, 'Skip to document');
+  await d.press('Enter');
+  assert.equal((await d.focused()).id, 'doc-title');
+  await d.press('Tab');
+  assert.ok((await d.focused()).inMain);
+  assert.equal(d.presses, 3);
+  await doc.reload();
+  await ready(doc);
+  const dt = keys(doc);
+  while (dt.presses < 40 && !(await dt.focused()).inMain) await dt.press('Tab');
+  console.log(`key presses: ${k.presses} to the first hit with the skip link, ${t.presses} Tabs without; ${d.presses} into a document with it, ${dt.presses} Tabs without`);
+  assert.ok(dt.presses > d.presses, `${dt.presses} Tabs into the document without the skip link`);
+  await doc.close();
+});
+
 test('clauses: A and B explained, the first step by default, a new pair focuses and shows the diff, toggles keep focus', async () => {
   const { page } = await open(browser.context, '#clause=territorial');
   await ready(page);
@@ -198,13 +257,18 @@ test('entity card: a sheet on a phone (the reader keeps its place), grouped ment
   await p2.close();
 });
 
-test('search: syntax shown, OR explained, corrections said, ways on from no results, by date, undated out of year filters, speaker once', async () => {
+test('search: syntax shown, OR understood, corrections said, ways on from no results, by date, undated out of year filters, speaker once', async () => {
   const { page } = await open(browser.context, '#q=kruschev');
   await ready(page);
   assert.match(await page.textContent('.showing-for'), /Showing results for khrushchev/i);
   assert.ok(await page.$('details.search-syntax'));
+  assert.match(await page.textContent('details.search-syntax'), /Habomai OR Shikotan/);
+  // OR is understood (a chip shows its alternatives); one without a word on each side is said.
   await page.evaluate(() => { location.hash = '#q=Habomai%20OR%20Okinawa'; });
-  await page.waitForFunction(() => document.querySelector('.search-notice') && /OR is not understood/.test(document.querySelector('.search-results').textContent));
+  await page.waitForSelector('.chip[data-what="or"]');
+  assert.equal(await page.$('.search-notice'), null);
+  await page.evaluate(() => { location.hash = '#q=Habomai%20OR'; });
+  await page.waitForFunction(() => /OR joins a word or phrase/.test(document.querySelector('.search-notice')?.textContent));
   await page.evaluate(() => { location.hash = '#q=zzzqqq'; });
   await page.waitForSelector('.search-tries');
   assert.ok(await page.evaluate(() => document.querySelector('details.search-syntax').open));

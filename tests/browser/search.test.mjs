@@ -6,11 +6,32 @@
 // becomes markup.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, ready, shot } from './helpers.mjs';
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, open, ready, shot, ROOT } from './helpers.mjs';
 
 let browser;
+const temps = [];
 before(async () => { browser = await launch(); });
-after(async () => { await browser.close(); });
+after(async () => {
+  await browser.close();
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
+
+/** Builds a collection of `files` (name → text) with the shipped entity register; its page's URL. */
+function buildCorpus(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'docent-search-'));
+  temps.push(dir);
+  mkdirSync(join(dir, 'corpus/documents'), { recursive: true });
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, 'corpus/documents', name), text);
+  copyFileSync(join(ROOT, 'corpus/entities.toml'), join(dir, 'corpus/entities.toml'));
+  execFileSync(process.env.DOCENT_BIN || join(ROOT, 'target/release/docent'),
+    ['build', '--corpus', join(dir, 'corpus'), '--out', join(dir, 'out')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return pathToFileURL(join(dir, 'out/docent.html')).href;
+}
 
 async function results(page) {
   await page.waitForFunction(() => document.body.dataset.view === 'search' && document.querySelector('.search-count'));
@@ -106,5 +127,43 @@ test('an opened hit scrolls to its paragraph, marks every hit, n / N step throug
   await page.locator('body').press('Shift+N');
   assert.deepEqual(await counter(), [at, total]);
   await shot(page, 'search-hit-in-document');
+  assert.deepEqual(errors, []);
+});
+
+test('Habomai OR Shikotan: paragraphs with either word, each marked in the results and in the reader, the OR shown as a chip', async () => {
+  // The shipped collection never names one of the two islands without the
+  // other, so a small one whose paragraphs name one, the other, both, neither.
+  const url = buildCorpus({
+    '1956-10-17-islands.txt': 'Title: Notes on the islands\nDate: 1956-10-17\n\n'
+      + 'Habomai lies close to the coast of Hokkaido.\n\nShikotan is the larger of the two.\n\n'
+      + 'The transfer of Habomai and Shikotan was discussed at length.\n\nOkinawa was not discussed.\n',
+  });
+  const { page, errors } = await open(browser.context, '#q=Habomai%20OR%20Shikotan', { url });
+  await ready(page);
+  const r = await results(page);
+  assert.equal(r.total, 3, r.count);
+  const hits = await page.evaluate(() => [...document.querySelectorAll('.result-hit')].map((a) => ({
+    text: a.textContent, marks: [...a.querySelectorAll('mark')].map((m) => m.textContent),
+  })));
+  const only = (word, other) => hits.find((x) => x.text.includes(word) && !x.text.includes(other));
+  assert.deepEqual(only('Habomai', 'Shikotan')?.marks, ['Habomai'], JSON.stringify(hits));
+  assert.deepEqual(only('Shikotan', 'Habomai')?.marks, ['Shikotan'], JSON.stringify(hits));
+  // The paragraph with both comes first.
+  assert.deepEqual(hits[0].marks, ['Habomai', 'Shikotan']);
+  // The OR is understood: no notice, and a chip showing both alternatives.
+  assert.equal(await page.$('.search-notice'), null);
+  assert.equal((await page.textContent('.chip[data-what="or"]')).replace(/\s+/g, ' ').trim(), 'Habomai or Shikotan ×');
+  await shot(page, 'search-or');
+  // The reader marks either word in every matching paragraph.
+  await page.click(`.result-hit >> text=${only('Shikotan', 'Habomai').text}`);
+  await page.waitForFunction(() => document.querySelector('.hit-bar'));
+  const marks = await page.evaluate(() => [...document.querySelectorAll('mark.search-hit')].map((m) => m.textContent));
+  assert.deepEqual(marks, ['Habomai', 'Shikotan', 'Habomai', 'Shikotan']);
+  // Removing the chip removes the group from the query.
+  await page.goBack();
+  await page.waitForSelector('.chip[data-what="or"]');
+  await page.click('.chip[data-what="or"]');
+  await page.waitForFunction(() => !document.querySelector('.search-results'));
+  assert.equal(new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('q'), null);
   assert.deepEqual(errors, []);
 });

@@ -10,6 +10,26 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The project's root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A made-up memorandum of conversation in the archive layout: a file
+/// number, a label with its value on the line, persons one a line after a
+/// label alone, a numbered item.
+pub const INLINE_RECORD: &str =
+    "September 1, 1956\n\nMemorandum of a Conversation\n\nCitation:\n\n\
+\"Memorandum of a Conversation\", test record.\n\nContents:\n\nTranscript - English\n\n\
+USDel/MC/48\n\nSUBJECT: Japanese-Soviet Talks\n\nPARTICIPANTS:\nThe Secretary\nAmbassador Tani\n\
+Mr. Robertson, Assistant Secretary of State\n\n1. The Secretary said that the talks\n\
+should go on.\n\n2. Ambassador Tani agreed.\n";
+/// [`INLINE_RECORD`] through the importer (id `inline`).
+pub fn inline_record() -> Document {
+    import::parse_document("documents/inline.txt", INLINE_RECORD.as_bytes())
+        .unwrap_or_else(|e| panic!("the inline record does not import: {e:?}"))
+}
+
 pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
 }

@@ -1,7 +1,7 @@
 // Owns: the search box in the header (first in tab order; `/` focuses it,
 // ArrowDown goes to the first result) and the results view (`#q=QUERY`,
-// `&order=date`): counts, "showing results for", "did you mean", filter
-// chips drawn from the query as the engine understood it (`parsed`: no
+// `&order=date`): counts, "showing results for", "did you mean", filter and
+// OR chips drawn from the query as the engine understood it (`parsed`: no
 // second grammar here), the query syntax, and the hits grouped by document
 // (a roving list: ArrowUp/ArrowDown move between hits, Tab leaves it).
 // Hits inside an opened document are the reader's (reader.js, hitbar.js).
@@ -70,14 +70,21 @@ function without(q, text) {
   return at < 0 ? q : `${q.slice(0, at)} ${q.slice(at + text.length)}`.replace(/\s+/g, ' ').trim();
 }
 
-// Filters (and exclusions) of the query as chips; removing one edits the query.
+/** An OR group's label: its alternatives as written, each on its own, "or" between. */
+function eitherLabel(p) {
+  return p.alternatives.flatMap((a, i) => [i ? h('span', { class: 'chip-or' }, ' or ') : null, h('span', { class: 'chip-alt' }, a.text)]);
+}
+
+// Filters, exclusions and OR groups of the query as chips (an OR group shows
+// its alternatives, as the engine understood them); removing one edits the query.
 function chips(state, result) {
   const q = state.q;
-  const active = result.parsed.filter((p) => FILTER_KINDS.has(p.what) || p.negated);
+  const active = result.parsed.filter((p) => FILTER_KINDS.has(p.what) || p.negated || p.what === 'or');
   const out = active.map((p) => h('button', {
-    type: 'button', class: 'chip', dataset: { active: 'yes', key: `chip:${p.text}` }, 'aria-label': `Remove filter ${p.text}`,
+    type: 'button', class: 'chip', dataset: { active: 'yes', what: p.what, key: `chip:${p.text}` },
+    'aria-label': p.what === 'or' ? `Remove either of ${p.text}` : `Remove filter ${p.text}`,
     on: { click: () => go(without(q, p.text), false) },
-  }, p.text, h('span', { 'aria-hidden': 'true' }, ' ×')));
+  }, p.what === 'or' ? eitherLabel(p) : p.text, h('span', { 'aria-hidden': 'true' }, ' ×')));
   // Suggested filters: the speakers and years of the hits shown.
   const speakers = new Map();
   const years = new Map();
@@ -102,6 +109,7 @@ function chips(state, result) {
 const SYNTAX = [
   ['kruschev okinawa', 'every word, in any order; typos forgiven'],
   ['"Habomai and Shikotan"', 'the exact phrase'],
+  ['Habomai OR Shikotan', 'either word or phrase (OR in capitals); treaty Habomai OR Shikotan: treaty and either island'],
   ['speaker:Khrushchev', 'what one speaker said (speaker:"From the floor")'],
   ['doc:1956-10-17', 'in documents whose id starts so'],
   ['kind:memorandum', 'in one kind of document (kind:footnote for notes)'],
@@ -114,12 +122,12 @@ function syntax(open) {
   return h('details', { class: 'search-syntax', open },
     h('summary', { dataset: { key: 'syntax' } }, 'How to search'),
     h('dl', {}, SYNTAX.map(([code, what]) => [h('dt', {}, h('code', {}, code)), h('dd', {}, what)])),
-    h('p', {}, 'Every word must match: there is no OR. Search each word on its own to see either.'));
+    h('p', {}, 'Every word must match, unless joined by OR; a lower-case “or” is searched as a word.'));
 }
 
 /** Ways on when nothing matched: the correction, each word alone, the syntax. */
 function noResults(result) {
-  const words = result.parsed.filter((p) => p.what === 'word' && !p.negated);
+  const words = result.parsed.flatMap((p) => (p.what === 'or' ? p.alternatives : [p])).filter((p) => p.what === 'word' && !p.negated);
   const filters = result.parsed.filter((p) => FILTER_KINDS.has(p.what));
   const tries = [];
   if (result.did_you_mean) tries.push(h('a', { href: href({ q: result.did_you_mean }) }, result.did_you_mean));

@@ -561,16 +561,13 @@ fn document(
         );
         return None;
     }
-    let kind = crate::import::kind_from_title(&title).to_string();
-    Some(Document {
+    Some(crate::import::document(
+        path,
         id,
-        source_file: path.to_string(),
         title,
-        date,
-        date_label,
-        kind,
+        None,
+        (date, date_label),
         fields,
-        partial: None,
-        paragraphs: written.paragraphs,
-    })
+        written.paragraphs,
+    ))
 }
