@@ -23,6 +23,7 @@ use super::mentions::name_key;
 use super::{Entity, Kind, Mention, Name, NameKind, Register};
 use crate::model::Document;
 use crate::sort::StableSort;
+use index::KeyIndex;
 use std::collections::HashMap;
 
 /// A found entity with what the suggestion draft and `docent check` print.
@@ -78,37 +79,7 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
     let kind = |k: &str| kind_of(&evidence(k));
     let count = |k: &str| by_key[k].len();
 
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
-    // Indexes over the groups' keys, so that grouping stays linear in the
-    // number of names (the State of the Union finds thousands).
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut near_words_of = NearIndex::default();
-    let mut near_last = NearIndex::default();
-    let mut near_single = NearIndex::default();
-    let index = |g: usize,
-                 k: &str,
-                 by_last: &mut HashMap<String, Vec<usize>>,
-                 by_first: &mut HashMap<String, Vec<usize>>,
-                 near_words_of: &mut NearIndex,
-                 near_last: &mut NearIndex,
-                 near_single: &mut NearIndex| {
-        let w = words(k);
-        if w.len() > 1 {
-            by_last
-                .entry(w[w.len() - 1].to_string())
-                .or_default()
-                .push(g);
-            by_first.entry(w[0].to_string()).or_default().push(g);
-            for i in 0..w.len() {
-                near_words_of.add(&masked(&w, i), w[i], g);
-            }
-        } else {
-            near_single.add("", w[0], g);
-        }
-        near_last.add("", w[w.len() - 1], g);
-    };
+    let mut gr = Grouping::default();
     // 1. Persons' full names, by surname and first given name.
     let mut fulls: Vec<&String> = order
         .iter()
@@ -119,56 +90,19 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
             .cmp(&count(a))
             .then(words(b).len().cmp(&words(a).len()))
     });
-    let person = |groups: &[Group], g: usize| groups[g].kind == Some(Kind::Person);
     for k in &fulls {
         let w = words(k);
-        let last = w[w.len() - 1];
-        let target = by_last.get(last).and_then(|gs| {
-            gs.iter()
-                .copied()
-                .filter(|&g| {
-                    person(&groups, g)
-                        && groups[g].keys.iter().any(|o| {
-                            let v = words(o);
-                            v.len() > 1 && v.last() == w.last() && given_agrees(v[0], w[0])
-                        })
+        let target = gr.index.by_last(w[w.len() - 1]).find(|&g| {
+            gr.person(g)
+                && gr.groups[g].keys.iter().any(|o| {
+                    let v = words(o);
+                    v.len() > 1 && v.last() == w.last() && given_agrees(v[0], w[0])
                 })
-                .min()
         });
-        let variant_of = (0..w.len())
-            .filter_map(|i| near_words_of.find(&masked(&w, i), w[i], |g| person(&groups, g)))
-            .min();
-        add(
-            &mut groups,
-            &mut group_of,
-            k,
-            target,
-            variant_of,
-            Kind::Person,
-        );
-        let g = group_of[k.as_str()];
-        if target.is_some() || variant_of.is_none() {
-            index(
-                g,
-                k,
-                &mut by_last,
-                &mut by_first,
-                &mut near_words_of,
-                &mut near_last,
-                &mut near_single,
-            );
-        }
+        let variant_of = gr.index.variant_of_full(&w, |g| gr.person(g));
+        gr.add(k, target, variant_of, Kind::Person);
     }
     // 2. Single words: a known person's surname, else their own group.
-    let owners_in = |groups: &[Group], map: &HashMap<String, Vec<usize>>, w: &str| -> Vec<usize> {
-        let mut gs: Vec<usize> = map
-            .get(w)
-            .map(|gs| gs.iter().copied().filter(|&g| person(groups, g)).collect())
-            .unwrap_or_default();
-        gs.sort_unstable();
-        gs.dedup();
-        gs
-    };
     let mut singles: Vec<&String> = order.iter().filter(|k| words(k).len() == 1).collect();
     singles.stable_sort_by(|a, b| count(b).cmp(&count(a)));
     for k in singles {
@@ -176,150 +110,85 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
         let given_only = by_key[k.as_str()]
             .iter()
             .all(|&i| occs[i].titles.iter().any(|t| t == "sir" || t == "dame"));
-        let owners = if given_only {
-            owners_in(&groups, &by_first, k)
+        let owners: Vec<usize> = if given_only {
+            gr.index.by_first(k).filter(|&g| gr.person(g)).collect()
         } else {
-            owners_in(&groups, &by_last, k)
+            gr.index.by_last(k).filter(|&g| gr.person(g)).collect()
         };
         match owners.len() {
             0 => {}
             1 => {
-                groups[owners[0]].keys.push(k.clone());
-                group_of.insert(k.clone(), owners[0]);
-                index(
-                    owners[0],
-                    k,
-                    &mut by_last,
-                    &mut by_first,
-                    &mut near_words_of,
-                    &mut near_last,
-                    &mut near_single,
-                );
+                gr.join(owners[0], k);
                 continue;
             }
             _ => {
                 for &g in &owners {
-                    groups[g].shared.push(k.clone());
+                    gr.groups[g].shared.push(k.clone());
                 }
                 continue;
             }
         }
         let kd = kind(k);
-        let variant_of = if kd == Kind::Person {
-            near_last.find("", k, |_| true)
-        } else {
-            near_single.find("", k, |_| true)
-        };
-        add(&mut groups, &mut group_of, k, None, variant_of, kd);
-        if variant_of.is_none() {
-            let g = group_of[k.as_str()];
-            index(
-                g,
-                k,
-                &mut by_last,
-                &mut by_first,
-                &mut near_words_of,
-                &mut near_last,
-                &mut near_single,
-            );
-        }
+        let variant_of = gr.index.variant_of_single(k, kd == Kind::Person);
+        gr.add(k, None, variant_of, kd);
     }
     // 3. Other multi-word names: places and organizations.
     let rest: Vec<&String> = order
         .iter()
-        .filter(|k| !group_of.contains_key(*k) && words(k).len() > 1)
+        .filter(|k| !gr.group_of.contains_key(*k) && words(k).len() > 1)
         .collect();
     for k in rest {
-        let shared = groups.iter().any(|g| g.shared.contains(k));
+        let shared = gr.groups.iter().any(|g| g.shared.contains(k));
         if shared {
             continue;
         }
-        add(&mut groups, &mut group_of, k, None, None, kind(k));
+        gr.add(k, None, None, kind(k));
     }
-    build(docs, register, &occs, &by_key, groups)
+    build(docs, register, &occs, &by_key, gr.groups)
 }
+
+mod index;
 
 fn words(k: &str) -> Vec<&str> {
     k.split(' ').collect()
 }
 
-/// A key's words with word `i` left out: where a variant may differ.
-fn masked(w: &[&str], i: usize) -> String {
-    let mut s = format!("{}:", w.len());
-    for (j, x) in w.iter().enumerate() {
-        s.push_str(if j == i { "*" } else { x });
-        s.push(' ');
-    }
-    s
-}
-
-/// Words by their one-letter deletions and their sorted letters: two
-/// words one edit apart share a deletion, two with letters swapped share
-/// their sorted letters, so [`near`] runs only on those, not on every pair.
+/// The groups under construction, with the index of their keys.
 #[derive(Default)]
-struct NearIndex {
-    map: HashMap<String, Vec<(usize, Box<str>)>>,
+struct Grouping {
+    groups: Vec<Group>,
+    group_of: HashMap<String, usize>,
+    index: KeyIndex,
 }
 
-impl NearIndex {
-    fn keys(context: &str, word: &str) -> Vec<String> {
-        let cs: Vec<char> = word.chars().collect();
-        let mut sorted = cs.clone();
-        sorted.sort_unstable();
-        let sorted: String = sorted.into_iter().collect();
-        let mut out = vec![format!("{context}|{word}"), format!("{context}#{sorted}")];
-        for i in 0..cs.len() {
-            let d: String = cs[..i].iter().chain(&cs[i + 1..]).collect();
-            out.push(format!("{context}|{d}"));
-        }
-        out
-    }
-
-    fn add(&mut self, context: &str, word: &str, group: usize) {
-        if word.chars().count() < 5 {
-            return;
-        }
-        for k in Self::keys(context, word) {
-            self.map.entry(k).or_default().push((group, word.into()));
+impl Grouping {
+    /// Adds `key` to group `target`, else as a variant of `variant_of`,
+    /// else as a new group of `kind`.
+    fn add(&mut self, key: &str, target: Option<usize>, variant_of: Option<usize>, kind: Kind) {
+        if let Some(g) = target {
+            self.join(g, key);
+        } else if let Some(g) = variant_of {
+            self.groups[g].variants.push(key.to_string());
+            self.group_of.insert(key.to_string(), g);
+        } else {
+            self.groups.push(Group {
+                kind: Some(kind),
+                ..Default::default()
+            });
+            self.join(self.groups.len() - 1, key);
         }
     }
 
-    /// The first group (lowest index) with a word near `word` in `context`.
-    fn find(&self, context: &str, word: &str, ok: impl Fn(usize) -> bool) -> Option<usize> {
-        if word.chars().count() < 5 {
-            return None;
-        }
-        Self::keys(context, word)
-            .iter()
-            .filter_map(|k| self.map.get(k))
-            .flatten()
-            .filter(|(g, w)| ok(*g) && near(w, word))
-            .map(|(g, _)| *g)
-            .min()
+    /// Makes `key` one of group `g`'s forms (variants are not forms: no
+    /// other name is grouped through them).
+    fn join(&mut self, g: usize, key: &str) {
+        self.groups[g].keys.push(key.to_string());
+        self.group_of.insert(key.to_string(), g);
+        self.index.add(g, key);
     }
-}
 
-fn add(
-    groups: &mut Vec<Group>,
-    group_of: &mut HashMap<String, usize>,
-    key: &str,
-    target: Option<usize>,
-    variant_of: Option<usize>,
-    kind: Kind,
-) {
-    if let Some(g) = target {
-        groups[g].keys.push(key.to_string());
-        group_of.insert(key.to_string(), g);
-    } else if let Some(g) = variant_of {
-        groups[g].variants.push(key.to_string());
-        group_of.insert(key.to_string(), g);
-    } else {
-        group_of.insert(key.to_string(), groups.len());
-        groups.push(Group {
-            keys: vec![key.to_string()],
-            kind: Some(kind),
-            ..Default::default()
-        });
+    fn person(&self, g: usize) -> bool {
+        self.groups[g].kind == Some(Kind::Person)
     }
 }
 
