@@ -228,9 +228,10 @@ fn of_a_place(key: &str) -> bool {
     ["an", "n", "ian", "ese"].iter().any(|end| {
         key.strip_suffix(end).is_some_and(|stem| {
             stem.len() > 2
-                && [stem.to_string(), format!("{stem}s"), format!("{stem}a")]
-                    .iter()
-                    .any(|p| PLACES.contains(&p.as_str()))
+                && PLACES.iter().any(|p| {
+                    p.strip_prefix(stem)
+                        .is_some_and(|rest| matches!(rest, "" | "s" | "a"))
+                })
         })
     })
 }

@@ -330,13 +330,18 @@ fn paragraph(
         // "Miki–Matsumura faction", "the Udall-Khrushchev conversation":
         // two names, not one.
         // "Viet-Nam", "Alsace-Lorraine" stay one place.
-        let place = PLACES.contains(&format!("{}{}", us.key(k - 1), us.key(k)).as_str());
+        let place = || {
+            PLACES.iter().any(|p| {
+                p.strip_prefix(us.key(k - 1))
+                    .is_some_and(|rest| rest == us.key(k))
+            })
+        };
         let pair = between.contains(['–', '—'])
             || (between == "-"
                 && classes[k - 1] == Class::Name
                 && classes[k] == Class::Name
                 && text[us.list[k].start..].starts_with(char::is_uppercase)
-                && !place);
+                && !place());
         (us.list[k].joined && !pair)
             // An initial's or a title's own period does not end a sentence.
             || (k > 0
