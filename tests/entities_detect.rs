@@ -463,4 +463,60 @@ fn found_names_table() {
         &[given_name_after_colon],
         &["person:John F. Kennedy", "!F. Kennedy"],
     );
+    let particle_split_the_name = "M. Couve de Murville said France agreed. Later Couve asked \
+        whether Bonn would follow.";
+    check_found(
+        &[particle_split_the_name],
+        &["person:Couve de Murville=Couve", "!Murville"],
+    );
+    let telegraphic_abbreviations = "Rejected Sov proposals on Berlin. Brit views differ from Sov.";
+    check_found(&[telegraphic_abbreviations], &["!Sov", "!Brit"]);
+    let royal_titles = "The Emperor and Empress thanked their Majesties for the welcome \
+        of the Crown Prince. Crown Prince Akihito wrote too.";
+    check_found(
+        &[royal_titles],
+        &["!Crown", "!Empress", "!Majesties", "person:Akihito"],
+    );
+    let country_in_a_title = "Prime Minister of Japan, Shigeru Yoshida, arrived at noon.";
+    check_found(
+        &[country_in_a_title],
+        &["person:Shigeru Yoshida", "!Shigeru"],
+    );
+    let portfolio_without_of = "We met in the Minister Finance residence.";
+    check_found(&[portfolio_without_of], &["!Finance"]);
+    let plural_title = "The talk went well, and the Foreign Ministers discussed trade.";
+    check_found(&[plural_title], &["!Ministers"]);
+    let hyphenated_place = "France declared the Oder-Neisse Line final.";
+    check_found(&[hyphenated_place], &["!Oder"]);
+    let islands_without_a_cue = "Control of Amami Island passes to Japan. The Amami Oshima \
+        group is next, then Okino Erabu and Yoron Island, once of the Kago Shima prefecture.";
+    check_found(
+        &[islands_without_a_cue],
+        &[
+            "place:Amami Oshima",
+            "place:Okino Erabu",
+            "place:Kago Shima",
+        ],
+    );
+    let series_of_memoranda = "Source: Secretary's Memoranda of Conversation, lot 64 D 199.";
+    check_found(&[series_of_memoranda], &["!Memoranda of Conversation"]);
+    let world_city_without_a_cue = "The talks moved on. Leningrad was cold, and Yalta warm.";
+    check_found(
+        &[world_city_without_a_cue],
+        &["place:Leningrad", "place:Yalta"],
+    );
+    let given_name_transliterated = "Ambassador Anatoliy F. Dobrynin called. Later Anatoli \
+        Dobrynin said the reply would come.";
+    check_found(
+        &[given_name_transliterated],
+        &["person:Anatoliy F. Dobrynin=Anatoli Dobrynin"],
+    );
+    let newspaper_and_board = "He read the Asahi Shimbun on the Board of Clemency.";
+    check_found(
+        &[newspaper_and_board],
+        &[
+            "organization:Asahi Shimbun",
+            "organization:Board of Clemency",
+        ],
+    );
 }

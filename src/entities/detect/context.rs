@@ -2,7 +2,7 @@
 //! stretches, a title's portfolio, bibliographic references, and names
 //! listed together.
 
-use super::lexicon::STOP;
+use super::lexicon::{PLACE_HEADS, STOP};
 use super::{Class, Occurrence};
 use crate::entities::mentions::Units;
 use crate::model::{ParaKind, Paragraph, SpanKind};
@@ -75,6 +75,9 @@ pub(super) fn portfolios(text: &str, us: &Units, classes: &mut [Class]) {
             continue;
         }
         let mut stretch: Vec<usize> = Vec::new();
+        // Where the list goes on after a comma, and whether an "and"
+        // closed it.
+        let (mut comma, mut and) = (None, false);
         let mut j = k + 2;
         while j < n && matches!(classes[j], Class::Name | Class::Cap | Class::Title) {
             // A second title starts another person ("… State Dulles,
@@ -85,6 +88,9 @@ pub(super) fn portfolios(text: &str, us: &Units, classes: &mut [Class]) {
             {
                 break;
             }
+            if between(j) == "," && comma.is_none() {
+                comma = Some(stretch.len());
+            }
             stretch.push(j);
             j += 1;
             // "and" between two words of the portfolio.
@@ -94,7 +100,13 @@ pub(super) fn portfolios(text: &str, us: &Units, classes: &mut [Class]) {
                 && classes[j + 1] != Class::Other
             {
                 j += 1;
+                and = true;
             }
+        }
+        // "Prime Minister of Japan, Shigeru Yoshida": a list of portfolios
+        // ends with "and"; without one the comma ends the title.
+        if let (Some(c), false) = (comma, and) {
+            stretch.truncate(c);
         }
         let holder = stretch.len() >= 2 && {
             let last = stretch[stretch.len() - 1];
@@ -133,8 +145,9 @@ pub(super) fn reference(text: &str) -> bool {
 
 /// Names listed together are of one kind: in "Athens, Ankara, and London"
 /// or "repeated to Ankara, London, Paris" the known places make Ankara
-/// one. Only a known place's evidence spreads, and never to a titled or
-/// full name.
+/// one. Only a known place's evidence spreads, and never to a titled name,
+/// nor to a full name unless "and" or "or" pairs it with a place named by
+/// its head ("Okino Erabu and Yoron Island").
 pub(super) fn coordinate(text: &str, occs: &mut [Occurrence]) {
     let linked = |a: &Occurrence, b: &Occurrence| {
         let between = text[a.end as usize..b.start as usize].trim();
@@ -147,11 +160,21 @@ pub(super) fn coordinate(text: &str, occs: &mut [Occurrence]) {
             e += 1;
         }
         let places = occs[s..e].iter().filter(|o| o.evidence.place >= 3).count();
+        let headed = occs[s..e].iter().any(|o| {
+            o.words
+                .last()
+                .is_some_and(|w| PLACE_HEADS.contains(&w.as_str()))
+        });
+        let paired = e - s == 2 && {
+            let between = text[occs[s].end as usize..occs[s + 1].start as usize].trim();
+            matches!(between, "and" | "or")
+        };
         if e - s > 1 && places > 0 {
             for o in &mut occs[s..e] {
                 // "Herbert Spielman, Policy Studies Branch": a full name
                 // in apposition stays a person's.
-                let plain = o.titles.is_empty() && o.evidence.person_weak == 0;
+                let plain =
+                    o.titles.is_empty() && (o.evidence.person_weak == 0 || (headed && paired));
                 if plain && o.evidence.person == 0 && o.evidence.org == 0 {
                     o.evidence.place = o.evidence.place.max(2);
                 }

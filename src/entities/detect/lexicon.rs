@@ -4,6 +4,7 @@
 //! words, never this corpus's names.
 
 use super::super::mentions::TITLES;
+use super::places::{is_place, place_stem};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -18,25 +19,31 @@ const MORE_TITLES: &[&str] = &[
     "commissioner", "official", "spokesman", "adviser", "advisor", "acting", "charge", "chargé",
     "archbishop", "patriarch", "cardinal", "metropolitan", "pope", "rabbi", "reverend", "rev",
     "sheikh", "shah", "sultan", "emir", "dame", "duke", "earl", "baron", "viscount", "marquess",
-    "marquis", "brigadier", "commander", "head", "sergeant", "mayor", "господин", "товарищ", "тов", "г",
+    "marquis", "brigadier", "commander", "head", "sergeant", "mayor", "empress", "majesty",
+    "majesties", "highness", "господин", "товарищ", "тов", "г",
     "господа", "генерал", "посол", "министр", "премьер", "председатель",
 ];
 
 /// Capitalized words that make one title with the title after them
 /// ("Field Marshal", "Air Marshal", "Rear Admiral", "High Commissioner").
-pub(super) const TITLE_PREFIXES: &[&str] = &["field", "air", "rear", "high", "grand", "lord"];
+pub(super) const TITLE_PREFIXES: &[&str] =
+    &["field", "air", "rear", "high", "grand", "lord", "crown"];
 
-/// Words inside a title: "Secretary of State", "Minister of Foreign Affairs".
+/// Words inside a title: "Secretary of State", "Minister of Foreign
+/// Affairs", and the portfolios telegrams write without "of" ("Minister
+/// Finance").
+#[rustfmt::skip]
 pub(super) const TITLE_TAILS: &[&str] = &[
-    "of",
-    "state",
-    "foreign",
-    "affairs",
-    "defense",
-    "general",
-    "d’affaires",
-    "d'affaires",
-    "affaires",
+    "of", "state", "foreign", "affairs", "defense", "defence", "general", "d’affaires",
+    "d'affaires", "affaires", "finance", "justice", "trade", "commerce", "agriculture", "labor",
+    "labour", "education", "health", "interior", "war", "welfare", "industry", "transport",
+];
+
+/// Lower-case particles inside a person's name ("Couve de Murville",
+/// "Ludwig van Beethoven", "Werner von Braun").
+#[rustfmt::skip]
+pub(crate) const PARTICLES: &[&str] = &[
+    "de", "du", "des", "van", "von", "der", "den", "di", "da", "del", "della", "dos", "ter", "ten",
 ];
 
 /// A last word that makes a run an organization.
@@ -49,21 +56,26 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "secretariat", "presidium", "legation", "consulate", "staff", "command", "forces", "board",
     "administration", "organization", "times", "press", "news", "files", "papers", "records",
     "notes", "union", "club", "affairs", "treasury", "center", "centre", "force", "group", "team",
-    "library", "archives", "museum", "diaries", "collection",
+    "library", "archives", "museum", "diaries", "collection", "shimbun", "tribune", "herald",
+    "gazette", "journal",
     "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
 ];
 
 /// A first word that makes "X of Y" or "X Tokyo" an organization.
-pub(super) const ORG_FIRST: &[&str] = &["embassy", "ministry", "department", "office", "bureau"];
+#[rustfmt::skip]
+pub(super) const ORG_FIRST: &[&str] = &[
+    "embassy", "ministry", "department", "office", "bureau", "board", "council", "commission",
+    "committee",
+];
 
 /// A last word that makes a run a place.
 #[rustfmt::skip]
-pub(super) const PLACE_HEADS: &[&str] = &[
+pub(crate) const PLACE_HEADS: &[&str] = &[
     "islands", "island", "isles", "strait", "straits", "sea", "ocean", "river", "city", "province",
     "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
     "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor",
-    "harbour", "port", "valley", "base", "canal", "zone", "airfield", "острова", "остров",
+    "harbour", "port", "valley", "base", "canal", "zone", "airfield", "line", "острова", "остров",
 ];
 
 /// A last word that makes a run an event ("Second Plenary Session",
@@ -103,24 +115,6 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "declared", "insisted", "observed", "commented", "answered", "urged", "wrote", "proposed",
     "promised", "warned", "recalled", "responded", "inquired", "requested", "expressed",
     "indicated", "mentioned", "pointed", "argued", "hoped", "wished", "сказал", "заявил",
-];
-
-/// Places named without a cue in archival English: countries, a few
-/// regions and capitals (the context decides everything else).
-#[rustfmt::skip]
-pub(super) const PLACES: &[&str] = &[
-    "japan", "china", "russia", "korea", "taiwan", "formosa", "india", "pakistan", "burma",
-    "indonesia", "philippines", "vietnam", "indochina", "laos", "cambodia", "thailand", "siam",
-    "malaya", "ceylon", "australia", "canada", "mexico", "brazil", "argentina", "chile", "england",
-    "britain", "france", "germany", "italy", "spain", "portugal", "austria", "hungary", "poland",
-    "czechoslovakia", "yugoslavia", "greece", "turkey", "iran", "iraq", "israel", "egypt", "syria",
-    "lebanon", "jordan", "arabia", "africa", "europe", "asia", "america", "mongolia", "manchuria",
-    "sakhalin", "hokkaido", "okinawa", "ryukyus", "kuriles", "bonins", "habomai", "shikotan",
-    "etorofu", "kunashiri", "moscow", "tokyo", "washington", "london", "paris", "peking", "beijing",
-    "berlin", "geneva", "seoul", "taipei", "manila", "delhi", "bonn", "vienna", "rome", "ottawa",
-    "canberra", "hongkong", "kong", "sweden", "norway", "denmark", "finland", "netherlands",
-    "holland", "belgium", "switzerland", "romania", "bulgaria", "albania", "cuba", "siberia",
-    "ukraine", "япония", "китай", "россия", "москва", "токио", "америка",
 ];
 
 /// A first word that makes a run a place ("San Francisco", "Port Arthur").
@@ -168,7 +162,7 @@ pub(super) const STOP: &[&str] = &[
     "priority", "niact", "limit", "limited", "distribution", "repeated", "official", "use", "only",
     "top", "eyes", "ibid", "supra", "infra", "see", "printed", "drafted", "reference", "ref",
     "subject", "participants", "dept", "deptel", "deptels", "embtel", "embtels", "emb", "govt",
-    "tel", "tels", "mytel", "urtel", "memo", "memorandum", "telegram", "despatch", "dispatch",
+    "tel", "tels", "mytel", "urtel", "memo", "memorandum", "memoranda", "telegram", "despatch", "dispatch",
     "letter", "note", "document", "documents", "article", "articles", "section", "annex", "chapter",
     "part", "vol", "volume", "page", "pages", "p", "pp", "no", "nos", "file", "central", "lot",
     "copy", "draft", "signed", "enclosure", "attachment", "tab", "editorial", "footnote", "item",
@@ -201,6 +195,8 @@ pub(super) const ADJECTIVES: &[&str] = &[
     "sino", "anglo", "dutch", "spanish", "swedish", "turkish", "greek", "israeli", "egyptian",
     "iranian", "vietnamese", "burmese", "thai", "indonesian", "mongolian", "ukrainian", "first",
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "united",
+    // Telegraphic abbreviations ("Sov proposals", "Brit views", "Chicom").
+    "sov", "jap", "brit", "amer", "chicom", "chinat",
 ];
 
 /// Endings of English adjectives and abstract or plural common nouns
@@ -220,19 +216,14 @@ const COMMON_ENDINGS: &[&str] = &[
 /// ("Philippines").
 pub(super) fn describes(key: &str) -> bool {
     let one = |k: &str| ADJECTIVES.contains(&k) || GROUP_NOUNS.contains(&k) || of_a_place(k);
-    !PLACES.contains(&key) && (one(key) || key.strip_suffix('s').is_some_and(one))
+    !is_place(key) && (one(key) || key.strip_suffix('s').is_some_and(one))
 }
 
 /// A known place's people ("Ryukyuan" of the Ryukyus, "Korean" of Korea).
 fn of_a_place(key: &str) -> bool {
     ["an", "n", "ian", "ese"].iter().any(|end| {
-        key.strip_suffix(end).is_some_and(|stem| {
-            stem.len() > 2
-                && PLACES.iter().any(|p| {
-                    p.strip_prefix(stem)
-                        .is_some_and(|rest| matches!(rest, "" | "s" | "a"))
-                })
-        })
+        key.strip_suffix(end)
+            .is_some_and(|stem| stem.len() > 2 && place_stem(stem))
     })
 }
 

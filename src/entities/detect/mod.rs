@@ -37,6 +37,7 @@
 
 mod context;
 mod lexicon;
+mod places;
 
 use super::mentions::{units, Units};
 use super::{Kind, Mention};
@@ -45,9 +46,10 @@ use context::{coordinate, portfolios, reference, title_case};
 pub use lexicon::is_title;
 use lexicon::{
     common_shaped, describes, ADJECTIVES, DOCUMENT_HEADS, EVENT_HEADS, HYPHEN_TAILS, ORG_FIRST,
-    ORG_HEADS, PLACES, PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, SPEECH_VERBS, STOP, TITLE_PREFIXES,
-    TITLE_TAILS, TRAVEL,
+    ORG_HEADS, PLACE_BEFORE, PLACE_FIRST, SPEECH_VERBS, STOP, TITLE_PREFIXES, TITLE_TAILS, TRAVEL,
 };
+pub(crate) use lexicon::{PARTICLES, PLACE_HEADS};
+use places::is_place;
 use std::collections::HashSet;
 
 /// Which way an occurrence points.
@@ -120,6 +122,8 @@ enum Class {
     /// A single capital letter followed by a period.
     Initial,
     Title,
+    /// A lower-case particle inside a person's name ("Couve de Murville").
+    Particle,
     /// Anything else.
     Other,
 }
@@ -201,6 +205,15 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
     let capital = w.chars().next().is_some_and(char::is_uppercase);
     if is_title(key) && (capital || !key.is_ascii()) {
         return Class::Title;
+    }
+    // "the Foreign Ministers", "their Excellencies": titles in the plural
+    // name nobody.
+    let singular = key
+        .strip_suffix("ies")
+        .map(|s| format!("{s}y"))
+        .or_else(|| key.strip_suffix('s').map(str::to_string));
+    if capital && singular.is_some_and(|s| s.len() > 2 && is_title(&s)) {
+        return Class::Other;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 1
@@ -318,6 +331,31 @@ fn paragraph(
             classes[k] = Class::Other;
         }
     }
+    for k in 1..n {
+        // "Couve de Murville", "Werner von Braun", "de Gaulle": a particle
+        // (or two: "van der") before a name, after a name, a title or an
+        // initial, or mid-sentence.
+        if classes[k] != Class::Other || !PARTICLES.contains(&us.key(k)) {
+            continue;
+        }
+        let mut m = k;
+        while m < n && classes[m] == Class::Other && PARTICLES.contains(&us.key(m)) {
+            m += 1;
+        }
+        let lower = |j: usize| text[us.list[j].start..].starts_with(char::is_lowercase);
+        let before =
+            matches!(classes[k - 1], Class::Name | Class::Title | Class::Initial) || lower(k - 1);
+        if m < n
+            && classes[m] == Class::Name
+            && before
+            && (k..=m).all(|j| us.list[j].joined)
+            && (k..m).all(lower)
+        {
+            for c in &mut classes[k..m] {
+                *c = Class::Particle;
+            }
+        }
+    }
     portfolios(text, &us, &mut classes);
     let lead = classes.iter().position(|&c| c != Class::Other);
     let signature = matches!(p.kind, ParaKind::Closing) && n <= 4;
@@ -330,18 +368,23 @@ fn paragraph(
         // "Miki–Matsumura faction", "the Udall-Khrushchev conversation":
         // two names, not one.
         // "Viet-Nam", "Alsace-Lorraine" stay one place.
-        let place = || {
-            PLACES.iter().any(|p| {
-                p.strip_prefix(us.key(k - 1))
-                    .is_some_and(|rest| rest == us.key(k))
-            })
+        let place = || is_place(&format!("{}{}", us.key(k - 1), us.key(k)));
+        // "the Oder-Neisse Line": a head after the pair makes it one name.
+        let headed = || {
+            k + 1 < n
+                && us.list[k + 1].joined
+                && text[us.list[k + 1].start..].starts_with(char::is_uppercase)
+                && [PLACE_HEADS, ORG_HEADS, DOCUMENT_HEADS, EVENT_HEADS]
+                    .iter()
+                    .any(|h| h.contains(&us.key(k + 1)))
         };
         let pair = between.contains(['–', '—'])
             || (between == "-"
                 && classes[k - 1] == Class::Name
                 && classes[k] == Class::Name
                 && text[us.list[k].start..].starts_with(char::is_uppercase)
-                && !place());
+                && !place()
+                && !headed());
         (us.list[k].joined && !pair)
             // An initial's or a title's own period does not end a sentence.
             || (k > 0
@@ -387,7 +430,9 @@ fn paragraph(
             while b < end && classes[b + 1] != Class::Title {
                 b += 1;
             }
-            while b > a && (us.key(b) == "of" || classes[b] == Class::Other) {
+            while b > a
+                && (us.key(b) == "of" || matches!(classes[b], Class::Other | Class::Particle))
+            {
                 b -= 1;
             }
             // A list of participants starts its entries with a name and a
@@ -480,11 +525,18 @@ fn emit(
         && !given
         && matches!(classes[a], Class::Name | Class::Cap)
         && !stats.mid.contains(bare(us.key(a)))
+        // "Leningrad was cold": a known place may open a sentence.
+        && !is_place(bare(us.key(a)))
     {
-        if a == b {
+        // "Control of Amami Island": nor is the "of" after it.
+        a += 1;
+        while a <= b && (us.key(a) == "of" || matches!(classes[a], Class::Other | Class::Particle))
+        {
+            a += 1;
+        }
+        if a > b {
             return;
         }
-        a += 1;
     }
     // "Whitman File": an archival series named after its keeper.
     if text[us.list[b].end..].trim_start().starts_with("File") {
@@ -558,7 +610,7 @@ fn emit(
     if untitled && adjective && !org && !place_head && !thing {
         return;
     }
-    let known_place = PLACES.contains(&last_key) || PLACES.contains(&words.concat().as_str());
+    let known_place = is_place(last_key) || is_place(&words.concat());
     // A lone word shaped like an adjective or a common noun ("Pacific",
     // "Presidential", "Republics") is a person's name only with evidence.
     if untitled
@@ -673,6 +725,15 @@ fn emit(
             ev.place = 3;
         }
         if dateline && a == 0 {
+            ev.place = 3;
+        }
+        // "the Kago Shima prefecture", "Okinawa island": a place's head
+        // in lower case after the name.
+        if next.is_some_and(|w| PLACE_HEADS.contains(&w))
+            && us.list[b + 1].joined
+            && text[us.list[b + 1].start..].starts_with(char::is_lowercase)
+            && titles.is_empty()
+        {
             ev.place = 3;
         }
     }

@@ -3,6 +3,7 @@
 //! comparing every pair.
 
 use super::{near, words};
+use crate::entities::detect::PARTICLES;
 use crate::sort::StableSort;
 use std::collections::HashMap;
 
@@ -30,6 +31,14 @@ impl KeyIndex {
                 .or_default()
                 .push(g);
             self.by_first.entry(w[0].to_string()).or_default().push(g);
+            // "Couve de Murville" is also "Couve": the word before a
+            // particle may stand for the whole name.
+            if let Some(p) = (1..w.len() - 1).find(|&i| PARTICLES.contains(&w[i])) {
+                self.by_last
+                    .entry(w[p - 1].to_string())
+                    .or_default()
+                    .push(g);
+            }
             for i in 0..w.len() {
                 self.near_words.add(&masked(&w, i), w[i], g);
             }

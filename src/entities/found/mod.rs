@@ -18,13 +18,13 @@
 //! Each group becomes an [`Entity`] with `registered: false`, appended after
 //! the register's own, so the register's mentions stay as they are.
 
-use super::detect::{kind_of, occurrences, Evidence, Occurrence};
+use super::detect::{kind_of, occurrences, Evidence, Occurrence, PLACE_HEADS};
 use super::mentions::name_key;
 use super::{Entity, Kind, Mention, Name, NameKind, Register};
 use crate::model::Document;
 use crate::sort::StableSort;
 use index::KeyIndex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A found entity with what the suggestion draft and `docent check` print.
 #[derive(Clone, Debug)]
@@ -60,7 +60,8 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
         let m = register.matcher();
         docs.iter().map(|d| m.document(d)).collect()
     };
-    let occs = occurrences(docs, &registered);
+    let mut occs = occurrences(docs, &registered);
+    places_by_stem(&mut occs);
     // Forms: key -> occurrence indexes.
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -149,6 +150,32 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
 
 mod index;
 
+/// "Amami Island" is named in the collection, so "Amami" and "Amami
+/// Oshima" are that place too: a name whose first word begins a name
+/// with a place's head ("Yoron Island", "Kago Shima prefecture") is a
+/// place unless a title, initials or a list say person.
+fn places_by_stem(occs: &mut [Occurrence]) {
+    let stems: HashSet<String> = occs
+        .iter()
+        .filter(|o| o.words.len() > 1 && o.evidence.place >= 3)
+        .filter(|o| {
+            o.words
+                .last()
+                .is_some_and(|w| PLACE_HEADS.contains(&w.as_str()))
+        })
+        .map(|o| o.words[0].clone())
+        .collect();
+    for o in occs {
+        let headed = o
+            .words
+            .last()
+            .is_some_and(|w| PLACE_HEADS.contains(&w.as_str()));
+        if !headed && o.evidence.person == 0 && stems.contains(&o.words[0]) {
+            o.evidence.place = o.evidence.place.max(2);
+        }
+    }
+}
+
 fn words(k: &str) -> Vec<&str> {
     k.split(' ').collect()
 }
@@ -192,11 +219,13 @@ impl Grouping {
     }
 }
 
-/// Two first given names of one person: equal, or one the other's initial.
+/// Two first given names of one person: equal, one the other's initial,
+/// or two transliterations one letter apart ("Anatoliy", "Anatoli").
 fn given_agrees(a: &str, b: &str) -> bool {
     a == b
         || (a.chars().count() == 1 && b.starts_with(a))
         || (b.chars().count() == 1 && a.starts_with(b))
+        || near(a, b)
 }
 
 /// One letter off (inserted, dropped, changed), or two letters swapped
