@@ -511,6 +511,17 @@ fn found_names_table() {
         &[given_name_transliterated],
         &["person:Anatoliy F. Dobrynin=Anatoli Dobrynin"],
     );
+    let telegraphic_titles = "Yesterday Amb Thompson saw FonMin Gromyko. Pravda said nothing.";
+    check_found(
+        &[telegraphic_titles],
+        &[
+            "person:Thompson",
+            "person:Gromyko",
+            "!Amb",
+            "!FonMin",
+            "organization:Pravda",
+        ],
+    );
     let newspaper_and_board = "He read the Asahi Shimbun on the Board of Clemency.";
     check_found(
         &[newspaper_and_board],

@@ -20,7 +20,8 @@ const MORE_TITLES: &[&str] = &[
     "archbishop", "patriarch", "cardinal", "metropolitan", "pope", "rabbi", "reverend", "rev",
     "sheikh", "shah", "sultan", "emir", "dame", "duke", "earl", "baron", "viscount", "marquess",
     "marquis", "brigadier", "commander", "head", "sergeant", "mayor", "empress", "majesty",
-    "majesties", "highness", "господин", "товарищ", "тов", "г",
+    "majesties", "highness", "amb", "secy", "pres", "gov", "fonmin", "primin", "depfonmin",
+    "господин", "товарищ", "тов", "г",
     "господа", "генерал", "посол", "министр", "премьер", "председатель",
 ];
 
@@ -60,6 +61,14 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "gazette", "journal",
     "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
+];
+
+/// Newspapers and news agencies named by one word ("Pravda said"): a
+/// closed list of the period's press, bodies, never persons.
+#[rustfmt::skip]
+pub(super) const PRESS: &[&str] = &[
+    "pravda", "izvestiya", "izvestia", "trud", "krasnaya", "asahi", "mainichi", "yomiuri",
+    "sankei", "nikkei", "akahata", "xinhua", "renmin",
 ];
 
 /// A first word that makes "X of Y" or "X Tokyo" an organization.

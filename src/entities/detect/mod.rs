@@ -46,7 +46,8 @@ use context::{coordinate, portfolios, reference, title_case};
 pub use lexicon::is_title;
 use lexicon::{
     common_shaped, describes, ADJECTIVES, DOCUMENT_HEADS, EVENT_HEADS, HYPHEN_TAILS, ORG_FIRST,
-    ORG_HEADS, PLACE_BEFORE, PLACE_FIRST, SPEECH_VERBS, STOP, TITLE_PREFIXES, TITLE_TAILS, TRAVEL,
+    ORG_HEADS, PLACE_BEFORE, PLACE_FIRST, PRESS, SPEECH_VERBS, STOP, TITLE_PREFIXES, TITLE_TAILS,
+    TRAVEL,
 };
 pub(crate) use lexicon::{PARTICLES, PLACE_HEADS};
 use places::is_place;
@@ -277,14 +278,15 @@ fn paragraph(
     let n = us.list.len();
     let headline = title_case(text, &us, p);
     let first_here = out.len();
-    let classes: Vec<Class> = (0..n)
-        .map(|k| match classify(text, &us, k, stats) {
-            // Title Case headings capitalize every word: only names count.
-            Class::Cap if headline[k] => Class::Other,
-            c => c,
-        })
-        .collect();
-    let mut classes = classes;
+    let mut classes: Vec<Class> = (0..n).map(|k| classify(text, &us, k, stats)).collect();
+    for k in 0..n {
+        // Title Case headings capitalize every word: only names count,
+        // and a common word after an initial ("George W. Ball").
+        let after_initial = k > 0 && classes[k - 1] == Class::Initial && us.list[k].joined;
+        if classes[k] == Class::Cap && headline[k] && !after_initial {
+            classes[k] = Class::Other;
+        }
+    }
     for k in 1..n {
         // "John M. Raymond": a one-letter title between names is an initial.
         if classes[k] == Class::Title
@@ -525,8 +527,10 @@ fn emit(
         && !given
         && matches!(classes[a], Class::Name | Class::Cap)
         && !stats.mid.contains(bare(us.key(a)))
-        // "Leningrad was cold": a known place may open a sentence.
+        // "Leningrad was cold", "Pravda said": a known place or paper may
+        // open a sentence.
         && !is_place(bare(us.key(a)))
+        && !PRESS.contains(&bare(us.key(a)))
     {
         // "Control of Amami Island": nor is the "of" after it.
         a += 1;
@@ -552,7 +556,8 @@ fn emit(
     let words: Vec<String> = (a..=b).map(|k| bare(us.key(k)).to_string()).collect();
     let heads = |list: &[&str]| words.last().is_some_and(|w| list.contains(&w.as_str()));
     let org_first = ORG_FIRST.contains(&words[0].as_str()) && words.len() > 1;
-    let org = (heads(ORG_HEADS) && words.len() > 1) || org_first;
+    let press = PRESS.contains(&words[0].as_str()) && titles.is_empty();
+    let org = (heads(ORG_HEADS) && words.len() > 1) || org_first || press;
     let document = heads(DOCUMENT_HEADS) && words.len() > 1 && titles.is_empty();
     let event = heads(EVENT_HEADS) && words.len() > 1 && titles.is_empty();
     let place_head = heads(PLACE_HEADS) && words.len() > 1;
