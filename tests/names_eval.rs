@@ -32,7 +32,8 @@
 //! vol. XXIII), and on two sets each held out for one run and then tuned
 //! on: tests/fixtures/tei-v24 (vol. XXIV) and tests/fixtures/tei-v18-v5
 //! (1958–60 vol. XVIII, 1961–63 vol. V) and tests/fixtures/tei-v22-v29
-//! (1961–63 vol. XXII, 1964–68 vol. XXIX part 2). Held out: the documents of two
+//! (1961–63 vol. XXII, 1964–68 vol. XXIX part 2) and tests/fixtures/tei-v14-v15
+//! (1952–54 vol. XIV part 2, 1961–63 vol. XV). Held out: the documents of two
 //! other volumes in tests/fixtures/tei-heldout, chosen by size and markup
 //! counts by someone else and never read while tuning.
 //! `bash scripts/names-eval.sh` prints the figures and every difference
@@ -108,7 +109,7 @@ const UNMARKED_PERSONS: &[&str] = &[
     "chung",
     "chang",
     "alphand",
-    // tests/fixtures/tei-heldout, judged after its one run: persons its
+    // tests/fixtures/tei-v14-v15, judged after its one held-out run: persons its
     // markup leaves plain ("Ikeda accompanied by Suzuki and Miyazawa and
     // I by Diehl and Leonhart", "Mr. Torao Ushiroku, First Secretary",
     // "Crown Prince Akihito", "Drafted by Imhof", Ichimada, Malcolm
@@ -123,6 +124,42 @@ const UNMARKED_PERSONS: &[&str] = &[
     "malcolm macdonald",
     "akihito",
     "imhof",
+    // tests/fixtures/tei-heldout (FRUS 1964–68 vol. XIV, 1969–76 vol. XIX
+    // part 2), judged after its one run: persons its markup leaves plain
+    // ("agreed Tsarapkin and Foster should meet", "Senators Fulbright,
+    // Hickenlooper, MAGNUSON, and Monroney", "Rostow gave Johnson three
+    // options", "Drafted … by V. I. Toumanoff", "Public Papers: Nixon",
+    // "Ambassador Genichi Akatani (Interpreter)"); not "Law" (of the Sea),
+    // "Pueblo", "Mt", "Misawa" (an air base), companies, "Interpreter",
+    // "Attorney", "Exdis" or "Fools" (April Fools' Day).
+    "hornig",
+    "tsarapkin",
+    "foster",
+    "kohler",
+    "arkady a. sobolev",
+    "arkady a sobolev",
+    "sobolev",
+    "gordon",
+    "juan trippe",
+    "hickenlooper",
+    "monroney",
+    "rostow",
+    "johnson",
+    "george bunn",
+    "yuri n. chernyakov",
+    "yuri n chernyakov",
+    "v. i. toumanoff",
+    "v i toumanoff",
+    "yuly vorontsov",
+    "vorontsov",
+    "james pratt",
+    "pratt",
+    "kissinger",
+    "wilbur mills",
+    "mills",
+    "sato",
+    "genichi akatani",
+    "nixon",
     // tests/fixtures/tei-v22-v29, read while tuning on it: unmarked
     // mentions of marked persons.
     "fitzgerald",
@@ -442,15 +479,27 @@ const TUNED_V22_V29: &[&str] = &[
 ];
 
 /// FRUS 1952–54 vol. XIV part 2 (China and Japan) and 1961–63 vol. XV
-/// (Berlin crisis): chosen by someone else by size and markup counts,
-/// never read while tuning.
-const HELD_OUT: &[&str] = &[
+/// (Berlin crisis): held out for one run (judged precision 0.696, recall
+/// 0.907, grouping 1.000), then tuned on.
+const TUNED_V14_V15: &[&str] = &[
     "frus1952-54v14p2-d675.xml",
     "frus1952-54v14p2-d790.xml",
     "frus1952-54v14p2-d825.xml",
     "frus1961-63v15-d218.xml",
     "frus1961-63v15-d225.xml",
     "frus1961-63v15-d226.xml",
+];
+
+/// FRUS 1964–68 vol. XIV (Soviet Union) and 1969–76 vol. XIX part 2
+/// (Japan, 1969–1972): chosen by someone else by size and markup counts,
+/// never read while tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1964-68v14-d76.xml",
+    "frus1964-68v14-d172.xml",
+    "frus1964-68v14-d267.xml",
+    "frus1969-76v19p2-d30.xml",
+    "frus1969-76v19p2-d86.xml",
+    "frus1969-76v19p2-d113.xml",
 ];
 
 /// Scores one set and prints it; `verbose` lists every difference.
@@ -490,11 +539,13 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 /// The issue asks for 0.9 / 0.9 / 1.0 on held-out documents. Each held-out
 /// set was measured once, then tuned on: vol. XXIV judged precision 0.764,
 /// recall 0.976, grouping 0.941; vol. XVIII + V 0.867, 0.950, 1.000; vol.
-/// XXII + XXIX 0.858, 0.953, 1.000. The present set (1952–54 vol. XIV,
-/// 1961–63 vol. XV), measured once and not tuned on: 0.696 (126/181),
-/// 0.907 (117/129), 1.000 — short of the goal, mostly from one name with a
-/// particle ("Couve de Murville": 18 extras, 10 misses) and a telegram's
-/// "Sov" (15 extras). The held-out floors are that run's figures.
+/// XXII + XXIX 0.858, 0.953, 1.000; vol. XIV (1952–54) + XV 0.696, 0.907,
+/// 1.000. The present set (1964–68 vol. XIV, 1969–76 vol. XIX part 2),
+/// measured once and not tuned on: 0.858 (188/219), 0.975 (155/159), 1.000
+/// — short of the goal on precision: distribution captions ("Exdis"),
+/// things named without a cue ("the Pueblo incident", "Aeroflot",
+/// "Grumman"), roles in parentheses ("Interpreter"). The held-out floors
+/// are that run's figures.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -518,6 +569,7 @@ fn persons_found_without_a_register_tuned_set() {
     files.extend(fixtures("tests/fixtures/tei-v24", TUNED_V24));
     files.extend(fixtures("tests/fixtures/tei-v18-v5", TUNED_V18_V5));
     files.extend(fixtures("tests/fixtures/tei-v22-v29", TUNED_V22_V29));
+    files.extend(fixtures("tests/fixtures/tei-v14-v15", TUNED_V14_V15));
     check("tuned", &files, 0.9, 0.9, 1.0);
 }
 
@@ -526,8 +578,8 @@ fn persons_found_without_a_register_held_out() {
     check(
         "held-out",
         &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
-        0.69,
-        0.9,
+        0.85,
+        0.97,
         1.0,
     );
 }
