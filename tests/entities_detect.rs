@@ -522,6 +522,32 @@ fn found_names_table() {
             "organization:Pravda",
         ],
     );
+    let distribution_captions = "Source: Presidential Materials, Box 87, Memcons. Secret; Exdis; \
+        Noforn. Drafted by Smithers. Holdridge sent it on.";
+    check_found(
+        &[distribution_captions],
+        &["!Box", "!Memcons", "!Exdis", "!Noforn", "person:Holdridge"],
+    );
+    let offices_and_roles = "I saw Attorney General Mitchell and the President's Science \
+        Advisor, Hornig, with Mr. Ito (Interpreter). Other Governments and Consular offices agree.";
+    check_found(
+        &[offices_and_roles],
+        &[
+            "!Attorney",
+            "person:Mitchell",
+            "!Science",
+            "person:Hornig",
+            "!Interpreter",
+            "!Governments",
+            "!Consular",
+        ],
+    );
+    let things_named_without_a_title = "Since the Pueblo incident the lease of Mt. Alto waits, \
+        and the planes go to Misawa AB.";
+    check_found(
+        &[things_named_without_a_title],
+        &["event:Pueblo", "!Mt", "place:Misawa"],
+    );
     let newspaper_and_board = "He read the Asahi Shimbun on the Board of Clemency.";
     check_found(
         &[newspaper_and_board],

@@ -129,7 +129,8 @@ const UNMARKED_PERSONS: &[&str] = &[
     // ("agreed Tsarapkin and Foster should meet", "Senators Fulbright,
     // Hickenlooper, MAGNUSON, and Monroney", "Rostow gave Johnson three
     // options", "Drafted … by V. I. Toumanoff", "Public Papers: Nixon",
-    // "Ambassador Genichi Akatani (Interpreter)"); not "Law" (of the Sea),
+    // "Ambassador Genichi Akatani (Interpreter)", "Ernest Johnston of the
+    // NSC staff"); not "Law" (of the Sea),
     // "Pueblo", "Mt", "Misawa" (an air base), companies, "Interpreter",
     // "Attorney", "Exdis" or "Fools" (April Fools' Day).
     "hornig",
@@ -160,6 +161,8 @@ const UNMARKED_PERSONS: &[&str] = &[
     "sato",
     "genichi akatani",
     "nixon",
+    "ernest johnston",
+    "johnston",
     // tests/fixtures/tei-v22-v29, read while tuning on it: unmarked
     // mentions of marked persons.
     "fitzgerald",

@@ -137,9 +137,8 @@ pub(super) fn reference(text: &str) -> bool {
         })
     };
     let paged = ["p.", "pp.", "с."].iter().any(|m| numbered(m, false));
-    let cited = numbered("Vol.", true)
-        || numbered("No.", false)
-        || ["op. cit", "Ibid", "ibid"].iter().any(|m| text.contains(m));
+    // Not "Ibid.": FRUS's source notes cite it beside running prose.
+    let cited = numbered("Vol.", true) || numbered("No.", false) || text.contains("op. cit");
     paged || (year && cited)
 }
 

@@ -20,15 +20,38 @@ const MORE_TITLES: &[&str] = &[
     "archbishop", "patriarch", "cardinal", "metropolitan", "pope", "rabbi", "reverend", "rev",
     "sheikh", "shah", "sultan", "emir", "dame", "duke", "earl", "baron", "viscount", "marquess",
     "marquis", "brigadier", "commander", "head", "sergeant", "mayor", "empress", "majesty",
-    "majesties", "highness", "amb", "secy", "pres", "gov", "fonmin", "primin", "depfonmin",
+    "majesties", "highness", "interpreter", "translator", "amb", "secy", "pres", "gov", "fonmin", "primin", "depfonmin",
     "господин", "товарищ", "тов", "г",
     "господа", "генерал", "посол", "министр", "премьер", "председатель",
 ];
 
 /// Capitalized words that make one title with the title after them
 /// ("Field Marshal", "Air Marshal", "Rear Admiral", "High Commissioner").
-pub(super) const TITLE_PREFIXES: &[&str] =
-    &["field", "air", "rear", "high", "grand", "lord", "crown"];
+pub(super) const TITLE_PREFIXES: &[&str] = &[
+    "field",
+    "air",
+    "rear",
+    "high",
+    "grand",
+    "lord",
+    "crown",
+    "attorney",
+    "postmaster",
+    "surgeon",
+    "solicitor",
+    "inspector",
+];
+
+/// Titles that name an office, which a capitalized word before them
+/// narrows ("Science Advisor", "Finance Minister", "Press Secretary").
+#[rustfmt::skip]
+pub(super) const OFFICES: &[&str] = &[
+    "adviser", "advisor", "minister", "secretary", "attache", "attaché", "director", "counselor",
+    "counsellor", "commissioner", "spokesman",
+];
+
+/// Abbreviations after a name that make it a military base ("Misawa AB").
+pub(super) const BASES: &[&str] = &["AB", "AFB", "NAS", "MCAS", "RAF"];
 
 /// Words inside a title: "Secretary of State", "Minister of Foreign
 /// Affairs", and the portfolios telegrams write without "of" ("Minister
@@ -58,7 +81,8 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "administration", "organization", "times", "press", "news", "files", "papers", "records",
     "notes", "union", "club", "affairs", "treasury", "center", "centre", "force", "group", "team",
     "library", "archives", "museum", "diaries", "collection", "shimbun", "tribune", "herald",
-    "gazette", "journal",
+    "gazette", "journal", "materials", "branch", "division", "ballet", "theater", "theatre", "orchestra",
+    "opera", "airlines", "airways",
     "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
 ];
@@ -92,7 +116,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const EVENT_HEADS: &[&str] = &[
     "session", "conference", "meeting", "talks", "negotiations", "war", "crisis", "revolution",
-    "summit", "incident", "uprising", "battle", "olympics", "trip", "visit", "tour", "mission", "конференция", "война",
+    "summit", "incident", "uprising", "battle", "olympics", "trip", "visit", "tour", "mission", "day", "конференция", "война",
 ];
 
 /// A last word that makes a run a document: a treaty, a charter, a plan
@@ -123,13 +147,14 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
     "remarked", "emphasized", "stressed", "suggested", "felt", "believed", "believes", "thought",
     "declared", "insisted", "observed", "commented", "answered", "urged", "wrote", "proposed",
     "promised", "warned", "recalled", "responded", "inquired", "requested", "expressed",
-    "indicated", "mentioned", "pointed", "argued", "hoped", "wished", "сказал", "заявил",
+    "indicated", "mentioned", "pointed", "argued", "hoped", "wished", "sent", "met", "called",
+    "forwarded", "approved", "noted", "reported", "сказал", "заявил",
 ];
 
 /// A first word that makes a run a place ("San Francisco", "Port Arthur").
 #[rustfmt::skip]
 pub(super) const PLACE_FIRST: &[&str] = &[
-    "san", "santa", "st", "saint", "fort", "port", "mount", "cape", "lake",
+    "san", "santa", "st", "saint", "fort", "ft", "port", "mount", "mt", "cape", "lake",
 ];
 
 /// Words before "to", "of" or "from" that make what follows a place
@@ -168,7 +193,7 @@ pub(super) const STOP: &[&str] = &[
     "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "source", "secret", "confidential",
-    "priority", "niact", "limit", "limited", "distribution", "repeated", "official", "use", "only",
+    "priority", "niact", "exdis", "limdis", "nodis", "noforn", "box", "folder", "memcon", "memcons", "limit", "limited", "distribution", "repeated", "official", "use", "only",
     "top", "eyes", "ibid", "supra", "infra", "see", "printed", "drafted", "reference", "ref",
     "subject", "participants", "dept", "deptel", "deptels", "embtel", "embtels", "emb", "govt",
     "tel", "tels", "mytel", "urtel", "memo", "memorandum", "memoranda", "telegram", "despatch", "dispatch",

@@ -45,9 +45,9 @@ use crate::model::{Document, ParaKind};
 use context::{coordinate, portfolios, reference, title_case};
 pub use lexicon::is_title;
 use lexicon::{
-    common_shaped, describes, ADJECTIVES, DOCUMENT_HEADS, EVENT_HEADS, HYPHEN_TAILS, ORG_FIRST,
-    ORG_HEADS, PLACE_BEFORE, PLACE_FIRST, PRESS, SPEECH_VERBS, STOP, TITLE_PREFIXES, TITLE_TAILS,
-    TRAVEL,
+    common_shaped, describes, ADJECTIVES, BASES, DOCUMENT_HEADS, EVENT_HEADS, HYPHEN_TAILS,
+    OFFICES, ORG_FIRST, ORG_HEADS, PLACE_BEFORE, PLACE_FIRST, PRESS, SPEECH_VERBS, STOP,
+    TITLE_PREFIXES, TITLE_TAILS, TRAVEL,
 };
 pub(crate) use lexicon::{PARTICLES, PLACE_HEADS};
 use places::is_place;
@@ -109,7 +109,10 @@ fn breaks(text: &str, us: &Units, k: usize) -> bool {
     let prev = us.key(k - 1);
     let abbreviation = matches!(prev, "e" | "g" | "cf" | "viz" | "vs" | "ca")
         && text[us.list[k - 1].start..].starts_with(char::is_lowercase);
-    sentence_break(&text[us.list[k - 1].end..us.list[k].start]) && !abbreviation
+    // "Mt. Alto", "St. Louis": a place's abbreviated first word.
+    let short_form = matches!(prev, "mt" | "st" | "ft")
+        && text[us.list[k - 1].start..].starts_with(char::is_uppercase);
+    sentence_break(&text[us.list[k - 1].end..us.list[k].start]) && !abbreviation && !short_form
 }
 
 /// Word classes of one paragraph.
@@ -214,6 +217,14 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
         .map(|s| format!("{s}y"))
         .or_else(|| key.strip_suffix('s').map(str::to_string));
     if capital && singular.is_some_and(|s| s.len() > 2 && is_title(&s)) {
+        return Class::Other;
+    }
+    // "Consular", "Ambassadorial": a title's adjective.
+    if capital
+        && ["ar", "ial", "al"]
+            .iter()
+            .any(|e| key.strip_suffix(e).is_some_and(is_title))
+    {
         return Class::Other;
     }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -358,6 +369,23 @@ fn paragraph(
             }
         }
     }
+    for k in 0..n.saturating_sub(1) {
+        // "President's Science Advisor, Hornig", "Finance Minister Mizuta":
+        // a capitalized word right before an office is its portfolio.
+        let office = classes[k + 1] == Class::Title
+            && OFFICES.contains(&us.key(k + 1))
+            && text[us.list[k].end..us.list[k + 1].start] == *" ";
+        let possessive = k > 0 && {
+            let w = &text[us.list[k - 1].start..us.list[k - 1].end];
+            w.ends_with("’s") || w.ends_with("'s")
+        };
+        let first = k == 0
+            || possessive
+            || !matches!(classes[k - 1], Class::Title | Class::Name | Class::Initial);
+        if office && first && matches!(classes[k], Class::Name | Class::Cap) {
+            classes[k] = Class::Title;
+        }
+    }
     portfolios(text, &us, &mut classes);
     let lead = classes.iter().position(|&c| c != Class::Other);
     let signature = matches!(p.kind, ParaKind::Closing) && n <= 4;
@@ -403,10 +431,23 @@ fn paragraph(
         let mut end = k;
         while end + 1 < n && joined(end + 1) {
             let c = classes[end + 1];
-            let of = us.key(end + 1) == "of"
-                && end + 2 < n
-                && classes[end + 2] != Class::Other
-                && joined(end + 2);
+            // "Ministry of Foreign Affairs", "Law of the Sea Conference";
+            // "of the" only after a common word ("Mr. Shimoda of the
+            // Treaty Bureau" is a person and a body).
+            let named = |m: usize| m < n && classes[m] != Class::Other && joined(m);
+            let j = end + 1;
+            let of = match us.key(j) {
+                "of" => {
+                    named(j + 1)
+                        || (classes[j - 1] == Class::Cap
+                            && j + 1 < n
+                            && us.key(j + 1) == "the"
+                            && joined(j + 1)
+                            && named(j + 2))
+                }
+                "the" => us.key(j - 1) == "of" && named(j + 1),
+                _ => false,
+            };
             if c == Class::Other && !of {
                 break;
             }
@@ -424,6 +465,13 @@ fn paragraph(
             let key = us.key(a);
             if classes[a] == Class::Title || (!titled.is_empty() && TITLE_TAILS.contains(&key)) {
                 titled.push(key.to_string());
+                a += 1;
+                continue;
+            }
+            // "President of the United States": the titles end at "the",
+            // and announce nobody.
+            if matches!(classes[a], Class::Other | Class::Particle) {
+                titled.clear();
                 a += 1;
                 continue;
             }
@@ -528,7 +576,12 @@ fn emit(
         && matches!(classes[a], Class::Name | Class::Cap)
         && !stats.mid.contains(bare(us.key(a)))
         // "Leningrad was cold", "Pravda said": a known place or paper may
-        // open a sentence.
+        // open a sentence, and so may a name that speaks or acts
+        // ("Holdridge sent this memorandum").
+        && !(a == b
+            && b + 1 < us.list.len()
+            && us.list[b + 1].joined
+            && SPEECH_VERBS.contains(&us.key(b + 1)))
         && !is_place(bare(us.key(a)))
         && !PRESS.contains(&bare(us.key(a)))
     {
@@ -564,9 +617,15 @@ fn emit(
     let names = (a..=b).filter(|&k| classes[k] == Class::Name).count();
     let initials = (a..=b).filter(|&k| classes[k] == Class::Initial).count();
     let common = (a..=b).filter(|&k| classes[k] == Class::Cap).count();
-    // A head alone ("the Embassy", "Islands") is no name.
+    // A head alone ("the Embassy", "Islands", "other Governments") is no
+    // name.
+    let head = |w: &str| ORG_HEADS.contains(&w) || PLACE_HEADS.contains(&w);
     let single_head = words.len() == 1
-        && (ORG_HEADS.contains(&words[0].as_str()) || PLACE_HEADS.contains(&words[0].as_str()));
+        && (head(&words[0])
+            || words[0].strip_suffix('s').is_some_and(head)
+            || words[0]
+                .strip_suffix("ies")
+                .is_some_and(|w| head(&format!("{w}y"))));
     let single_head = single_head
         || (words.len() == 1
             && (DOCUMENT_HEADS.contains(&words[0].as_str())
@@ -730,6 +789,21 @@ fn emit(
             ev.place = 3;
         }
         if dateline && a == 0 {
+            ev.place = 3;
+        }
+        // "the Pueblo incident": a thing, not a person.
+        if before == Some("the")
+            && words.len() == 1
+            && next.is_some_and(|w| matches!(w, "incident" | "affair" | "episode"))
+            && us.list[b + 1].joined
+        {
+            ev.event = 3;
+        }
+        // "Misawa AB", "Iwakuni MCAS": a base.
+        if b + 1 < us.list.len()
+            && us.list[b + 1].joined
+            && BASES.contains(&&text[us.list[b + 1].start..us.list[b + 1].end])
+        {
             ev.place = 3;
         }
         // "the Kago Shima prefecture", "Okinawa island": a place's head
