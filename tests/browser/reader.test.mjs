@@ -148,7 +148,10 @@ test('footnotes: pop-up by keyboard, Escape returns focus, note and back links',
   const note = page.locator(`.para[data-note="${n}"]`);
   await page.waitForSelector(`.para[data-note="${n}"][data-target]`);
   await note.locator('a.fn-back').click();
-  const back = await page.waitForSelector('.para[data-target]');
+  // The note stays the target until the route is drawn: wait for the
+  // target to move rather than read the first one found.
+  await page.waitForSelector('.para[data-target]:not([data-note])');
+  const back = await page.$('.para[data-target]');
   assert.ok(await back.$(`button.fn-ref[data-note="${n}"]`), 'back at the paragraph citing the note');
   assert.deepEqual(requests, [PAGE_URL]);
   assert.deepEqual(errors, []);
