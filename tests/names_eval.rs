@@ -33,7 +33,8 @@
 //! on: tests/fixtures/tei-v24 (vol. XXIV) and tests/fixtures/tei-v18-v5
 //! (1958–60 vol. XVIII, 1961–63 vol. V) and tests/fixtures/tei-v22-v29
 //! (1961–63 vol. XXII, 1964–68 vol. XXIX part 2) and tests/fixtures/tei-v14-v15
-//! (1952–54 vol. XIV part 2, 1961–63 vol. XV). Held out: the documents of two
+//! (1952–54 vol. XIV part 2, 1961–63 vol. XV) and tests/fixtures/tei-v14-v19
+//! (1964–68 vol. XIV, 1969–76 vol. XIX part 2). Held out: the documents of two
 //! other volumes in tests/fixtures/tei-heldout, chosen by size and markup
 //! counts by someone else and never read while tuning.
 //! `bash scripts/names-eval.sh` prints the figures and every difference
@@ -124,8 +125,8 @@ const UNMARKED_PERSONS: &[&str] = &[
     "malcolm macdonald",
     "akihito",
     "imhof",
-    // tests/fixtures/tei-heldout (FRUS 1964–68 vol. XIV, 1969–76 vol. XIX
-    // part 2), judged after its one run: persons its markup leaves plain
+    // tests/fixtures/tei-v14-v19 (FRUS 1964–68 vol. XIV, 1969–76 vol. XIX
+    // part 2), judged after its one held-out run: persons its markup leaves plain
     // ("agreed Tsarapkin and Foster should meet", "Senators Fulbright,
     // Hickenlooper, MAGNUSON, and Monroney", "Rostow gave Johnson three
     // options", "Drafted … by V. I. Toumanoff", "Public Papers: Nixon",
@@ -163,6 +164,30 @@ const UNMARKED_PERSONS: &[&str] = &[
     "nixon",
     "ernest johnston",
     "johnston",
+    // tests/fixtures/tei-heldout (FRUS 1969–76 vol. XII, 1961–63 vol. VI),
+    // judged after its one run: persons its markup leaves plain ("former
+    // President Eisenhower", "Drafted by Krimer", "Executive Secretary
+    // Walsh", "Secretaries Hardin and Stans", "my wife Nina Petrovna",
+    // "General Nosavan", "the Boun Oum group", "Premier Souvana Phouma"
+    // as the letter spells him, "adherents of Chiang-Kai-shek"); not the
+    // spans that differ from the markup's ("[Anatoly] Dobrynin" for
+    // "Dobrynin", "Jacob Malik" for "Malik", "Rogers" in "William
+    // Rogers", "Kai-shek"), "Gleason" (gear), "Pathet Lao" or the places.
+    "eisenhower",
+    "lodge",
+    "krimer",
+    "walsh",
+    "hardin",
+    "nikita khrushchev",
+    "ralph bunche",
+    "dubcek",
+    "sihanouk",
+    "nina petrovna",
+    "nosavan",
+    "boun oum",
+    "souvana phouma",
+    "taylor",
+    "chiang",
     // tests/fixtures/tei-v22-v29, read while tuning on it: unmarked
     // mentions of marked persons.
     "fitzgerald",
@@ -494,15 +519,27 @@ const TUNED_V14_V15: &[&str] = &[
 ];
 
 /// FRUS 1964–68 vol. XIV (Soviet Union) and 1969–76 vol. XIX part 2
-/// (Japan, 1969–1972): chosen by someone else by size and markup counts,
-/// never read while tuning.
-const HELD_OUT: &[&str] = &[
+/// (Japan, 1969–1972): held out for one run (judged precision 0.858,
+/// recall 0.975, grouping 1.000), then tuned on.
+const TUNED_V14_V19: &[&str] = &[
     "frus1964-68v14-d76.xml",
     "frus1964-68v14-d172.xml",
     "frus1964-68v14-d267.xml",
     "frus1969-76v19p2-d30.xml",
     "frus1969-76v19p2-d86.xml",
     "frus1969-76v19p2-d113.xml",
+];
+
+/// FRUS 1969–76 vol. XII (Soviet Union, 1970–1971) and 1961–63 vol. VI
+/// (Kennedy–Khrushchev exchanges): chosen by someone else by size and
+/// markup counts, never read while tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1969-76v12-d31.xml",
+    "frus1969-76v12-d104.xml",
+    "frus1969-76v12-d169.xml",
+    "frus1961-63v06-d24.xml",
+    "frus1961-63v06-d74.xml",
+    "frus1961-63v06-d91.xml",
 ];
 
 /// Scores one set and prints it; `verbose` lists every difference.
@@ -543,12 +580,14 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 /// set was measured once, then tuned on: vol. XXIV judged precision 0.764,
 /// recall 0.976, grouping 0.941; vol. XVIII + V 0.867, 0.950, 1.000; vol.
 /// XXII + XXIX 0.858, 0.953, 1.000; vol. XIV (1952–54) + XV 0.696, 0.907,
-/// 1.000. The present set (1964–68 vol. XIV, 1969–76 vol. XIX part 2),
-/// measured once and not tuned on: 0.858 (188/219), 0.975 (155/159), 1.000
-/// — short of the goal on precision: distribution captions ("Exdis"),
-/// things named without a cue ("the Pueblo incident", "Aeroflot",
-/// "Grumman"), roles in parentheses ("Interpreter"). The held-out floors
-/// are that run's figures.
+/// 1.000; vol. XIV (1964–68) + XIX 0.858, 0.975, 1.000. The present set
+/// (1969–76 vol. XII, 1961–63 vol. VI), measured once and not tuned on:
+/// 0.829 (126/152), 0.904 (104/115), 1.000 (28/28) — short of the goal on
+/// precision: spans that differ from the markup's ("[Anatoly] Dobrynin",
+/// "William Rogers" found as "Rogers"), an archival series ("Khrushchev
+/// Correspondence"), Lao and Arabic names of things ("Pathet Lao", "Plaine
+/// des Jarres", "Sharm al-Shaykh"). The held-out floors are that run's
+/// figures.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -573,6 +612,7 @@ fn persons_found_without_a_register_tuned_set() {
     files.extend(fixtures("tests/fixtures/tei-v18-v5", TUNED_V18_V5));
     files.extend(fixtures("tests/fixtures/tei-v22-v29", TUNED_V22_V29));
     files.extend(fixtures("tests/fixtures/tei-v14-v15", TUNED_V14_V15));
+    files.extend(fixtures("tests/fixtures/tei-v14-v19", TUNED_V14_V19));
     check("tuned", &files, 0.9, 0.9, 1.0);
 }
 
@@ -581,8 +621,8 @@ fn persons_found_without_a_register_held_out() {
     check(
         "held-out",
         &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
-        0.85,
-        0.97,
+        0.82,
+        0.9,
         1.0,
     );
 }
