@@ -548,6 +548,31 @@ fn found_names_table() {
         &[things_named_without_a_title],
         &["event:Pueblo", "!Mt", "place:Misawa"],
     );
+    let holder_with_given_name = "He met Secretary of State William Rogers, then Assistant \
+        Secretary for Near Eastern and South Asian Affairs Joseph Sisco, and Acting Executive \
+        Secretary Walsh.";
+    check_found(
+        &[holder_with_given_name],
+        &[
+            "person:William Rogers",
+            "person:Joseph Sisco",
+            "person:Walsh",
+            "!Executive",
+            "!Affairs Joseph Sisco",
+        ],
+    );
+    let editorial_given_name = "When I wrote to [UAR] Foreign Minister [Mahmoud] Riad, the \
+        Boun Oum group and the Pathet Lao objected, as did adherents of Chiang-Kai-shek.";
+    check_found(
+        &[editorial_given_name],
+        &[
+            "person:Riad",
+            "!Mahmoud] Riad",
+            "!Pathet Lao",
+            "person:Chiang-Kai-shek",
+            "!Kai-shek",
+        ],
+    );
     let newspaper_and_board = "He read the Asahi Shimbun on the Board of Clemency.";
     check_found(
         &[newspaper_and_board],

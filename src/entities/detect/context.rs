@@ -71,7 +71,11 @@ pub(super) fn portfolios(text: &str, us: &Units, classes: &mut [Class]) {
     let n = us.list.len();
     let between = |k: usize| text[us.list[k - 1].end..us.list[k].start].trim();
     for k in 0..n.saturating_sub(2) {
-        if classes[k] != Class::Title || us.key(k + 1) != "of" || !us.list[k + 1].joined {
+        // "Secretary of State", "Assistant for National Security Affairs".
+        if classes[k] != Class::Title
+            || !matches!(us.key(k + 1), "of" | "for")
+            || !us.list[k + 1].joined
+        {
             continue;
         }
         let mut stretch: Vec<usize> = Vec::new();
@@ -108,11 +112,23 @@ pub(super) fn portfolios(text: &str, us: &Units, classes: &mut [Class]) {
         if let (Some(c), false) = (comma, and) {
             stretch.truncate(c);
         }
-        let holder = stretch.len() >= 2 && {
-            let last = stretch[stretch.len() - 1];
-            between(last).is_empty() && stretch[stretch.len() - 2] + 1 == last
-        };
-        let end = stretch.len() - usize::from(holder);
+        // The holder: the last word joined by a space alone, and the
+        // given names and initials before it ("Secretary of State William
+        // Rogers"); never the first word of the portfolio, nor a word
+        // after its "and" ("… Forestry and Fisheries Kono").
+        let mut end = stretch.len();
+        while end > 1 {
+            let (u, before) = (stretch[end - 1], stretch[end - 2]);
+            let spaced =
+                between(u).is_empty() || (between(u) == "." && classes[before] == Class::Initial);
+            let last = end == stretch.len();
+            let name = last || matches!(classes[u], Class::Name | Class::Initial);
+            if spaced && before + 1 == u && name && (last || classes[u] != Class::Title) {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
         for &u in &stretch[..end] {
             classes[u] = Class::Title;
         }

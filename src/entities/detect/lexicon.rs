@@ -81,7 +81,8 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "administration", "organization", "times", "press", "news", "files", "papers", "records",
     "notes", "union", "club", "affairs", "treasury", "center", "centre", "force", "group", "team",
     "library", "archives", "museum", "diaries", "collection", "shimbun", "tribune", "herald",
-    "gazette", "journal", "materials", "branch", "division", "ballet", "theater", "theatre", "orchestra",
+    "gazette", "journal", "materials", "branch", "division", "correspondence", "politburo",
+    "kremlin", "comintern", "cominform", "ballet", "theater", "theatre", "orchestra",
     "opera", "airlines", "airways",
     "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
@@ -108,7 +109,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "islands", "island", "isles", "strait", "straits", "sea", "ocean", "river", "city", "province",
     "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
     "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor",
-    "harbour", "port", "valley", "base", "canal", "zone", "airfield", "line", "острова", "остров",
+    "harbour", "port", "valley", "base", "canal", "zone", "airfield", "line", "strip", "острова", "остров",
 ];
 
 /// A last word that makes a run an event ("Second Plenary Session",
@@ -188,7 +189,8 @@ pub(super) const STOP: &[&str] = &[
     "on", "to", "with", "he", "she", "it", "we", "they", "i", "you", "his", "her", "its", "our",
     "their", "this", "that", "these", "those", "there", "here", "what", "which", "who", "when",
     "where", "why", "how", "all", "any", "both", "each", "no", "not", "yes", "so", "then", "than",
-    "also", "after", "before", "since", "while", "although", "however", "yesterday", "today",
+    "also", "another", "other", "others", "every", "some", "such", "many", "most", "several",
+    "either", "neither", "after", "before", "since", "while", "although", "however", "yesterday", "today",
     "tomorrow", "please", "dear", "sincerely", "january", "february", "march", "april", "may",
     "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday",
@@ -230,7 +232,7 @@ pub(super) const ADJECTIVES: &[&str] = &[
     "iranian", "vietnamese", "burmese", "thai", "indonesian", "mongolian", "ukrainian", "first",
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "united",
     // Telegraphic abbreviations ("Sov proposals", "Brit views", "Chicom").
-    "sov", "jap", "brit", "amer", "chicom", "chinat",
+    "sov", "jap", "brit", "amer", "chicom", "chinat", "lao",
 ];
 
 /// Endings of English adjectives and abstract or plural common nouns

@@ -227,6 +227,11 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
     {
         return Class::Other;
     }
+    // "[Anatoly] Dobrynin": an editor's insertion is no part of the name
+    // the text writes.
+    if text[..u.start].ends_with('[') && text[u.end..].starts_with(']') {
+        return Class::Other;
+    }
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     if letters == 1
         && w.chars().next().is_some_and(char::is_uppercase)
@@ -379,9 +384,7 @@ fn paragraph(
             let w = &text[us.list[k - 1].start..us.list[k - 1].end];
             w.ends_with("’s") || w.ends_with("'s")
         };
-        let first = k == 0
-            || possessive
-            || !matches!(classes[k - 1], Class::Title | Class::Name | Class::Initial);
+        let first = k == 0 || possessive || !matches!(classes[k - 1], Class::Name | Class::Initial);
         if office && first && matches!(classes[k], Class::Name | Class::Cap) {
             classes[k] = Class::Title;
         }
@@ -414,7 +417,11 @@ fn paragraph(
                 && classes[k] == Class::Name
                 && text[us.list[k].start..].starts_with(char::is_uppercase)
                 && !place()
-                && !headed());
+                && !headed()
+                // "Chiang-Kai-shek", "Chou-En-lai": a given name's syllables.
+                && !(k + 1 < n
+                    && &text[us.list[k].end..us.list[k + 1].start] == "-"
+                    && text[us.list[k + 1].start..].starts_with(char::is_lowercase)));
         (us.list[k].joined && !pair)
             // An initial's or a title's own period does not end a sentence.
             || (k > 0
