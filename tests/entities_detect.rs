@@ -581,4 +581,68 @@ fn found_names_table() {
             "organization:Board of Clemency",
         ],
     );
+    let excellency_and_roles = "PARTICIPANTS: H.E. Lester Pearson, Foreign Minister; \
+        H.E. N.A. Robertson, Ambassador; Mr. Jones (Notetaker)";
+    check_found(
+        &[excellency_and_roles],
+        &[
+            "person:Lester Pearson",
+            "person:N.A. Robertson",
+            "!H.E. Lester Pearson",
+            "!Notetaker",
+        ],
+    );
+    let plural_places = "They feared two Chinas. The Pratas Islands and the Pratas are \
+        disputed; the Koreas too.";
+    check_found(&[plural_places], &["!Chinas", "!Koreas", "place:Pratas"]);
+    let country_after_titled_name = "Unlike Chancellor Erhard of Germany, he spoke. At Peking \
+        Chou probably met Nehru.";
+    check_found(
+        &[country_after_titled_name],
+        &[
+            "person:Erhard",
+            "place:Germany",
+            "!Erhard of Germany",
+            "!Peking Chou",
+            "person:Chou",
+        ],
+    );
+    let dash_pair_after_the = "He will report on the Dulles–Eden talks.";
+    check_found(&[dash_pair_after_the], &["person:Dulles", "!Dulles–Eden"]);
+    // A name alone on a signature line, seen nowhere else.
+    let mut signed = doc(&["He agreed.", "Herter"]);
+    signed.paragraphs[1].kind = ParaKind::Closing;
+    let found = docent::entities::detect(
+        &[signed],
+        &Register::from_toml("entities.toml", "").unwrap(),
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.entity.name == "Herter" && f.entity.kind.as_str() == "person"),
+        "{found:#?}"
+    );
+    let things_with_heads = "The Manila Agreements, the latest Gallup Poll, the Front and \
+        the Hotel Okura; the Ta Kung Pao said so.";
+    check_found(
+        &[things_with_heads],
+        &[
+            "document:Manila Agreements",
+            "document:Gallup Poll",
+            "!Front",
+            "place:Hotel Okura",
+            "organization:Ta Kung Pao",
+        ],
+    );
+    let surname_first = "Mao Tse-tung spoke. Later Mao and Chou En-lai left; Chou stayed.";
+    let found = docent::entities::detect(
+        &[doc(&[surname_first])],
+        &Register::from_toml("entities.toml", "").unwrap(),
+    );
+    let mao: Vec<Vec<&str>> = found
+        .iter()
+        .map(|f| f.entity.names.iter().map(|n| n.text.as_str()).collect())
+        .filter(|n: &Vec<&str>| n.iter().any(|t| t.starts_with("Mao")))
+        .collect();
+    assert_eq!(mao, [["Mao Tse-tung", "Mao"]], "{found:#?}");
 }

@@ -20,7 +20,7 @@ const MORE_TITLES: &[&str] = &[
     "archbishop", "patriarch", "cardinal", "metropolitan", "pope", "rabbi", "reverend", "rev",
     "sheikh", "shah", "sultan", "emir", "dame", "duke", "earl", "baron", "viscount", "marquess",
     "marquis", "brigadier", "commander", "head", "sergeant", "mayor", "empress", "majesty",
-    "majesties", "highness", "interpreter", "translator", "amb", "secy", "pres", "gov", "fonmin", "primin", "depfonmin",
+    "majesties", "highness", "interpreter", "translator", "notetaker", "rapporteur", "amb", "secy", "pres", "gov", "fonmin", "primin", "depfonmin",
     "господин", "товарищ", "тов", "г",
     "господа", "генерал", "посол", "министр", "премьер", "председатель",
 ];
@@ -83,7 +83,7 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "library", "archives", "museum", "diaries", "collection", "shimbun", "tribune", "herald",
     "gazette", "journal", "materials", "branch", "division", "correspondence", "politburo",
     "kremlin", "comintern", "cominform", "ballet", "theater", "theatre", "orchestra",
-    "opera", "airlines", "airways",
+    "opera", "airlines", "airways", "front", "pao", "bao", "daily", "zeitung",
     "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
 ];
@@ -109,7 +109,8 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "islands", "island", "isles", "strait", "straits", "sea", "ocean", "river", "city", "province",
     "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
     "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor",
-    "harbour", "port", "valley", "base", "canal", "zone", "airfield", "line", "strip", "острова", "остров",
+    "harbour", "port", "valley", "base", "canal", "zone", "airfield", "line", "strip", "hotel",
+    "palace", "airport", "building", "avenue", "street", "square", "station", "острова", "остров",
 ];
 
 /// A last word that makes a run an event ("Second Plenary Session",
@@ -126,7 +127,8 @@ pub(super) const EVENT_HEADS: &[&str] = &[
 pub(super) const DOCUMENT_HEADS: &[&str] = &[
     "treaty", "charter", "pact", "agreement", "declaration", "convention", "protocol", "accord",
     "accords", "doctrine", "plan", "communique", "communiqué", "resolution", "proclamation",
-    "formula", "statute", "book", "report", "study", "diary", "договор", "декларация", "соглашение",
+    "formula", "statute", "book", "report", "study", "diary", "agreements", "treaties",
+    "protocols", "conventions", "declarations", "poll", "survey", "договор", "декларация", "соглашение",
 ];
 
 /// Nouns for members of a people, a faith or a party, besides the
@@ -155,7 +157,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
 /// A first word that makes a run a place ("San Francisco", "Port Arthur").
 #[rustfmt::skip]
 pub(super) const PLACE_FIRST: &[&str] = &[
-    "san", "santa", "st", "saint", "fort", "ft", "port", "mount", "mt", "cape", "lake",
+    "san", "santa", "st", "saint", "fort", "ft", "port", "mount", "mt", "cape", "lake", "hotel",
 ];
 
 /// Words before "to", "of" or "from" that make what follows a place

@@ -337,6 +337,21 @@ fn paragraph(
         {
             classes[k] = Class::Name;
         }
+        // "H.E. Paul Martin", "H.E. A.E. Ritchie": His Excellency, a title
+        // before a full name.
+        if classes[k - 1] == Class::Initial
+            && classes[k] == Class::Initial
+            && (us.key(k - 1), us.key(k)) == ("h", "e")
+            && k + 2 < n
+            && us.list[k + 1].joined
+            && (classes[k + 1] == Class::Initial
+                || (classes[k + 1] == Class::Name
+                    && us.list[k + 2].joined
+                    && matches!(classes[k + 2], Class::Name | Class::Initial)))
+        {
+            classes[k - 1] = Class::Title;
+            classes[k] = Class::Title;
+        }
         // "U.S.", "U.K.", "U.N.": an abbreviation, not a person's initials.
         if classes[k - 1] == Class::Initial
             && classes[k] == Class::Initial
@@ -492,6 +507,48 @@ fn paragraph(
             {
                 b -= 1;
             }
+            // "Chancellor Adenauer of Germany": a titled person's country
+            // is no part of the name.
+            if !titled.is_empty() && b > a {
+                if let Some(of) = (a + 1..b).find(|&m| us.key(m) == "of") {
+                    if (a..of).all(|m| classes[m] == Class::Name)
+                        && !head_word(us.key(of - 1))
+                        && is_place(us.key(of + 1))
+                        && of + 1 == b
+                    {
+                        emit(
+                            (di, pi),
+                            text,
+                            &us,
+                            &classes,
+                            (a, of - 1),
+                            &titled,
+                            stats,
+                            false,
+                            (signature, dateline, false),
+                            headline[a],
+                            covered,
+                            out,
+                        );
+                        titled.clear();
+                        a = of + 1;
+                        continue;
+                    }
+                }
+            }
+            // "At Peiping Mao probably …": a known place after "in", "at"
+            // ends there, and the next name opens the clause.
+            if b > a
+                && titled.is_empty()
+                && a > 0
+                && PLACE_BEFORE.contains(&us.key(a - 1))
+                && is_place(bare(us.key(a)))
+                && classes[a + 1] == Class::Name
+                && !head_word(us.key(b))
+                && !is_place(&format!("{}{}", us.key(a), us.key(a + 1)))
+            {
+                b = a;
+            }
             // A list of participants starts its entries with a name and a
             // comma ("Tanzan Ishibashi, President of …").
             let entry = participants
@@ -555,6 +612,13 @@ fn paragraph(
     coordinate(text, &mut out[first_here..]);
 }
 
+/// A last word that makes a run a place, a body, a document or an event.
+fn head_word(key: &str) -> bool {
+    [PLACE_HEADS, ORG_HEADS, DOCUMENT_HEADS, EVENT_HEADS]
+        .iter()
+        .any(|h| h.contains(&key))
+}
+
 /// Records the name at units `a..=b`, if it is one.
 #[allow(clippy::too_many_arguments)]
 fn emit(
@@ -580,6 +644,8 @@ fn emit(
     if sentence_initial
         && !parenthesized
         && !given
+        // "Rusk" alone on a signature line.
+        && !signature
         && matches!(classes[a], Class::Name | Class::Cap)
         && !stats.mid.contains(bare(us.key(a)))
         // "Leningrad was cold", "Pravda said": a known place or paper may
@@ -682,6 +748,14 @@ fn emit(
         return;
     }
     let known_place = is_place(last_key) || is_place(&words.concat());
+    // "two Chinas", "the Koreas": a known place in the plural names none.
+    if words.len() == 1
+        && titles.is_empty()
+        && !known_place
+        && last_key.strip_suffix('s').is_some_and(is_place)
+    {
+        return;
+    }
     // A lone word shaped like an adjective or a common noun ("Pacific",
     // "Presidential", "Republics") is a person's name only with evidence.
     if untitled
@@ -743,11 +817,13 @@ fn emit(
             ev.place = 2;
         }
         // "the Kuriles", "the Ryukyus": a plural name is a group of places.
+        // Not "the Dulles–Chiang talks": two names paired by a dash.
         if titles.is_empty()
             && before == Some("the")
             && words.len() == 1
             && words[0].ends_with('s')
             && !words[0].ends_with("ss")
+            && !text[us.list[b].end..].starts_with(['–', '—', '-'])
         {
             ev.place = 2;
         }

@@ -81,6 +81,9 @@ const PLACES: &[&str] = &[
     "lhasa", "macao", "macau", "osaka", "kyoto", "kobe", "yokohama", "nagasaki", "hiroshima",
     "nagoya", "sapporo", "sendai", "fukuoka", "niigata", "hakodate", "kagoshima", "naha",
     "yokosuka", "sasebo", "nemuro", "wakkanai", "otaru", "maizuru",
+    "foochow", "fuzhou", "amoy", "xiamen", "swatow", "shantou", "tsingtao", "qingdao", "chefoo",
+    "kunming", "sian", "xian", "lanchow", "chengtu", "chengdu", "changsha", "kweilin", "nanning",
+    "urumchi", "urumqi", "tachen", "tachens", "kinmen", "keelung", "kaohsiung", "tainan",
     // US states.
     "alabama", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware",
     "florida", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana",

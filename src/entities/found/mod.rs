@@ -79,6 +79,16 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
         |k: &str| -> Vec<Evidence> { by_key[k].iter().map(|&i| occs[i].evidence).collect() };
     let kind = |k: &str| kind_of(&evidence(k));
     let count = |k: &str| by_key[k].len();
+    // "Mao Tse-tung", "Pak Chung-hui": the surname comes first.
+    let surname_first: HashSet<&str> = order
+        .iter()
+        .filter(|k| {
+            by_key[k.as_str()]
+                .iter()
+                .any(|&i| surname_first(occs[i].surface(docs)))
+        })
+        .map(String::as_str)
+        .collect();
 
     let mut gr = Grouping::default();
     // 1. Persons' full names, by surname and first given name.
@@ -111,11 +121,23 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
         let given_only = by_key[k.as_str()]
             .iter()
             .all(|&i| occs[i].titles.iter().any(|t| t == "sir" || t == "dame"));
-        let owners: Vec<usize> = if given_only {
+        let mut owners: Vec<usize> = if given_only {
             gr.index.by_first(k).filter(|&g| gr.person(g)).collect()
         } else {
             gr.index.by_last(k).filter(|&g| gr.person(g)).collect()
         };
+        if !given_only {
+            // "Mao" of Mao Tse-tung, "Chiang" of Chiang Kai-shek.
+            owners.extend(gr.index.by_first(k).filter(|&g| {
+                gr.person(g)
+                    && gr.groups[g]
+                        .keys
+                        .iter()
+                        .any(|o| surname_first.contains(o.as_str()) && words(o)[0] == k.as_str())
+            }));
+            owners.stable_sort();
+            owners.dedup();
+        }
         match owners.len() {
             0 => {}
             1 => {
@@ -153,7 +175,8 @@ mod index;
 /// "Amami Island" is named in the collection, so "Amami" and "Amami
 /// Oshima" are that place too: a name whose first word begins a name
 /// with a place's head ("Yoron Island", "Kago Shima prefecture") is a
-/// place unless a title, initials or a list say person.
+/// place unless a title, initials or a list say person; so is the plural
+/// of such a first word ("the Paracels").
 fn places_by_stem(occs: &mut [Occurrence]) {
     let stems: HashSet<String> = occs
         .iter()
@@ -170,10 +193,24 @@ fn places_by_stem(occs: &mut [Occurrence]) {
             .words
             .last()
             .is_some_and(|w| PLACE_HEADS.contains(&w.as_str()));
-        if !headed && o.evidence.person == 0 && stems.contains(&o.words[0]) {
+        // "the Paracels" of the Paracel Islands.
+        let plural = o.words.len() == 1
+            && o.words[0]
+                .strip_suffix('s')
+                .is_some_and(|w| stems.contains(w));
+        if !headed && o.evidence.person == 0 && (stems.contains(&o.words[0]) || plural) {
             o.evidence.place = o.evidence.place.max(2);
         }
     }
+}
+
+/// A full name written surname first, before a hyphenated given name
+/// whose second half is in lower case ("Mao Tse-tung", "Chiang-Kai-shek",
+/// "Kim Il-sung"); not "Chong-pil Kim".
+fn surname_first(surface: &str) -> bool {
+    surface.rsplit_once('-').is_some_and(|(head, tail)| {
+        tail.starts_with(char::is_lowercase) && head.split([' ', '-']).count() == 2
+    })
 }
 
 fn words(k: &str) -> Vec<&str> {
