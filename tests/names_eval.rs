@@ -35,7 +35,8 @@
 //! (1961–63 vol. XXII, 1964–68 vol. XXIX part 2) and tests/fixtures/tei-v14-v15
 //! (1952–54 vol. XIV part 2, 1961–63 vol. XV) and tests/fixtures/tei-v14-v19
 //! (1964–68 vol. XIV, 1969–76 vol. XIX part 2) and tests/fixtures/tei-v12-v6
-//! (1969–76 vol. XII, 1961–63 vol. VI). Held out: the documents of two
+//! (1969–76 vol. XII, 1961–63 vol. VI) and tests/fixtures/tei-v30-v19
+//! (1964–68 vol. XXX, 1958–60 vol. XIX). Held out: the documents of two
 //! other volumes in tests/fixtures/tei-heldout, chosen by size and markup
 //! counts by someone else and never read while tuning.
 //! `bash scripts/names-eval.sh` prints the figures and every difference
@@ -197,7 +198,7 @@ const UNMARKED_PERSONS: &[&str] = &[
     // mentions of marked persons.
     "fitzgerald",
     "pak chung hui",
-    // tests/fixtures/tei-heldout (FRUS 1964–68 vol. XXX, 1958–60 vol. XIX),
+    // tests/fixtures/tei-v30-v19 (FRUS 1964–68 vol. XXX, 1958–60 vol. XIX),
     // judged after its one run: persons its markup leaves plain ("Wang
     // said Paracels are Chinese", "Wilson mission", "Senators Morse and
     // Gruening", "they had had Senghor in Ottawa", "Dr. S.Y.Tan,
@@ -222,6 +223,21 @@ const UNMARKED_PERSONS: &[&str] = &[
     "jeff parsons",
     "chen cheng",
     "tunku abdul rahman",
+    // tests/fixtures/tei-heldout (FRUS 1964–68 vol. XI, 1955–57 vol. III),
+    // judged after its one run: persons its markup leaves plain
+    // ("imprisonment Father Wagner", "Thomas R. Bowden, Acting Director",
+    // "Dr. Walter Rieger", "including Birrenbach", "Edwin D. Crowley,
+    // EUR/GER", "Hornig, and Bundy"); not the spans that differ from the
+    // markup's ("Yu Ta" and "Wei" for "Yu Ta-Wei", "Gaulle" of "de
+    // Gaulle"), or things ("State" and "States", "Matador", "Plowshare",
+    // "Water", "Bundestag", "Sylvania Electric", "Mercator Projection").
+    "wagner",
+    "thomas r bowden",
+    "bowden",
+    "walter rieger",
+    "birrenbach",
+    "edwin d crowley",
+    "bundy",
 ];
 
 /// A name's words with the leading titles detection knows dropped.
@@ -572,16 +588,28 @@ const TUNED_V12_V6: &[&str] = &[
     "frus1961-63v06-d91.xml",
 ];
 
-/// FRUS 1964–68 vol. XXX (China) and 1958–60 vol. XIX (China): chosen by
-/// someone else by position, size and markup counts, never read while
-/// tuning.
-const HELD_OUT: &[&str] = &[
+/// FRUS 1964–68 vol. XXX (China) and 1958–60 vol. XIX (China): held out
+/// for one run (judged precision 0.890, recall 0.974, grouping 0.842),
+/// then tuned on.
+const TUNED_V30_V19: &[&str] = &[
     "frus1964-68v30-d91.xml",
     "frus1964-68v30-d189.xml",
     "frus1964-68v30-d287.xml",
     "frus1958-60v19-d105.xml",
     "frus1958-60v19-d223.xml",
     "frus1958-60v19-d341.xml",
+];
+
+/// FRUS 1964–68 vol. XI (arms control and disarmament) and 1955–57 vol.
+/// III (China): chosen by someone else by position, size and markup
+/// counts, never read while tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1964-68v11-d70.xml",
+    "frus1964-68v11-d179.xml",
+    "frus1964-68v11-d259.xml",
+    "frus1955-57v03-d72.xml",
+    "frus1955-57v03-d154.xml",
+    "frus1955-57v03-d251.xml",
 ];
 
 /// Scores one set and prints it; `verbose` lists every difference.
@@ -623,15 +651,15 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 /// recall 0.976, grouping 0.941; vol. XVIII + V 0.867, 0.950, 1.000; vol.
 /// XXII + XXIX 0.858, 0.953, 1.000; vol. XIV (1952–54) + XV 0.696, 0.907,
 /// 1.000; vol. XIV (1964–68) + XIX 0.858, 0.975, 1.000; vol. XII + VI
-/// 0.829, 0.904, 1.000. The present set (1964–68 vol. XXX, 1958–60 vol.
-/// XIX), measured once and not tuned on: 0.890 (210/236), 0.974 (186/191),
-/// 0.842 (16/19) — short of the goal on precision and grouping: spans that
-/// differ from the markup's ("H.E. Paul Martin", "Adenauer of Germany",
-/// "Peiping Mao"), a title or nickname standing for a person
-/// ("Generalissimo", "Gimo"), things named like persons ("Pegasus",
-/// "Gallup Poll", "Front", "two Chinas"), and a misspelt surname the
-/// markup joins to its person ("Yen" for Yeh). The held-out floors are
-/// that run's figures.
+/// 0.829, 0.904, 1.000; vol. XXX + XIX 0.890, 0.974, 0.842. The present
+/// set (1964–68 vol. XI, 1955–57 vol. III), measured once and not tuned
+/// on: 0.757 (87/115), 0.949 (74/78), 1.000 (27/27) — short of the goal on
+/// precision: with six documents the collection shows few common words
+/// in lower case, so "State" (of "State, Defense, AEC, JCS") became a
+/// person, and the mention matcher then found it in every "United
+/// States"; things named like persons ("Matador", "Plowshare", "Water"),
+/// a hyphenated given name cut in two ("Yu Ta-Wei"). The held-out floors
+/// are that run's figures.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -658,6 +686,7 @@ fn persons_found_without_a_register_tuned_set() {
     files.extend(fixtures("tests/fixtures/tei-v14-v15", TUNED_V14_V15));
     files.extend(fixtures("tests/fixtures/tei-v14-v19", TUNED_V14_V19));
     files.extend(fixtures("tests/fixtures/tei-v12-v6", TUNED_V12_V6));
+    files.extend(fixtures("tests/fixtures/tei-v30-v19", TUNED_V30_V19));
     check("tuned", &files, 0.9, 0.9, 1.0);
 }
 
@@ -666,8 +695,8 @@ fn persons_found_without_a_register_held_out() {
     check(
         "held-out",
         &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
-        0.889,
-        0.97,
-        0.84,
+        0.756,
+        0.948,
+        1.0,
     );
 }
