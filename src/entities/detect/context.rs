@@ -135,27 +135,81 @@ pub(super) fn portfolios(text: &str, us: &Units, classes: &mut [Class]) {
     }
 }
 
-/// Is a paragraph a bibliographic reference ("Kazuto Ishimaru, *Sengo
-/// Nihon Gaikoshi*, Vol. II, Sansendo, 1983, p. 38")? There only the
-/// first name of each entry is an author; titles of works, publishers and
+/// Where a paragraph's bibliographic reference is ("Kazuto Ishimaru,
+/// *Sengo Nihon Gaikoshi*, Vol. II, Sansendo, 1983, p. 38"), if it has
+/// one: the sentence or the parenthesis holding its first page or volume
+/// mark, so that prose before it ("…, for Seaborg later recounted: “…”
+/// (Stemming the Tide, p. 225)") reads as prose. There only the first
+/// name of each entry is an author; titles of works, publishers and
 /// journals are capitalized too, and "Boston:" is where it was published.
-pub(super) fn reference(text: &str) -> bool {
+pub(super) fn reference(text: &str) -> Option<std::ops::Range<usize>> {
     let year = text.as_bytes().windows(4).any(|w| {
         (w.starts_with(b"19") || w.starts_with(b"20")) && w.iter().all(u8::is_ascii_digit)
     });
     // "p. 38", "pp. 72-73", "Vol. II": the mark, standing alone, then a number.
-    let numbered = |m: &str, roman: bool| {
-        text.match_indices(m).any(|(i, _)| {
+    let marks = |m: &'static str, roman: bool| {
+        text.match_indices(m).filter_map(move |(i, _)| {
             let next = text[i + m.len()..].trim_start();
-            (next.starts_with(|c: char| c.is_ascii_digit())
+            ((next.starts_with(|c: char| c.is_ascii_digit())
                 || (roman && next.starts_with(['I', 'V', 'X'])))
-                && !text[..i].ends_with(char::is_alphabetic)
+                && !text[..i].ends_with(char::is_alphabetic))
+            .then_some(i)
         })
     };
-    let paged = ["p.", "pp.", "с."].iter().any(|m| numbered(m, false));
+    let numbered = |m: &'static str, roman: bool| marks(m, roman).next();
+    let paged = ["p.", "pp.", "с."]
+        .iter()
+        .filter_map(|m| numbered(m, false))
+        .min();
     // Not "Ibid.": FRUS's source notes cite it beside running prose.
-    let cited = numbered("Vol.", true) || numbered("No.", false) || text.contains("op. cit");
-    paged || (year && cited)
+    // A journal's "…, No. 4", not "letter No. 33" in prose.
+    let issue = marks("No.", false).find(|&i| text[..i].trim_end().ends_with(','));
+    let cited = [numbered("Vol.", true), issue, text.find("op. cit")]
+        .into_iter()
+        .flatten()
+        .min()
+        .filter(|_| year);
+    let mark = paged.into_iter().chain(cited).min()?;
+    let start = citation_start(text, mark);
+    // A parenthesis ends at its ")": prose may follow.
+    let end = if text[start..].starts_with('(') {
+        text[mark..]
+            .find(')')
+            .map_or(text.len(), |at| mark + at + 1)
+    } else {
+        text.len()
+    };
+    Some(start..end)
+}
+
+/// The start of the sentence or the parenthesis that holds byte `at`.
+fn citation_start(text: &str, at: usize) -> usize {
+    let head = &text[..at];
+    let mut depth = 0;
+    for (i, c) in head.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => return i,
+            '(' => depth -= 1,
+            // ". Then": a sentence ends, unless after an initial ("John
+            // B. Hollister") or an abbreviation's lower-case tail ("et. al.").
+            '.' | '?' | '!' if depth == 0 => {
+                let after = head[i + 1..].trim_start();
+                let word = head[..i]
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or("");
+                if head[i + 1..].starts_with(' ')
+                    && after.starts_with(char::is_uppercase)
+                    && word.chars().count() > 1
+                {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    0
 }
 
 /// Names listed together are of one kind: in "Athens, Ankara, and London"

@@ -88,12 +88,16 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "посольство", "правительство",
 ];
 
-/// Newspapers and news agencies named by one word ("Pravda said"): a
-/// closed list of the period's press, bodies, never persons.
+/// Newspapers, news agencies and assemblies named by one word ("Pravda
+/// said", "the Bundestag"): a closed list of the period's press and
+/// bodies, never persons.
 #[rustfmt::skip]
 pub(super) const PRESS: &[&str] = &[
     "pravda", "izvestiya", "izvestia", "trud", "krasnaya", "asahi", "mainichi", "yomiuri",
     "sankei", "nikkei", "akahata", "xinhua", "renmin",
+    // Legislatures and parties named by one word ("member of the Bundestag").
+    "bundestag", "bundesrat", "knesset", "duma", "sejm", "majlis", "storting", "riksdag",
+    "folketing", "althing", "kuomintang", "comecon", "nato", "seato", "cento",
 ];
 
 /// A first word that makes "X of Y" or "X Tokyo" an organization.
@@ -109,7 +113,8 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "islands", "island", "isles", "strait", "straits", "sea", "ocean", "river", "city", "province",
     "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
     "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor",
-    "harbour", "port", "valley", "base", "canal", "zone", "airfield", "line", "strip", "hotel",
+    "harbour", "port", "valley", "base", "canal", "zone", "airfield", "airbase", "dam", "line",
+    "strip", "hotel",
     "palace", "airport", "building", "avenue", "street", "square", "station", "острова", "остров",
 ];
 
@@ -167,6 +172,14 @@ pub(super) const TRAVEL: &[&str] = &[
     "trip", "tour", "visit", "journey", "travel", "return", "returned", "flight", "flew", "route",
     "road", "repeated", "sent", "posted", "transferred", "moved", "way", "arrival", "arrived",
     "departure", "left", "went", "came", "back", "evacuation", "withdrawal",
+];
+
+/// Lower-case nouns after a name that make it a thing's: a weapon, a
+/// project ("Matador missiles", "a Plowshare excavation experiment").
+#[rustfmt::skip]
+pub(super) const THING_NOUNS: &[&str] = &[
+    "missile", "missiles", "rocket", "rockets", "deployment", "excavation", "experiment",
+    "experiments", "warhead", "warheads", "satellite", "satellites", "submarine", "submarines",
 ];
 
 /// Short English words after a name and a hyphen ("Nasser-type",

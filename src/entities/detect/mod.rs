@@ -36,6 +36,7 @@
 //! commonest case in archival records.
 
 mod context;
+mod english;
 mod lexicon;
 mod places;
 
@@ -47,7 +48,7 @@ pub use lexicon::is_title;
 use lexicon::{
     common_shaped, describes, ADJECTIVES, BASES, DOCUMENT_HEADS, EVENT_HEADS, HYPHEN_TAILS,
     OFFICES, ORG_FIRST, ORG_HEADS, PLACE_BEFORE, PLACE_FIRST, PRESS, SPEECH_VERBS, STOP,
-    TITLE_PREFIXES, TITLE_TAILS, TRAVEL,
+    THING_NOUNS, TITLE_PREFIXES, TITLE_TAILS, TRAVEL,
 };
 pub(crate) use lexicon::{PARTICLES, PLACE_HEADS};
 use places::is_place;
@@ -66,6 +67,8 @@ pub struct Evidence {
     pub document: u8,
     /// A conference, a session, a war.
     pub event: u8,
+    /// A weapon, a project: "Matador missiles".
+    pub object: u8,
 }
 
 /// One name found in a paragraph, titles left out.
@@ -115,6 +118,14 @@ fn breaks(text: &str, us: &Units, k: usize) -> bool {
     sentence_break(&text[us.list[k - 1].end..us.list[k].start]) && !abbreviation && !short_form
 }
 
+/// Is unit `k` right after an initial ("John B. Hollister")?
+fn after_initial(text: &str, us: &Units, k: usize) -> bool {
+    let prev = &text[us.list[k - 1].start..us.list[k - 1].end];
+    prev.chars().count() == 1
+        && prev.starts_with(char::is_uppercase)
+        && text[us.list[k - 1].end..us.list[k].start].trim() == "."
+}
+
 /// Word classes of one paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
@@ -155,7 +166,8 @@ impl Stats {
                     let key = bare(us.key(k)).to_string();
                     if first.is_some_and(char::is_lowercase) {
                         s.lower.insert(key);
-                    } else if k > 0 && !breaks(&p.text, &us, k) {
+                    } else if k > 0 && (!breaks(&p.text, &us, k) || after_initial(&p.text, &us, k))
+                    {
                         s.mid.insert(key);
                     }
                 }
@@ -249,7 +261,10 @@ fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class {
         && !is_roman(key)
         && key.chars().any(char::is_alphabetic)
     {
+        // A collection of six telegrams may never write "state" in lower
+        // case: common English words count as seen.
         let common = stats.lower.contains(key)
+            || english::common_word(key)
             || ["ese", "ican", "ean", "ish"]
                 .iter()
                 .any(|s| key.ends_with(s));
@@ -313,6 +328,13 @@ fn paragraph(
             && classes[k + 1] == Class::Name
         {
             classes[k] = Class::Initial;
+        }
+    }
+    for k in 0..n {
+        // "Under Secretary", not "in Outer Space and Under Water".
+        let title_next = k + 1 < n && classes[k + 1] == Class::Title && us.list[k + 1].joined;
+        if classes[k] == Class::Title && us.key(k) == "under" && !title_next {
+            classes[k] = Class::Other;
         }
     }
     for k in (0..n.saturating_sub(1)).rev() {
@@ -404,6 +426,25 @@ fn paragraph(
             classes[k] = Class::Title;
         }
     }
+    for k in 1..n.saturating_sub(1) {
+        // "Rusk, McNamara, Kohler, Foster, and Walsh": a common word
+        // between names in a list is one of them.
+        let sep = |j: usize| {
+            text[us.list[j - 1].end..us.list[j].start]
+                .trim()
+                .to_string()
+        };
+        let left = classes[k - 1] == Class::Name && sep(k) == ",";
+        let right = (classes[k + 1] == Class::Name && sep(k + 1) == ",")
+            || (k + 2 < n
+                && us.key(k + 1) == "and"
+                && matches!(sep(k + 1).as_str(), "," | "")
+                && classes[k + 2] == Class::Name
+                && sep(k + 2).is_empty());
+        if classes[k] == Class::Cap && left && right && !describes(us.key(k)) {
+            classes[k] = Class::Name;
+        }
+    }
     portfolios(text, &us, &mut classes);
     let lead = classes.iter().position(|&c| c != Class::Other);
     let signature = matches!(p.kind, ParaKind::Closing) && n <= 4;
@@ -433,6 +474,13 @@ fn paragraph(
                 && text[us.list[k].start..].starts_with(char::is_uppercase)
                 && !place()
                 && !headed()
+                // "Yu Ta-Wei": a given name's two syllables after the
+                // surname, not two persons.
+                && !(k > 1
+                    && classes[k - 2] == Class::Name
+                    && us.list[k - 1].joined
+                    && us.key(k - 1).chars().count() <= 4
+                    && us.key(k).chars().count() <= 4)
                 // "Chiang-Kai-shek", "Chou-En-lai": a given name's syllables.
                 && !(k + 1 < n
                     && &text[us.list[k].end..us.list[k + 1].start] == "-"
@@ -490,9 +538,15 @@ fn paragraph(
                 a += 1;
                 continue;
             }
+            // "with de Gaulle": a particle opens the name it stands before.
+            let particle_first = classes[a] == Class::Particle
+                && a == k
+                && a < end
+                && classes[a + 1] == Class::Name
+                && text[us.list[a].start..].starts_with(char::is_lowercase);
             // "President of the United States": the titles end at "the",
             // and announce nobody.
-            if matches!(classes[a], Class::Other | Class::Particle) {
+            if !particle_first && matches!(classes[a], Class::Other | Class::Particle) {
                 titled.clear();
                 a += 1;
                 continue;
@@ -577,11 +631,16 @@ fn paragraph(
         }
         k = end + 1;
     }
-    if reference(text) {
-        let mut entry_start = 0;
+    if let Some(cited) = reference(text) {
+        let mut entry_start = cited.start;
         let mut kept = first_here;
         for i in first_here..out.len() {
             let o = &out[i];
+            if !cited.contains(&(o.start as usize)) {
+                out[kept] = o.clone();
+                kept += 1;
+                continue;
+            }
             let entry = text[entry_start..o.start as usize]
                 .rfind(';')
                 .map_or(entry_start, |at| entry_start + at + 1);
@@ -882,6 +941,15 @@ fn emit(
         {
             ev.event = 3;
         }
+        // "Matador missiles": a weapon's or a project's name.
+        if words.len() == 1
+            && next.is_some_and(|w| THING_NOUNS.contains(&w))
+            && us.list[b + 1].joined
+            && text[us.list[b + 1].start..].starts_with(char::is_lowercase)
+            && titles.is_empty()
+        {
+            ev.object = 3;
+        }
         // "Misawa AB", "Iwakuni MCAS": a base.
         if b + 1 < us.list.len()
             && us.list[b + 1].joined
@@ -926,6 +994,8 @@ pub fn kind_of(ev: &[Evidence]) -> Kind {
         Kind::Document
     } else if sum(|e| e.event) > person + place {
         Kind::Event
+    } else if sum(|e| e.object) > person + weak + place {
+        Kind::Object
     } else if place > person + weak && (place >= 2 || person == 0) {
         Kind::Place
     } else {
