@@ -3,7 +3,8 @@
 //! listed together.
 
 use super::lexicon::{PLACE_HEADS, STOP};
-use super::{Class, Occurrence};
+use super::words::Class;
+use super::Occurrence;
 use crate::entities::mentions::Units;
 use crate::model::{ParaKind, Paragraph, SpanKind};
 
