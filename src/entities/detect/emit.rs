@@ -4,7 +4,7 @@
 use super::super::mentions::Units;
 use super::lexicon::{
     common_shaped, describes, ADJECTIVES, BASES, DOCUMENT_HEADS, EVENT_HEADS, ORG_FIRST, ORG_HEADS,
-    PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, PRESS, SPEECH_VERBS, THING_NOUNS, TRAVEL,
+    PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, PRESS, SPEECH_VERBS, THING_NOUNS, TRAVEL, WEAPONS,
 };
 use super::places::is_place;
 use super::words::{bare, Class, Stats};
@@ -39,9 +39,16 @@ pub(super) fn emit(
     // A sentence's first word must be known as a name elsewhere.
     // "John F. Kennedy": a word before an initial is a given name.
     let given = a < b && classes[a + 1] == Class::Initial;
+    // "members: Douglas Dillon, Robert Kennedy": two names after a colon
+    // are a given name and a surname.
+    let listed_full = b == a + 1
+        && classes[a] == Class::Name
+        && classes[b] == Class::Name
+        && text[..us.list[a].start].trim_end().ends_with(':');
     if sentence_initial
         && !parenthesized
         && !given
+        && !listed_full
         // "Rusk" alone on a signature line.
         && !signature
         && matches!(classes[a], Class::Name | Class::Cap)
@@ -210,9 +217,21 @@ pub(super) fn emit(
         if names >= 2 && initials == 0 && common == 0 {
             ev.person_weak = 1;
         }
-        // "United States", "Tokyo Post": not a person's name.
+        // "United States", "Tokyo Post": not a person's name; but "George
+        // Ball", "Dave Bell" are given name and surname, the surname a
+        // common word.
+        let surname_common = words.len() == 2
+            && classes[a] == Class::Name
+            && classes[b] == Class::Cap
+            && !is_place(&words[0])
+            && !describes(last_key)
+            && !common_shaped(last_key);
         if common > 0 && titles.is_empty() {
-            ev.place = 2;
+            if surname_common {
+                ev.person_weak = 1;
+            } else {
+                ev.place = 2;
+            }
         }
         // "the Kuriles", "the Ryukyus": a plural name is a group of places.
         // Not "the Dulles–Chiang talks": two names paired by a dash.
@@ -281,11 +300,12 @@ pub(super) fn emit(
             ev.event = 3;
         }
         // "Matador missiles": a weapon's or a project's name.
-        if words.len() == 1
-            && next.is_some_and(|w| THING_NOUNS.contains(&w))
+        let thing_after = next.is_some_and(|w| THING_NOUNS.contains(&w))
             && us.list[b + 1].joined
-            && text[us.list[b + 1].start..].starts_with(char::is_lowercase)
+            && text[us.list[b + 1].start..].starts_with(char::is_lowercase);
+        if words.len() == 1
             && titles.is_empty()
+            && (thing_after || WEAPONS.contains(&words[0].as_str()))
         {
             ev.object = 3;
         }

@@ -182,6 +182,15 @@ pub(super) const THING_NOUNS: &[&str] = &[
     "experiments", "warhead", "warheads", "satellite", "satellites", "submarine", "submarines",
 ];
 
+/// Weapons, rockets and programmes of the period named by one word
+/// ("Polaris", "Skybolt"): a closed list, objects, never persons.
+#[rustfmt::skip]
+pub(super) const WEAPONS: &[&str] = &[
+    "polaris", "minuteman", "titan", "atlas", "thor", "jupiter", "nike", "skybolt", "dynosoar",
+    "dynasoar", "poseidon", "trident", "pershing", "matador", "redstone", "snark", "regulus",
+    "sentinel", "safeguard", "sputnik", "vanguard", "plowshare", "corona", "apollo", "gemini",
+];
+
 /// Short English words after a name and a hyphen ("Nasser-type",
 /// "Soviet-led"): not the lower-case half of a given name ("Chong-pil").
 #[rustfmt::skip]
@@ -248,6 +257,8 @@ pub(super) const ADJECTIVES: &[&str] = &[
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "united",
     // Telegraphic abbreviations ("Sov proposals", "Brit views", "Chicom").
     "sov", "jap", "brit", "amer", "chicom", "chinat", "lao",
+    // Demonyms no ending rule finds ("Yugoslav" of Yugoslavia).
+    "yugoslav", "slovak",
 ];
 
 /// Endings of English adjectives and abstract or plural common nouns

@@ -48,7 +48,7 @@ use crate::model::{Document, ParaKind};
 use context::{coordinate, reference, title_case};
 use emit::{emit, head_word};
 pub use lexicon::is_title;
-use lexicon::{DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PLACE_BEFORE, TITLE_TAILS};
+use lexicon::{common_shaped, DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PLACE_BEFORE, TITLE_TAILS};
 pub(crate) use lexicon::{PARTICLES, PLACE_HEADS};
 use places::is_place;
 pub use words::Stats;
@@ -243,6 +243,16 @@ fn paragraph(
             }
             while b > a
                 && (us.key(b) == "of" || matches!(classes[b], Class::Other | Class::Particle))
+            {
+                b -= 1;
+            }
+            // "with McNamara Congressional increases": an adjective after
+            // a name is no part of it.
+            while b > a
+                && classes[b] == Class::Cap
+                && classes[b - 1] == Class::Name
+                && common_shaped(bare(us.key(b)))
+                && !head_word(us.key(b))
             {
                 b -= 1;
             }
