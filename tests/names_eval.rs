@@ -39,7 +39,8 @@
 //! (1964–68 vol. XIV, 1969–76 vol. XIX part 2) and tests/fixtures/tei-v12-v6
 //! (1969–76 vol. XII, 1961–63 vol. VI) and tests/fixtures/tei-v30-v19
 //! (1964–68 vol. XXX, 1958–60 vol. XIX) and tests/fixtures/tei-v11-v3
-//! (1964–68 vol. XI, 1955–57 vol. III). Held out: the documents of two
+//! (1964–68 vol. XI, 1955–57 vol. III) and tests/fixtures/tei-v8-v17
+//! (1961–63 vol. VIII, 1964–68 vol. XVII). Held out: the documents of two
 //! other volumes in tests/fixtures/tei-heldout, chosen by size and markup
 //! counts by someone else and never read while tuning.
 //! `bash scripts/names-eval.sh` prints the figures and every difference
@@ -244,7 +245,7 @@ const UNMARKED_PERSONS: &[&str] = &[
     // read while tuning on it: "live with de Gaulle", whole once the
     // particle opens the name.
     "de gaulle",
-    // tests/fixtures/tei-heldout (FRUS 1961–63 vol. VIII, 1964–68 vol.
+    // tests/fixtures/tei-v8-v17 (FRUS 1961–63 vol. VIII, 1964–68 vol.
     // XVII), judged after its one run: persons its markup leaves plain,
     // often all mentions after the first ("Dave Bell", "Averell Harriman",
     // "Ed Murrow", "probably Max Taylor", "Ewell reported", "McGeorge
@@ -277,6 +278,48 @@ const UNMARKED_PERSONS: &[&str] = &[
     "houston",
     "vesselin vassilev",
     "tarabanov",
+    // tests/fixtures/tei-heldout (FRUS 1958–60 vol. X part 2, 1964–68 vol.
+    // XIII), judged after its one run: persons its markup leaves plain, most
+    // of a meeting's participants and speakers ("Mr. Murat W. Williams,
+    // Deputy Director", "Mrs. Sissman noted", "Messrs. Kaplan and
+    // Sanderson", "Chief of Naval Operations Burke", "Mr. Kucherov of the
+    // U.S. News", "Beethoven", "Goethe", "Hitler", "Minister Terruzzi",
+    // "Ferri's"); not the spans that differ from the markup's ("Stabler" of
+    // "Wells Stabler", "W. Taylor" of "Rush W. Taylor, Jr.", "Chef Karl" and
+    // "Heinz Narjes" of "Aide du Chef Karl-Heinz Narjes"), or things and
+    // places ("Messrs", "Swiss", "Weser", "Kennedy Round", "Trojan",
+    // "Sec State", "Ottoman Empire", "Teutonic Knights", "Lwow", "Wilno",
+    // "Oder", "Neisse", "Milwaukee", "Selma").
+    "burke",
+    "maynard glitman",
+    "vinton mitchell",
+    "mitchell",
+    "howard j ashford",
+    "ashford",
+    "kearns",
+    "louise sissman",
+    "sissman",
+    "stanley metzger",
+    "metzger",
+    "robert yost",
+    "yost",
+    "kaplan",
+    "sanderson",
+    "murat w williams",
+    "francis f lincoln",
+    "robert meyer",
+    "kucherov",
+    "beethoven",
+    "goethe",
+    "heine",
+    "schiller",
+    "hitler",
+    "felicjan dembinski",
+    "stanislaw gucwa",
+    "e s glenn",
+    "marian dobrosielski",
+    "terruzzi",
+    "ferri",
     // tests/fixtures/tei-v22-v29, read while tuning: "Thomson’s draft
     // memorandum" (James C. Thomson, Jr.), found once a name after an
     // initial counted as written mid-sentence.
@@ -671,15 +714,27 @@ const TUNED_V11_V3: &[&str] = &[
 ];
 
 /// FRUS 1961–63 vol. VIII (national security policy) and 1964–68 vol.
-/// XVII (Eastern Europe): chosen by someone else by position, size and
-/// markup counts, never read while tuning.
-const HELD_OUT: &[&str] = &[
+/// XVII (Eastern Europe): held out for one run (judged precision 0.892,
+/// recall 0.890, grouping 1.000), then tuned on.
+const TUNED_V8_V17: &[&str] = &[
     "frus1961-63v08-d51.xml",
     "frus1961-63v08-d94.xml",
     "frus1961-63v08-d131.xml",
     "frus1964-68v17-d35.xml",
     "frus1964-68v17-d112.xml",
     "frus1964-68v17-d186.xml",
+];
+
+/// FRUS 1958–60 vol. X part 2 (Eastern Europe; Finland; Greece; Turkey)
+/// and 1964–68 vol. XIII (Western Europe region): chosen by someone else
+/// by position, size and markup counts, never read while tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1958-60v10p2-d85.xml",
+    "frus1958-60v10p2-d212.xml",
+    "frus1958-60v10p2-d319.xml",
+    "frus1964-68v13-d77.xml",
+    "frus1964-68v13-d178.xml",
+    "frus1964-68v13-d278.xml",
 ];
 
 /// Scores one set and prints it; `verbose` lists every difference.
@@ -722,13 +777,15 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 /// XXII + XXIX 0.858, 0.953, 1.000; vol. XIV (1952–54) + XV 0.696, 0.907,
 /// 1.000; vol. XIV (1964–68) + XIX 0.858, 0.975, 1.000; vol. XII + VI
 /// 0.829, 0.904, 1.000; vol. XXX + XIX 0.890, 0.974, 0.842; vol. XI + III
-/// 0.757, 0.949, 1.000. The present set (1961–63 vol. VIII, 1964–68 vol.
-/// XVII), measured once and not tuned on: 0.892 (165/185), 0.890
-/// (113/127), 1.000 (28/28) — just short of the goal: weapons and
-/// programmes named like persons ("Dynosoar", "Polaris", "Skybolt"), a
-/// demonym missing from the lists ("Yugoslav"), and spans that differ from
-/// the markup's ("Dillon" of "Douglas Dillon", "McG. B.", ", Jr."). The
-/// held-out floors are that run's figures.
+/// 0.757, 0.949, 1.000; vol. VIII + XVII 0.892, 0.890, 1.000. The present
+/// set (1958–60 vol. X part 2, 1964–68 vol. XIII), measured once and not
+/// tuned on: 0.893 (192/215), 0.961 (146/152), 1.000 (30/30) — short of
+/// the goal on precision: places and bodies of Europe's past named without
+/// a cue ("Lwow", "Wilno", "Oder", "Ottoman Empire", "Teutonic Knights"),
+/// a demonym and a plural title ("Swiss", "Messrs"), the "Kennedy Round",
+/// and given names that are common words dropped from a list's entry
+/// ("Stabler" of "Wells Stabler"). The held-out floors are that run's
+/// figures.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -757,6 +814,7 @@ fn persons_found_without_a_register_tuned_set() {
     files.extend(fixtures("tests/fixtures/tei-v12-v6", TUNED_V12_V6));
     files.extend(fixtures("tests/fixtures/tei-v30-v19", TUNED_V30_V19));
     files.extend(fixtures("tests/fixtures/tei-v11-v3", TUNED_V11_V3));
+    files.extend(fixtures("tests/fixtures/tei-v8-v17", TUNED_V8_V17));
     // Two persons stay split, by design: the markup's "Generalissimo" alone
     // is a title, not a name of Chiang Kai-shek's; "Ambassador Yen" (for
     // Yeh) is one letter off a three-letter name, too short to be proposed
@@ -769,8 +827,8 @@ fn persons_found_without_a_register_held_out() {
     check(
         "held-out",
         &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
-        0.891,
-        0.889,
+        0.893,
+        0.96,
         1.0,
     );
 }
