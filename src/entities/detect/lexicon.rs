@@ -20,7 +20,7 @@ const MORE_TITLES: &[&str] = &[
     "archbishop", "patriarch", "cardinal", "metropolitan", "pope", "rabbi", "reverend", "rev",
     "sheikh", "shah", "sultan", "emir", "dame", "duke", "earl", "baron", "viscount", "marquess",
     "marquis", "brigadier", "commander", "head", "sergeant", "mayor", "empress", "majesty",
-    "majesties", "highness", "interpreter", "translator", "notetaker", "rapporteur", "amb", "secy", "pres", "gov", "fonmin", "primin", "depfonmin",
+    "majesties", "highness", "interpreter", "translator", "notetaker", "rapporteur", "messrs", "chef", "sec", "amb", "secy", "pres", "gov", "fonmin", "primin", "depfonmin",
     "господин", "товарищ", "тов", "г",
     "господа", "генерал", "посол", "министр", "премьер", "председатель",
 ];
@@ -83,7 +83,7 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "library", "archives", "museum", "diaries", "collection", "shimbun", "tribune", "herald",
     "gazette", "journal", "materials", "branch", "division", "correspondence", "politburo",
     "kremlin", "comintern", "cominform", "ballet", "theater", "theatre", "orchestra",
-    "opera", "airlines", "airways", "front", "pao", "bao", "daily", "zeitung",
+    "opera", "airlines", "airways", "front", "pao", "bao", "daily", "zeitung", "knights",
     "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
 ];
@@ -114,7 +114,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
     "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor",
     "harbour", "port", "valley", "base", "canal", "zone", "airfield", "airbase", "dam", "line",
-    "strip", "hotel",
+    "strip", "hotel", "empire", "kingdom", "republic",
     "palace", "airport", "building", "avenue", "street", "square", "station", "острова", "остров",
 ];
 
@@ -123,7 +123,8 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const EVENT_HEADS: &[&str] = &[
     "session", "conference", "meeting", "talks", "negotiations", "war", "crisis", "revolution",
-    "summit", "incident", "uprising", "battle", "olympics", "trip", "visit", "tour", "mission", "day", "конференция", "война",
+    "summit", "incident", "uprising", "battle", "olympics", "trip", "visit", "tour", "mission", "day",
+    "round", "конференция", "война",
 ];
 
 /// A last word that makes a run a document: a treaty, a charter, a plan
@@ -257,8 +258,9 @@ pub(super) const ADJECTIVES: &[&str] = &[
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "united",
     // Telegraphic abbreviations ("Sov proposals", "Brit views", "Chicom").
     "sov", "jap", "brit", "amer", "chicom", "chinat", "lao",
-    // Demonyms no ending rule finds ("Yugoslav" of Yugoslavia).
-    "yugoslav", "slovak",
+    // Demonyms no ending rule finds ("Yugoslav" of Yugoslavia), and a few
+    // describing words of the past ("the Trojan horse").
+    "yugoslav", "slovak", "swiss", "welsh", "scots", "basque", "trojan",
 ];
 
 /// Endings of English adjectives and abstract or plural common nouns

@@ -166,6 +166,11 @@ fn paragraph(
                     && us.list[k - 1].joined
                     && us.key(k - 1).chars().count() <= 4
                     && us.key(k).chars().count() <= 4)
+                // "Karl-Heinz Narjes": two given names before a surname.
+                && !(k + 1 < n
+                    && us.list[k + 1].joined
+                    && classes[k + 1] == Class::Name
+                    && !head_word(us.key(k + 1)))
                 // "Chiang-Kai-shek", "Chou-En-lai": a given name's syllables.
                 && !(k + 1 < n
                     && &text[us.list[k].end..us.list[k + 1].start] == "-"

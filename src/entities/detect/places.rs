@@ -11,7 +11,8 @@
 //!
 //! Names of several words are written as one key, their folded words run
 //! together ("newzealand", "phnompenh"), or by a last word no person bears
-//! ("kong" of Hong Kong, "arabia" of Saudi Arabia).
+//! ("kong" of Hong Kong, "arabia" of Saudi Arabia; not "bator" of Ulan
+//! Bator: Francis Bator).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -51,6 +52,9 @@ const PLACES: &[&str] = &[
     "pescadores", "hainan", "guam", "saipan", "iwojima", "hawaii", "alaska", "micronesia",
     "polynesia", "melanesia", "indochine", "cochinchina", "tonkin", "annam", "kongo", "katanga",
     "biafra", "sahara", "andalusia", "catalonia", "lapland", "karelia", "yakutia", "ussuri",
+    // Rivers named alone ("the Oder").
+    "oder", "neisse", "vistula", "danube", "rhine", "elbe", "volga", "amur", "yalu", "mekong",
+    "yangtze", "euphrates", "tigris", "zambezi",
     // Capitals and larger cities.
     "moscow", "tokyo", "washington", "london", "paris", "peking", "beijing", "peiping", "berlin",
     "geneva", "seoul", "taipei", "manila", "delhi", "newdelhi", "bonn", "vienna", "rome",
@@ -62,7 +66,7 @@ const PLACES: &[&str] = &[
     "kabul", "karachi", "rawalpindi", "islamabad", "lahore", "bombay", "calcutta", "madras",
     "colombo", "kathmandu", "rangoon", "mandalay", "bangkok", "vientiane", "phnompenh", "penh",
     "saigon", "hanoi", "haiphong", "danang", "djakarta", "jakarta", "batavia",
-    "kualalumpur", "lumpur", "pyongyang", "panmunjom", "pusan", "inchon", "ulanbator", "bator",
+    "kualalumpur", "lumpur", "pyongyang", "panmunjom", "pusan", "inchon", "ulanbator",
     "vladivostok", "khabarovsk", "leningrad", "stalingrad", "volgograd", "kiev", "minsk",
     "riga", "tallinn", "vilnius", "tbilisi", "tiflis", "baku", "tashkent", "almaata",
     "novosibirsk", "irkutsk", "murmansk", "odessa", "sevastopol", "yalta", "potsdam", "munich",
@@ -80,7 +84,10 @@ const PLACES: &[&str] = &[
     "dairen", "dalian", "tientsin", "tianjin", "hankow", "wuhan", "chungking", "chongqing",
     "lhasa", "macao", "macau", "osaka", "kyoto", "kobe", "yokohama", "nagasaki", "hiroshima",
     "nagoya", "sapporo", "sendai", "fukuoka", "niigata", "hakodate", "kagoshima", "naha",
-    "yokosuka", "sasebo", "nemuro", "wakkanai", "otaru", "maizuru",
+    "yokosuka", "sasebo", "nemuro", "wakkanai", "otaru", "maizuru", "lwow", "lvov", "lviv",
+    "lemberg", "wilno", "vilna", "konigsberg", "kaliningrad", "breslau", "wroclaw", "stettin",
+    "szczecin", "posen", "poznan", "memel", "klaipeda", "lodz", "katowice", "milwaukee",
+    "boston", "seattle", "denver", "atlanta", "miami", "minneapolis", "cincinnati", "newark",
     "foochow", "fuzhou", "amoy", "xiamen", "swatow", "shantou", "tsingtao", "qingdao", "chefoo",
     "kunming", "sian", "xian", "lanchow", "chengtu", "chengdu", "changsha", "kweilin", "nanning",
     "urumchi", "urumqi", "tachen", "tachens", "kinmen", "keelung", "kaohsiung", "tainan",

@@ -200,7 +200,14 @@ pub(super) fn classes(text: &str, us: &Units, headline: &[bool], stats: &Stats) 
         // Title Case headings capitalize every word: only names count,
         // and a common word after an initial ("George W. Ball").
         let after_initial = k > 0 && classes[k - 1] == Class::Initial && us.list[k].joined;
-        if classes[k] == Class::Cap && headline[k] && !after_initial {
+        // "Wells Stabler, Country Director", "Rush W. Taylor, Jr.": an
+        // entry of a list opens with a given name.
+        let entry = k == 0
+            && n > 2
+            && us.list[1].joined
+            && (classes[1] == Class::Initial
+                || (classes[1] == Class::Name && text[us.list[1].end..].starts_with(',')));
+        if classes[k] == Class::Cap && headline[k] && !after_initial && !entry {
             classes[k] = Class::Other;
         }
     }
