@@ -720,6 +720,17 @@ fn found_names_table() {
             "person:Francis Bator",
         ],
     );
+    let companies_and_aircraft = "Pan Am and Aeroflot will fly; Grumman and Sylvania Electric \
+        bid; the Migs came.";
+    check_found(
+        &[companies_and_aircraft],
+        &[
+            "organization:Aeroflot",
+            "organization:Grumman",
+            "organization:Sylvania Electric",
+            "object:Migs",
+        ],
+    );
     let entry_with_a_common_given_name = ["Wells Stabler, Country Director, EUR/AIS"];
     let mut listed = doc(&entry_with_a_common_given_name);
     listed.paragraphs[0].kind = ParaKind::Item(1);

@@ -84,6 +84,7 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "gazette", "journal", "materials", "branch", "division", "correspondence", "politburo",
     "kremlin", "comintern", "cominform", "ballet", "theater", "theatre", "orchestra",
     "opera", "airlines", "airways", "front", "pao", "bao", "daily", "zeitung", "knights",
+    "motors", "electric", "oil", "steel", "industries", "aircraft",
     "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
 ];
@@ -98,6 +99,9 @@ pub(super) const PRESS: &[&str] = &[
     // Legislatures and parties named by one word ("member of the Bundestag").
     "bundestag", "bundesrat", "knesset", "duma", "sejm", "majlis", "storting", "riksdag",
     "folketing", "althing", "kuomintang", "comecon", "nato", "seato", "cento",
+    // Airlines and makers of aircraft and arms of the period.
+    "aeroflot", "lufthansa", "boeing", "lockheed", "grumman", "northrop", "northrup", "raytheon",
+    "convair", "vickers", "krupp",
 ];
 
 /// A first word that makes "X of Y" or "X Tokyo" an organization.
@@ -190,6 +194,7 @@ pub(super) const WEAPONS: &[&str] = &[
     "polaris", "minuteman", "titan", "atlas", "thor", "jupiter", "nike", "skybolt", "dynosoar",
     "dynasoar", "poseidon", "trident", "pershing", "matador", "redstone", "snark", "regulus",
     "sentinel", "safeguard", "sputnik", "vanguard", "plowshare", "corona", "apollo", "gemini",
+    "mig", "migs",
 ];
 
 /// Short English words after a name and a hyphen ("Nasser-type",
