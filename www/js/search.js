@@ -26,7 +26,11 @@ input.addEventListener('input', () => {
   const id = ++seq;
   requestAnimationFrame(() => {
     if (id !== seq) return; // a newer keystroke came meanwhile
-    go(input.value, document.body.dataset.view === 'search');
+    // One history entry per search typed: the first keystroke adds it, the
+    // rest replace it, even before its hashchange has drawn the view (the
+    // fragment is set at once, the view a task later).
+    const searching = document.body.dataset.view === 'search' || new URLSearchParams(location.hash.slice(1)).has('q');
+    go(input.value, searching);
   });
 });
 input.addEventListener('keydown', (ev) => {
