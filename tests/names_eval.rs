@@ -40,7 +40,8 @@
 //! (1969–76 vol. XII, 1961–63 vol. VI) and tests/fixtures/tei-v30-v19
 //! (1964–68 vol. XXX, 1958–60 vol. XIX) and tests/fixtures/tei-v11-v3
 //! (1964–68 vol. XI, 1955–57 vol. III) and tests/fixtures/tei-v8-v17
-//! (1961–63 vol. VIII, 1964–68 vol. XVII). Held out: the documents of two
+//! (1961–63 vol. VIII, 1964–68 vol. XVII) and tests/fixtures/tei-v10-v13
+//! (1958–60 vol. X part 2, 1964–68 vol. XIII). Held out: the documents of two
 //! other volumes in tests/fixtures/tei-heldout, chosen by size and markup
 //! counts by someone else and never read while tuning.
 //! `bash scripts/names-eval.sh` prints the figures and every difference
@@ -278,7 +279,7 @@ const UNMARKED_PERSONS: &[&str] = &[
     "houston",
     "vesselin vassilev",
     "tarabanov",
-    // tests/fixtures/tei-heldout (FRUS 1958–60 vol. X part 2, 1964–68 vol.
+    // tests/fixtures/tei-v10-v13 (FRUS 1958–60 vol. X part 2, 1964–68 vol.
     // XIII), judged after its one run: persons its markup leaves plain, most
     // of a meeting's participants and speakers ("Mr. Murat W. Williams,
     // Deputy Director", "Mrs. Sissman noted", "Messrs. Kaplan and
@@ -323,6 +324,29 @@ const UNMARKED_PERSONS: &[&str] = &[
     // read while tuning on it: "Aide du Chef Karl-Heinz Narjes", whose
     // markup marks "Karl" alone.
     "karl heinz narjes",
+    // tests/fixtures/tei-heldout (FRUS 1955–57 vol. X, 1958–60 vol. II),
+    // judged after its one run: persons its markup leaves plain, most of a
+    // Council meeting's speakers ("Herter", "Drs. Edward Purcell and
+    // Herbert York", "Dr. T. Keith Glennan, Administrator", "S. Everett
+    // Gleason", "Mr. Allen Dulles observed … Dulles", "Capt. Thorp", "King
+    // Saud", "Khrushchev’s challenge", "Mr. Hair’s suggestion" and
+    // "Secretary Quarks" as the text spells them); not things ("Saudi",
+    // "Commie", "Intelligence" of "Central Intelligence", "Interior",
+    // "Administrator", "Drs").
+    "thorp",
+    "saud",
+    "hair",
+    "herter",
+    "herbert york",
+    "york",
+    "purcell",
+    "t keith glennan",
+    "glennan",
+    "s everett gleason",
+    "gleason",
+    "khrushchev",
+    "dulles",
+    "quarks",
     // tests/fixtures/tei-v22-v29, read while tuning: "Thomson’s draft
     // memorandum" (James C. Thomson, Jr.), found once a name after an
     // initial counted as written mid-sentence.
@@ -729,15 +753,28 @@ const TUNED_V8_V17: &[&str] = &[
 ];
 
 /// FRUS 1958–60 vol. X part 2 (Eastern Europe; Finland; Greece; Turkey)
-/// and 1964–68 vol. XIII (Western Europe region): chosen by someone else
-/// by position, size and markup counts, never read while tuning.
-const HELD_OUT: &[&str] = &[
+/// and 1964–68 vol. XIII (Western Europe region): held out for one run
+/// (judged precision 0.893, recall 0.961, grouping 1.000), then tuned on.
+const TUNED_V10_V13: &[&str] = &[
     "frus1958-60v10p2-d85.xml",
     "frus1958-60v10p2-d212.xml",
     "frus1958-60v10p2-d319.xml",
     "frus1964-68v13-d77.xml",
     "frus1964-68v13-d178.xml",
     "frus1964-68v13-d278.xml",
+];
+
+/// FRUS 1955–57 vol. X (foreign aid and economic defense policy) and
+/// 1958–60 vol. II (United Nations and general international matters):
+/// chosen by someone else by position, size and markup counts, never read
+/// while tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1955-57v10-d40.xml",
+    "frus1955-57v10-d142.xml",
+    "frus1955-57v10-d233.xml",
+    "frus1958-60v02-d159.xml",
+    "frus1958-60v02-d283.xml",
+    "frus1958-60v02-d437.xml",
 ];
 
 /// Scores one set and prints it; `verbose` lists every difference.
@@ -780,15 +817,13 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 /// XXII + XXIX 0.858, 0.953, 1.000; vol. XIV (1952–54) + XV 0.696, 0.907,
 /// 1.000; vol. XIV (1964–68) + XIX 0.858, 0.975, 1.000; vol. XII + VI
 /// 0.829, 0.904, 1.000; vol. XXX + XIX 0.890, 0.974, 0.842; vol. XI + III
-/// 0.757, 0.949, 1.000; vol. VIII + XVII 0.892, 0.890, 1.000. The present
-/// set (1958–60 vol. X part 2, 1964–68 vol. XIII), measured once and not
-/// tuned on: 0.893 (192/215), 0.961 (146/152), 1.000 (30/30) — short of
-/// the goal on precision: places and bodies of Europe's past named without
-/// a cue ("Lwow", "Wilno", "Oder", "Ottoman Empire", "Teutonic Knights"),
-/// a demonym and a plural title ("Swiss", "Messrs"), the "Kennedy Round",
-/// and given names that are common words dropped from a list's entry
-/// ("Stabler" of "Wells Stabler"). The held-out floors are that run's
-/// figures.
+/// 0.757, 0.949, 1.000; vol. VIII + XVII 0.892, 0.890, 1.000; vol. X part
+/// 2 + XIII 0.893, 0.961, 1.000. The present set (1955–57 vol. X, 1958–60
+/// vol. II), measured once and not tuned on: 0.937 (177/189; strict 0.704,
+/// against the markup alone), 0.993 (133/134), 1.000 (36/36) — the goal,
+/// for the first time; what is wrong: a demonym ("Saudi"), slang
+/// ("Commie"), and offices' last words ("Interior", "Intelligence",
+/// "Administrator", "Drs"). The held-out floors are that run's figures.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -818,6 +853,7 @@ fn persons_found_without_a_register_tuned_set() {
     files.extend(fixtures("tests/fixtures/tei-v30-v19", TUNED_V30_V19));
     files.extend(fixtures("tests/fixtures/tei-v11-v3", TUNED_V11_V3));
     files.extend(fixtures("tests/fixtures/tei-v8-v17", TUNED_V8_V17));
+    files.extend(fixtures("tests/fixtures/tei-v10-v13", TUNED_V10_V13));
     // Two persons stay split, by design: the markup's "Generalissimo" alone
     // is a title, not a name of Chiang Kai-shek's; "Ambassador Yen" (for
     // Yeh) is one letter off a three-letter name, too short to be proposed
@@ -830,8 +866,8 @@ fn persons_found_without_a_register_held_out() {
     check(
         "held-out",
         &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
-        0.893,
-        0.96,
+        0.936,
+        0.992,
         1.0,
     );
 }
