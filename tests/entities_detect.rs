@@ -720,6 +720,19 @@ fn found_names_table() {
             "person:Francis Bator",
         ],
     );
+    let common_surnames_and_capital_particles = [
+        "Under Secretary George W. Ball came. The ball is in their court. Ball said no.",
+        "He saw de Gaulle in Paris. Then De Gaulle spoke to Jose De Seabra.",
+    ];
+    check_found(
+        &common_surnames_and_capital_particles,
+        &[
+            "person:George W. Ball=Ball",
+            "person:de Gaulle",
+            "person:Jose De Seabra",
+            "!Gaulle",
+        ],
+    );
     let companies_and_aircraft = "Pan Am and Aeroflot will fly; Grumman and Sylvania Electric \
         bid; the Migs came.";
     check_found(

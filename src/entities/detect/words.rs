@@ -66,6 +66,9 @@ pub struct Stats {
     lower: HashSet<String>,
     /// Words seen capitalized mid-sentence.
     pub(super) mid: HashSet<String>,
+    /// Surnames seen after a given name and an initial ("George W. Ball"):
+    /// names, though also common words ("the ball").
+    surnames: HashSet<String>,
 }
 
 impl Stats {
@@ -73,6 +76,7 @@ impl Stats {
         let mut s = Stats {
             lower: HashSet::new(),
             mid: HashSet::new(),
+            surnames: HashSet::new(),
         };
         for d in docs {
             for p in &d.paragraphs {
@@ -83,9 +87,21 @@ impl Stats {
                     let key = bare(us.key(k)).to_string();
                     if first.is_some_and(char::is_lowercase) {
                         s.lower.insert(key);
-                    } else if k > 0 && (!breaks(&p.text, &us, k) || after_initial(&p.text, &us, k))
-                    {
-                        s.mid.insert(key);
+                        continue;
+                    }
+                    let initial = k > 0 && after_initial(&p.text, &us, k);
+                    if k > 0 && (!breaks(&p.text, &us, k) || initial) {
+                        s.mid.insert(key.clone());
+                    }
+                    // "George W. Ball", not "U.S. Government".
+                    let given = k > 1 && {
+                        let g = &p.text[us.list[k - 2].start..us.list[k - 2].end];
+                        g.chars().count() > 1
+                            && g.starts_with(char::is_uppercase)
+                            && us.list[k - 1].joined
+                    };
+                    if initial && given && first.is_some_and(char::is_uppercase) {
+                        s.surnames.insert(key);
                     }
                 }
             }
@@ -179,9 +195,10 @@ pub(super) fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class
         && key.chars().any(char::is_alphabetic)
     {
         // A collection of six telegrams may never write "state" in lower
-        // case: common English words count as seen.
-        let common = stats.lower.contains(key)
-            || english::common_word(key)
+        // case: common English words count as seen; a surname seen after
+        // a given name and an initial stays a name ("George W. Ball").
+        let common = ((stats.lower.contains(key) || english::common_word(key))
+            && !stats.surnames.contains(key))
             || ["ese", "ican", "ean", "ish"]
                 .iter()
                 .any(|s| key.ends_with(s));
@@ -335,6 +352,16 @@ pub(super) fn classes(text: &str, us: &Units, headline: &[bool], stats: &Stats) 
                 && classes[k + 2] == Class::Name
                 && sep(k + 2).is_empty());
         if classes[k] == Class::Cap && left && right && !describes(us.key(k)) {
+            classes[k] = Class::Name;
+        }
+    }
+    for k in 0..n.saturating_sub(1) {
+        // "De Gaulle", "Jose De Seabra": a capitalized particle opens a name.
+        if PARTICLES.contains(&us.key(k))
+            && text[us.list[k].start..].starts_with(char::is_uppercase)
+            && us.list[k + 1].joined
+            && classes[k + 1] == Class::Name
+        {
             classes[k] = Class::Name;
         }
     }
