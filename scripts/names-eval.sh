@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = "-v" ]; then export NAMES_EVAL_VERBOSE=1; fi
-cargo test -q --test names_eval -- --nocapture --test-threads 1 2>&1 | grep -oE '(tuned|held-out) .*|^    .*'
+cargo test -q --test names_eval -- --nocapture --test-threads 1 2>&1 | grep -oE '(tuned|held-out(-b)?) .*|^    .*'

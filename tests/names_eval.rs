@@ -42,8 +42,9 @@
 //! (1964–68 vol. XI, 1955–57 vol. III) and tests/fixtures/tei-v8-v17
 //! (1961–63 vol. VIII, 1964–68 vol. XVII) and tests/fixtures/tei-v10-v13
 //! (1958–60 vol. X part 2, 1964–68 vol. XIII). Held out: the documents of two
-//! other volumes in tests/fixtures/tei-heldout, chosen by size and markup
-//! counts by someone else and never read while tuning.
+//! other volumes in tests/fixtures/tei-heldout and of two more in
+//! tests/fixtures/tei-heldout-b, chosen by size and markup counts by someone
+//! else and never read while tuning.
 //! `bash scripts/names-eval.sh` prints the figures and every difference
 //! (`-v`; with `NAMES_EVAL_CONTEXT=1` also each extra's paragraph).
 
@@ -324,7 +325,7 @@ const UNMARKED_PERSONS: &[&str] = &[
     // read while tuning on it: "Aide du Chef Karl-Heinz Narjes", whose
     // markup marks "Karl" alone.
     "karl heinz narjes",
-    // tests/fixtures/tei-heldout (FRUS 1955–57 vol. X, 1958–60 vol. II),
+    // tests/fixtures/tei-heldout-b (FRUS 1955–57 vol. X, 1958–60 vol. II),
     // judged after its one run: persons its markup leaves plain, most of a
     // Council meeting's speakers ("Herter", "Drs. Edward Purcell and
     // Herbert York", "Dr. T. Keith Glennan, Administrator", "S. Everett
@@ -347,6 +348,54 @@ const UNMARKED_PERSONS: &[&str] = &[
     "khrushchev",
     "dulles",
     "quarks",
+    // tests/fixtures/tei-heldout (FRUS 1964–68 vol. XV, 1969–76 vol. I),
+    // judged after its one run: persons its markup leaves plain, most of a
+    // meeting's speakers ("Malcolm Moos:", "Levi: Stated"), Germans named
+    // again and again ("Schroeder", "Erhard", "Kiesinger's" — a person, but
+    // proposed as a variant spelling of Kissinger's name, wrongly), "General
+    // Clay", "Connally and Barber", "Congressman William Stanton", "Thomas
+    // Bell", "Roben W. Fleming" as the text spells him; not the spans that
+    // differ from the markup's ("William" of "William Friday"), or things
+    // ("Kent State", "Cornell", "Berkeley", "Pentagon", "Senat",
+    // "Parteitag", "Autobahn", "Quadripartite", "Big Four", "Germanies",
+    // "Mickey Mouse", "I'm", "Perhaps", "Congressmen").
+    "abrasimov",
+    "kiesinger",
+    "brezhnev",
+    "ruete",
+    "schroeder",
+    "erhard",
+    "barber",
+    "connally",
+    "gilbert",
+    "carl j gilbert",
+    "rockefeller",
+    "nelson rockefeller",
+    "c fred bergsten",
+    "peterson",
+    "clay",
+    "pusey",
+    "allen wallis",
+    "w allen wallis",
+    "wallis",
+    "fred harrington",
+    "fred h harrington",
+    "malcolm levi",
+    "levi",
+    "edward levi",
+    "malcolm moos",
+    "moos",
+    "sam brown",
+    "alexander heard",
+    "g alexander heard",
+    "roben w fleming",
+    "mccarthy",
+    "finch",
+    "edward l morgan",
+    "morgan",
+    "charles c hitch",
+    "thomas bell",
+    "william stanton",
     // tests/fixtures/tei-v22-v29, read while tuning: "Thomson’s draft
     // memorandum" (James C. Thomson, Jr.), found once a name after an
     // initial counted as written mid-sentence.
@@ -766,15 +815,27 @@ const TUNED_V10_V13: &[&str] = &[
 
 /// FRUS 1955–57 vol. X (foreign aid and economic defense policy) and
 /// 1958–60 vol. II (United Nations and general international matters):
-/// chosen by someone else by position, size and markup counts, never read
-/// while tuning.
-const HELD_OUT: &[&str] = &[
+/// chosen by someone else by position, size and markup counts, measured
+/// once, its errors read only to judge them, never tuned on.
+const HELD_OUT_B: &[&str] = &[
     "frus1955-57v10-d40.xml",
     "frus1955-57v10-d142.xml",
     "frus1955-57v10-d233.xml",
     "frus1958-60v02-d159.xml",
     "frus1958-60v02-d283.xml",
     "frus1958-60v02-d437.xml",
+];
+
+/// FRUS 1964–68 vol. XV (Germany and Berlin) and 1969–76 vol. I
+/// (foundations of foreign policy): chosen by someone else by position,
+/// size and markup counts, never read while tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1964-68v15-d84.xml",
+    "frus1964-68v15-d183.xml",
+    "frus1964-68v15-d274.xml",
+    "frus1969-76v01-d35.xml",
+    "frus1969-76v01-d66.xml",
+    "frus1969-76v01-d102.xml",
 ];
 
 /// Scores one set and prints it; `verbose` lists every difference.
@@ -818,12 +879,19 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 /// 1.000; vol. XIV (1964–68) + XIX 0.858, 0.975, 1.000; vol. XII + VI
 /// 0.829, 0.904, 1.000; vol. XXX + XIX 0.890, 0.974, 0.842; vol. XI + III
 /// 0.757, 0.949, 1.000; vol. VIII + XVII 0.892, 0.890, 1.000; vol. X part
-/// 2 + XIII 0.893, 0.961, 1.000. The present set (1955–57 vol. X, 1958–60
-/// vol. II), measured once and not tuned on: 0.937 (177/189; strict 0.704,
-/// against the markup alone), 0.993 (133/134), 1.000 (36/36) — the goal,
-/// for the first time; what is wrong: a demonym ("Saudi"), slang
-/// ("Commie"), and offices' last words ("Interior", "Intelligence",
-/// "Administrator", "Drs"). The held-out floors are that run's figures.
+/// 2 + XIII 0.893, 0.961, 1.000. Two sets are held out now, never tuned
+/// on, each measured once: tests/fixtures/tei-heldout-b (1955–57 vol. X,
+/// 1958–60 vol. II) 0.937 (177/189; strict 0.704, against the markup
+/// alone), 0.993 (133/134), 1.000 (36/36); tests/fixtures/tei-heldout
+/// (1964–68 vol. XV, 1969–76 vol. I), on the same detection plus one change
+/// made from the tuning set, 0.873 (178/204; strict 0.613), 0.933
+/// (125/134), 1.000 (20/20) — together 0.903 (355/393), 0.963 (258/268),
+/// 1.000 (56/56). What is wrong: names of things without a cue ("Kent
+/// State", "Cornell", "Pentagon", "Senat", "Autobahn", "Saudi", "Commie"),
+/// offices' last words ("Interior", "Intelligence"), plural titles and
+/// words ("Congressmen", "Drs", "Germanies"), "I'm" and "Perhaps" opening
+/// quoted speech, and one wrong variant: "Kiesinger" proposed as a
+/// spelling of Kissinger. The held-out floors are those runs' figures.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -866,6 +934,17 @@ fn persons_found_without_a_register_held_out() {
     check(
         "held-out",
         &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
+        0.872,
+        0.932,
+        1.0,
+    );
+}
+
+#[test]
+fn persons_found_without_a_register_held_out_b() {
+    check(
+        "held-out-b",
+        &fixtures("tests/fixtures/tei-heldout-b", HELD_OUT_B),
         0.936,
         0.992,
         1.0,
