@@ -4,7 +4,8 @@
 use super::super::mentions::Units;
 use super::lexicon::{
     common_shaped, describes, ADJECTIVES, BASES, DOCUMENT_HEADS, EVENT_HEADS, ORG_FIRST, ORG_HEADS,
-    PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, PRESS, SPEECH_VERBS, THING_NOUNS, TRAVEL, WEAPONS,
+    PLACE_BEFORE, PLACE_FIRST, PLACE_HEADS, PRESS, SPEECH_VERBS, THING_NOUNS, TITLE_TAILS, TRAVEL,
+    WEAPONS,
 };
 use super::places::is_place;
 use super::words::{bare, Class, Stats};
@@ -85,6 +86,16 @@ pub(super) fn emit(
         return;
     }
     let words: Vec<String> = (a..=b).map(|k| bare(us.key(k)).to_string()).collect();
+    // "the Secretary of the Interior": a portfolio, not a name.
+    if words.len() == 1
+        && TITLE_TAILS.contains(&words[0].as_str())
+        && a > 2
+        && us.key(a - 1) == "the"
+        && us.key(a - 2) == "of"
+        && classes[a - 3] == Class::Title
+    {
+        return;
+    }
     let heads = |list: &[&str]| words.last().is_some_and(|w| list.contains(&w.as_str()));
     let org_first = ORG_FIRST.contains(&words[0].as_str()) && words.len() > 1;
     let press = PRESS.contains(&words[0].as_str()) && titles.is_empty();
@@ -157,7 +168,10 @@ pub(super) fn emit(
     if words.len() == 1
         && titles.is_empty()
         && !known_place
-        && last_key.strip_suffix('s').is_some_and(is_place)
+        && (last_key.strip_suffix('s').is_some_and(is_place)
+            || last_key
+                .strip_suffix("ies")
+                .is_some_and(|w| is_place(&format!("{w}y"))))
     {
         return;
     }

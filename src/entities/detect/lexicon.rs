@@ -20,7 +20,8 @@ const MORE_TITLES: &[&str] = &[
     "archbishop", "patriarch", "cardinal", "metropolitan", "pope", "rabbi", "reverend", "rev",
     "sheikh", "shah", "sultan", "emir", "dame", "duke", "earl", "baron", "viscount", "marquess",
     "marquis", "brigadier", "commander", "head", "sergeant", "mayor", "empress", "majesty",
-    "majesties", "highness", "interpreter", "translator", "notetaker", "rapporteur", "messrs", "chef", "sec", "amb", "secy", "pres", "gov", "fonmin", "primin", "depfonmin",
+    "majesties", "highness", "interpreter", "translator", "notetaker", "rapporteur", "messrs", "chef", "sec", "drs",
+    "administrator", "amb", "secy", "pres", "gov", "fonmin", "primin", "depfonmin",
     "господин", "товарищ", "тов", "г",
     "господа", "генерал", "посол", "министр", "премьер", "председатель",
 ];
@@ -61,6 +62,7 @@ pub(super) const TITLE_TAILS: &[&str] = &[
     "of", "state", "foreign", "affairs", "defense", "defence", "general", "d’affaires",
     "d'affaires", "affaires", "finance", "justice", "trade", "commerce", "agriculture", "labor",
     "labour", "education", "health", "interior", "war", "welfare", "industry", "transport",
+    "central", "intelligence",
 ];
 
 /// Lower-case particles inside a person's name ("Couve de Murville",
@@ -84,7 +86,7 @@ pub(super) const ORG_HEADS: &[&str] = &[
     "gazette", "journal", "materials", "branch", "division", "correspondence", "politburo",
     "kremlin", "comintern", "cominform", "ballet", "theater", "theatre", "orchestra",
     "opera", "airlines", "airways", "front", "pao", "bao", "daily", "zeitung", "knights",
-    "motors", "electric", "oil", "steel", "industries", "aircraft",
+    "motors", "electric", "oil", "steel", "industries", "aircraft", "state", "senat",
     "foundation", "society", "federation", "министерство", "партия",
     "посольство", "правительство",
 ];
@@ -101,7 +103,8 @@ pub(super) const PRESS: &[&str] = &[
     "folketing", "althing", "kuomintang", "comecon", "nato", "seato", "cento",
     // Airlines and makers of aircraft and arms of the period.
     "aeroflot", "lufthansa", "boeing", "lockheed", "grumman", "northrop", "northrup", "raytheon",
-    "convair", "vickers", "krupp",
+    "convair", "vickers", "krupp", "pentagon", "harvard", "yale", "cornell", "stanford",
+    "sorbonne",
 ];
 
 /// A first word that makes "X of Y" or "X Tokyo" an organization.
@@ -118,7 +121,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
     "prefecture", "peninsula", "bay", "gulf", "mountains", "mountain", "mount", "lake", "coast",
     "district", "region", "regions", "provinces", "territory", "territories", "county", "harbor",
     "harbour", "port", "valley", "base", "canal", "zone", "airfield", "airbase", "dam", "line",
-    "strip", "hotel", "empire", "kingdom", "republic",
+    "strip", "hotel", "empire", "kingdom", "republic", "autobahn",
     "palace", "airport", "building", "avenue", "street", "square", "station", "острова", "остров",
 ];
 
@@ -128,7 +131,7 @@ pub(crate) const PLACE_HEADS: &[&str] = &[
 pub(super) const EVENT_HEADS: &[&str] = &[
     "session", "conference", "meeting", "talks", "negotiations", "war", "crisis", "revolution",
     "summit", "incident", "uprising", "battle", "olympics", "trip", "visit", "tour", "mission", "day",
-    "round", "конференция", "война",
+    "round", "parteitag", "конференция", "война",
 ];
 
 /// A last word that makes a run a document: a treaty, a charter, a plan
@@ -240,6 +243,7 @@ pub(super) const STOP: &[&str] = &[
     "italian", "indian", "canadian", "australian", "polish", "arab", "philippine", "red", "free",
     "new", "old", "great", "north", "south", "east", "west", "upper", "lower", "mid", "ok", "etc",
     "viz", "cf", "eg", "ie", "re", "per", "mr", "mrs", "god", "lord", "sir", "jr", "sr", "none",
+    "i'm", "i’m", "i'll", "i’ll", "i've", "i’ve", "i'd", "i’d",
     "supplement", "christmas", "easter",
 ];
 
@@ -265,7 +269,8 @@ pub(super) const ADJECTIVES: &[&str] = &[
     "sov", "jap", "brit", "amer", "chicom", "chinat", "lao",
     // Demonyms no ending rule finds ("Yugoslav" of Yugoslavia), and a few
     // describing words of the past ("the Trojan horse").
-    "yugoslav", "slovak", "swiss", "welsh", "scots", "basque", "trojan",
+    "yugoslav", "slovak", "swiss", "welsh", "scots", "basque", "trojan", "saudi", "commie",
+    "quadripartite", "tripartite", "bipartite", "big",
 ];
 
 /// Endings of English adjectives and abstract or plural common nouns

@@ -88,6 +88,7 @@ const PLACES: &[&str] = &[
     "lemberg", "wilno", "vilna", "konigsberg", "kaliningrad", "breslau", "wroclaw", "stettin",
     "szczecin", "posen", "poznan", "memel", "klaipeda", "lodz", "katowice", "milwaukee",
     "boston", "seattle", "denver", "atlanta", "miami", "minneapolis", "cincinnati", "newark",
+    "berkeley", "oxford", "cambridge",
     "foochow", "fuzhou", "amoy", "xiamen", "swatow", "shantou", "tsingtao", "qingdao", "chefoo",
     "kunming", "sian", "xian", "lanchow", "chengtu", "chengdu", "changsha", "kweilin", "nanning",
     "urumchi", "urumqi", "tachen", "tachens", "kinmen", "keelung", "kaohsiung", "tainan",

@@ -160,6 +160,7 @@ pub(super) fn classify(text: &str, us: &Units, k: usize, stats: &Stats) -> Class
     let singular = key
         .strip_suffix("ies")
         .map(|s| format!("{s}y"))
+        .or_else(|| key.strip_suffix("men").map(|s| format!("{s}man")))
         .or_else(|| key.strip_suffix('s').map(str::to_string));
     if capital && singular.is_some_and(|s| s.len() > 2 && is_title(&s)) {
         return Class::Other;

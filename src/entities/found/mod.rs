@@ -11,7 +11,8 @@
 //! - **Variant spellings**: a form one letter or one transposition off a
 //!   commoner form of the same kind ("Mamoro Shigemitsu" beside "Mamoru
 //!   Shigemitsu", "Hatayoma" beside "Hatoyama") joins it as a `variant`
-//!   name (mentions flagged, the text never corrected); a form that close to
+//!   name (mentions flagged, the text never corrected) when a document has
+//!   both ("Kiesinger" elsewhere is another man); a form that close to
 //!   a registered name is kept apart and its note names the registered one.
 //! - Places and organizations are grouped by their words.
 //!
@@ -90,6 +91,16 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
         .map(String::as_str)
         .collect();
 
+    // A variant spelling stands beside its name, in a document that also
+    // has the name: "Kiesinger" of 1968 is no misspelt "Kissinger" of 1970.
+    let beside = |gr: &Grouping, g: usize, k: &str| {
+        let docs: HashSet<usize> = by_key[k].iter().map(|&i| occs[i].doc).collect();
+        gr.groups[g].keys.iter().any(|o| {
+            by_key[o.as_str()]
+                .iter()
+                .any(|&i| docs.contains(&occs[i].doc))
+        })
+    };
     let mut gr = Grouping::default();
     // 1. Persons' full names, by surname and first given name.
     let mut fulls: Vec<&String> = order
@@ -110,7 +121,10 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
                     v.len() > 1 && v.last() == w.last() && given_agrees(v[0], w[0])
                 })
         });
-        let variant_of = gr.index.variant_of_full(&w, |g| gr.person(g));
+        let variant_of = gr
+            .index
+            .variant_of_full(&w, |g| gr.person(g))
+            .filter(|&g| beside(&gr, g, k));
         gr.add(k, target, variant_of, Kind::Person);
     }
     // 2. Single words: a known person's surname, else their own group.
@@ -152,7 +166,10 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
             }
         }
         let kd = kind(k);
-        let variant_of = gr.index.variant_of_single(k, kd == Kind::Person);
+        let variant_of = gr
+            .index
+            .variant_of_single(k, kd == Kind::Person)
+            .filter(|&g| beside(&gr, g, k));
         gr.add(k, None, variant_of, kd);
     }
     // 3. Other multi-word names: places and organizations.
