@@ -757,6 +757,16 @@ fn found_names_table() {
             "organization:Pentagon",
         ],
     );
+    let lists_and_particles = "Some points were aimed at Couve de Murville. Ziegler, \
+        Kissinger, and Morgan also attended. Theoretically, Dulles agreed.";
+    check_found(
+        &[lists_and_particles],
+        &[
+            "person:Couve de Murville",
+            "person:Ziegler",
+            "!Theoretically",
+        ],
+    );
     // A variant spelling is proposed beside its name, not across documents:
     // Kiesinger (1968) is not a misspelt Kissinger (1970).
     let found = docent::entities::detect(

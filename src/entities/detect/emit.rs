@@ -61,6 +61,14 @@ pub(super) fn emit(
             && b + 1 < us.list.len()
             && us.list[b + 1].joined
             && SPEECH_VERBS.contains(&us.key(b + 1)))
+        // "Ziegler, Kissinger, and Morgan attended": the first of a list
+        // of names.
+        && !(a == b
+            && b + 2 < us.list.len()
+            && text[us.list[b].end..us.list[b + 1].start].trim() == ","
+            && classes[b + 1] == Class::Name
+            && (text[us.list[b + 1].end..us.list[b + 2].start].trim() == ","
+                || us.key(b + 2) == "and"))
         && !is_place(bare(us.key(a)))
         && !PRESS.contains(&bare(us.key(a)))
     {
@@ -230,6 +238,11 @@ pub(super) fn emit(
         }
         if names >= 2 && initials == 0 && common == 0 {
             ev.person_weak = 1;
+        }
+        // "at Couve de Murville": a particle between names is a person's,
+        // more than a place's "at".
+        if (a..=b).any(|k| classes[k] == Class::Particle) && names >= 2 {
+            ev.person_weak = 2;
         }
         // "United States", "Tokyo Post": not a person's name; but "George
         // Ball", "Dave Bell" are given name and surname, the surname a
