@@ -41,7 +41,9 @@
 //! (1964–68 vol. XXX, 1958–60 vol. XIX) and tests/fixtures/tei-v11-v3
 //! (1964–68 vol. XI, 1955–57 vol. III) and tests/fixtures/tei-v8-v17
 //! (1961–63 vol. VIII, 1964–68 vol. XVII) and tests/fixtures/tei-v10-v13
-//! (1958–60 vol. X part 2, 1964–68 vol. XIII). Held out: the documents of two
+//! (1958–60 vol. X part 2, 1964–68 vol. XIII) and tests/fixtures/tei-v10-v2
+//! (1955–57 vol. X, 1958–60 vol. II) and tests/fixtures/tei-v15-v1 (1964–68
+//! vol. XV, 1969–76 vol. I). Held out: the documents of two
 //! other volumes in tests/fixtures/tei-heldout and of two more in
 //! tests/fixtures/tei-heldout-b, chosen by size and markup counts by someone
 //! else and never read while tuning.
@@ -325,7 +327,7 @@ const UNMARKED_PERSONS: &[&str] = &[
     // read while tuning on it: "Aide du Chef Karl-Heinz Narjes", whose
     // markup marks "Karl" alone.
     "karl heinz narjes",
-    // tests/fixtures/tei-heldout-b (FRUS 1955–57 vol. X, 1958–60 vol. II),
+    // tests/fixtures/tei-v10-v2 (FRUS 1955–57 vol. X, 1958–60 vol. II),
     // judged after its one run: persons its markup leaves plain, most of a
     // Council meeting's speakers ("Herter", "Drs. Edward Purcell and
     // Herbert York", "Dr. T. Keith Glennan, Administrator", "S. Everett
@@ -348,7 +350,7 @@ const UNMARKED_PERSONS: &[&str] = &[
     "khrushchev",
     "dulles",
     "quarks",
-    // tests/fixtures/tei-heldout (FRUS 1964–68 vol. XV, 1969–76 vol. I),
+    // tests/fixtures/tei-v15-v1 (FRUS 1964–68 vol. XV, 1969–76 vol. I),
     // judged after its one run: persons its markup leaves plain, most of a
     // meeting's speakers ("Malcolm Moos:", "Levi: Stated"), Germans named
     // again and again ("Schroeder", "Erhard", "Kiesinger's" — a person, but
@@ -396,6 +398,62 @@ const UNMARKED_PERSONS: &[&str] = &[
     "charles c hitch",
     "thomas bell",
     "william stanton",
+    // tests/fixtures/tei-heldout (FRUS 1955–57 vol. XXVI, 1961–63 vol.
+    // IX), judged after its one run: persons its markup leaves plain,
+    // most of a participants list ("Dr. Krekeler, German Ambassador",
+    // "Mr. Creel", "Von Kessel", "Harkort", "Limbourg", "Lilienfeld",
+    // "Jaenicke"), "Brentano", "Sandys", "Lemnitzer", "Drafted by
+    // Klutznick, Seymour M. Finger, and David Tilson and cleared by …
+    // Hefner", "Mac Bundy", "Ed Martin's", "Congressman Lipscomb", "Ambassador
+    // Thompson's"; not the spans that differ ("Welck" of "Baron von Welck",
+    // "Bundy of Defense", "Von Brentano United States"), or things ("USSR–GDR
+    // Actions", "Problems", "A. Listing", "Developments During",
+    // "Wehrmacht", "Kampfgruppen", "a Van de Graaf accelerator", "Dupont's").
+    "howard furnas",
+    "john c guthrie",
+    "timmons",
+    "creel",
+    "parker",
+    "von brentano",
+    "brentano",
+    "krekeler",
+    "grewe",
+    "von kessel",
+    "harkort",
+    "limbourg",
+    "lilienfeld",
+    "jaenicke",
+    "sandys",
+    "david tilson",
+    "hefner",
+    "seymour m finger",
+    "hodges",
+    "mac bundy",
+    "james l colbert",
+    "ed martin",
+    "lipscomb",
+    "thompson",
+    "lemnitzer",
+    "seymour weiss",
+    "robert knight",
+    "robert macy",
+    // tests/fixtures/tei-heldout-b (FRUS 1969–76 vol. III, 1961–63 vol.
+    // XVI), judged after its one run: "conversation with Mates", "Drafted
+    // by Cook", "Foreign Minister Averoff", "Ambassador Palamas", "Edgar R.
+    // Faure", "Drafted by Kupinsky", "Chairman Ossola", "Giscard gave",
+    // "Deputy Assistant Secretary Tietmeyer", "Pete Peterson"; not things
+    // ("the Ten", "the Six", "Benelux", "Bundesbank", "the Hill").
+    "mates",
+    "cook",
+    "eiler r cook",
+    "averoff",
+    "palamas",
+    "edgar r faure",
+    "kupinsky",
+    "ossola",
+    "giscard",
+    "tietmeyer",
+    "pete peterson",
     // tests/fixtures/tei-v22-v29, read while tuning: "Thomson’s draft
     // memorandum" (James C. Thomson, Jr.), found once a name after an
     // initial counted as written mid-sentence.
@@ -815,9 +873,9 @@ const TUNED_V10_V13: &[&str] = &[
 
 /// FRUS 1955–57 vol. X (foreign aid and economic defense policy) and
 /// 1958–60 vol. II (United Nations and general international matters):
-/// chosen by someone else by position, size and markup counts, measured
-/// once, its errors read only to judge them, never tuned on.
-const HELD_OUT_B: &[&str] = &[
+/// held out for one run (judged precision 0.937, recall 0.993, grouping
+/// 1.000), then tuned on.
+const TUNED_V10_V2: &[&str] = &[
     "frus1955-57v10-d40.xml",
     "frus1955-57v10-d142.xml",
     "frus1955-57v10-d233.xml",
@@ -827,15 +885,40 @@ const HELD_OUT_B: &[&str] = &[
 ];
 
 /// FRUS 1964–68 vol. XV (Germany and Berlin) and 1969–76 vol. I
-/// (foundations of foreign policy): chosen by someone else by position,
-/// size and markup counts, never read while tuning.
-const HELD_OUT: &[&str] = &[
+/// (foundations of foreign policy): held out for one run (judged precision
+/// 0.873, recall 0.933, grouping 1.000), then tuned on.
+const TUNED_V15_V1: &[&str] = &[
     "frus1964-68v15-d84.xml",
     "frus1964-68v15-d183.xml",
     "frus1964-68v15-d274.xml",
     "frus1969-76v01-d35.xml",
     "frus1969-76v01-d66.xml",
     "frus1969-76v01-d102.xml",
+];
+
+/// FRUS 1955–57 vol. XXVI (Central and Southeastern Europe) and 1961–63
+/// vol. IX (foreign economic policy): chosen by someone else by position,
+/// size and markup counts, never read while tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1955-57v26-d96.xml",
+    "frus1955-57v26-d228.xml",
+    "frus1955-57v26-d279.xml",
+    "frus1961-63v09-d93.xml",
+    "frus1961-63v09-d195.xml",
+    "frus1961-63v09-d298.xml",
+];
+
+/// FRUS 1969–76 vol. III (foreign economic policy, 1969–1972) and 1961–63
+/// vol. XVI (Eastern Europe; Cyprus; Greece; Turkey): a second held-out
+/// set, chosen the same way from two other volumes, never read while
+/// tuning.
+const HELD_OUT_B: &[&str] = &[
+    "frus1969-76v03-d64.xml",
+    "frus1969-76v03-d133.xml",
+    "frus1969-76v03-d190.xml",
+    "frus1961-63v16-d102.xml",
+    "frus1961-63v16-d205.xml",
+    "frus1961-63v16-d332.xml",
 ];
 
 /// Scores one set and prints it; `verbose` lists every difference.
@@ -879,19 +962,19 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 /// 1.000; vol. XIV (1964–68) + XIX 0.858, 0.975, 1.000; vol. XII + VI
 /// 0.829, 0.904, 1.000; vol. XXX + XIX 0.890, 0.974, 0.842; vol. XI + III
 /// 0.757, 0.949, 1.000; vol. VIII + XVII 0.892, 0.890, 1.000; vol. X part
-/// 2 + XIII 0.893, 0.961, 1.000. Two sets are held out now, never tuned
-/// on, each measured once: tests/fixtures/tei-heldout-b (1955–57 vol. X,
-/// 1958–60 vol. II) 0.937 (177/189; strict 0.704, against the markup
-/// alone), 0.993 (133/134), 1.000 (36/36); tests/fixtures/tei-heldout
-/// (1964–68 vol. XV, 1969–76 vol. I), on the same detection plus one change
-/// made from the tuning set, 0.873 (178/204; strict 0.613), 0.933
-/// (125/134), 1.000 (20/20) — together 0.903 (355/393), 0.963 (258/268),
-/// 1.000 (56/56). What is wrong: names of things without a cue ("Kent
-/// State", "Cornell", "Pentagon", "Senat", "Autobahn", "Saudi", "Commie"),
-/// offices' last words ("Interior", "Intelligence"), plural titles and
-/// words ("Congressmen", "Drs", "Germanies"), "I'm" and "Perhaps" opening
-/// quoted speech, and one wrong variant: "Kiesinger" proposed as a
-/// spelling of Kissinger. The held-out floors are those runs' figures.
+/// 2 + XIII 0.893, 0.961, 1.000; vol. X (1955–57) + II 0.937, 0.993,
+/// 1.000; vol. XV + I 0.873, 0.933, 1.000. The two sets held out now, each
+/// measured once on the same detection and not tuned on:
+/// tests/fixtures/tei-heldout (1955–57 vol. XXVI, 1961–63 vol. IX) 0.909
+/// (150/165; strict 0.679, against the markup alone), 0.974 (112/115),
+/// 1.000 (33/33); tests/fixtures/tei-heldout-b (1969–76 vol. III, 1961–63
+/// vol. XVI) 0.917 (133/145; strict 0.807), 0.944 (117/124), 0.971 (34/35)
+/// — together 0.913 (283/310), 0.958 (229/239), 0.985 (67/68). What is
+/// wrong: groups named by a number or a word ("the Ten", "the Six", "the
+/// Hill", "Benelux"), German bodies ("Bundesbank", "Wehrmacht"), words of
+/// Title Case headings ("Actions", "Problems"), a letter's "Dear George"
+/// not joined to George F. Kennan, spans ("Welck" of "Baron von Welck").
+/// The held-out floors are those runs' figures.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -922,6 +1005,8 @@ fn persons_found_without_a_register_tuned_set() {
     files.extend(fixtures("tests/fixtures/tei-v11-v3", TUNED_V11_V3));
     files.extend(fixtures("tests/fixtures/tei-v8-v17", TUNED_V8_V17));
     files.extend(fixtures("tests/fixtures/tei-v10-v13", TUNED_V10_V13));
+    files.extend(fixtures("tests/fixtures/tei-v10-v2", TUNED_V10_V2));
+    files.extend(fixtures("tests/fixtures/tei-v15-v1", TUNED_V15_V1));
     // Two persons stay split, by design: the markup's "Generalissimo" alone
     // is a title, not a name of Chiang Kai-shek's; "Ambassador Yen" (for
     // Yeh) is one letter off a three-letter name, too short to be proposed
@@ -934,8 +1019,8 @@ fn persons_found_without_a_register_held_out() {
     check(
         "held-out",
         &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
-        0.872,
-        0.932,
+        0.909,
+        0.973,
         1.0,
     );
 }
@@ -945,8 +1030,8 @@ fn persons_found_without_a_register_held_out_b() {
     check(
         "held-out-b",
         &fixtures("tests/fixtures/tei-heldout-b", HELD_OUT_B),
-        0.936,
-        0.992,
-        1.0,
+        0.917,
+        0.943,
+        0.971,
     );
 }
