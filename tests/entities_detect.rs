@@ -767,6 +767,28 @@ fn found_names_table() {
             "!Theoretically",
         ],
     );
+    // The thirteenth and fourteenth held-out sets' errors, read after their
+    // one run.
+    let outline_and_ranks = [
+        "A. Listing of Major Developments During the Period",
+        "C. Major Problems or Areas of Difficulty",
+        "Baron von Welck met Bundy of Defense; the Ten and the Bundesbank agreed.",
+        "The right man is Averell Harriman; Averell is the logical man.",
+    ];
+    check_found(
+        &outline_and_ranks,
+        &[
+            "!Listing",
+            "!Developments During",
+            "!Problems",
+            "person:von Welck",
+            "person:Bundy",
+            "!Bundy of Defense",
+            "!Ten",
+            "organization:Bundesbank",
+            "person:Averell Harriman=Averell",
+        ],
+    );
     // A variant spelling is proposed beside its name, not across documents:
     // Kiesinger (1968) is not a misspelt Kissinger (1970).
     let found = docent::entities::detect(

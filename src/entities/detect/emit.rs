@@ -128,6 +128,10 @@ pub(super) fn emit(
             && (DOCUMENT_HEADS.contains(&words[0].as_str())
                 || EVENT_HEADS.contains(&words[0].as_str())));
     let thing = document || event;
+    // "A. Listing of …": an outline's letter before a heading's word.
+    if a == 0 && names == 0 && initials == 1 && titles.is_empty() && !org && !place_head {
+        return;
+    }
     if single_head || (names == 0 && !org && !place_head && !thing && titles.is_empty()) {
         return;
     }

@@ -104,7 +104,8 @@ pub(super) const PRESS: &[&str] = &[
     // Airlines and makers of aircraft and arms of the period.
     "aeroflot", "lufthansa", "boeing", "lockheed", "grumman", "northrop", "northrup", "raytheon",
     "convair", "vickers", "krupp", "pentagon", "harvard", "yale", "cornell", "stanford",
-    "sorbonne",
+    "sorbonne", "bundesbank", "wehrmacht", "bundeswehr", "luftwaffe", "reichstag", "volkspolizei",
+    "stasi", "kampfgruppen", "benelux",
 ];
 
 /// A first word that makes "X of Y" or "X Tokyo" an organization.
@@ -271,6 +272,8 @@ pub(super) const ADJECTIVES: &[&str] = &[
     // describing words of the past ("the Trojan horse").
     "yugoslav", "slovak", "swiss", "welsh", "scots", "basque", "trojan", "saudi", "commie",
     "quadripartite", "tripartite", "bipartite", "big",
+    // Numbers name groups, never persons ("the Ten", "the Big Four").
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 ];
 
 /// Endings of English adjectives and abstract or plural common nouns

@@ -229,8 +229,9 @@ fn paragraph(
                 continue;
             }
             // "with de Gaulle": a particle opens the name it stands before.
+            // "Baron von Welck": and after a title.
             let particle_first = classes[a] == Class::Particle
-                && a == k
+                && (a == k || !titled.is_empty())
                 && a < end
                 && classes[a + 1] == Class::Name
                 && text[us.list[a].start..].starts_with(char::is_lowercase);
@@ -261,13 +262,15 @@ fn paragraph(
             {
                 b -= 1;
             }
-            // "Chancellor Adenauer of Germany": a titled person's country
-            // is no part of the name.
-            if !titled.is_empty() && b > a {
+            // "Chancellor Adenauer of Germany", "Bundy of Defense": a
+            // person's country or department is no part of the name.
+            if b > a {
                 if let Some(of) = (a + 1..b).find(|&m| us.key(m) == "of") {
+                    let country = !titled.is_empty() && is_place(us.key(of + 1));
+                    let department = classes[of + 1] == Class::Cap;
                     if (a..of).all(|m| classes[m] == Class::Name)
                         && !head_word(us.key(of - 1))
-                        && is_place(us.key(of + 1))
+                        && (country || department)
                         && of + 1 == b
                     {
                         emit(
@@ -278,7 +281,7 @@ fn paragraph(
                             (a, of - 1),
                             &titled,
                             stats,
-                            false,
+                            titled.is_empty() && a == k && brk(k),
                             (signature, dateline, false),
                             headline[a],
                             covered,

@@ -366,6 +366,17 @@ pub(super) fn classes(text: &str, us: &Units, headline: &[bool], stats: &Stats) 
             classes[k] = Class::Name;
         }
     }
+    for k in 0..n.saturating_sub(1) {
+        // "Major Problems", "Major Developments": an adjective, not the
+        // rank, before a common word.
+        if us.key(k) == "major"
+            && classes[k] == Class::Title
+            && us.list[k + 1].joined
+            && classes[k + 1] == Class::Cap
+        {
+            classes[k] = Class::Other;
+        }
+    }
     portfolios(text, us, &mut classes);
     classes
 }

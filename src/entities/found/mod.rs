@@ -152,6 +152,23 @@ pub fn detect(docs: &[Document], register: &Register) -> Vec<Found> {
             owners.stable_sort();
             owners.dedup();
         }
+        let untitled = by_key[k.as_str()]
+            .iter()
+            .all(|&i| occs[i].titles.is_empty());
+        if owners.is_empty() && untitled {
+            // "Averell is the logical man" beside "Averell Harriman": a
+            // given name alone is the one person of its document with it
+            // ("General Marshall" is a surname, not Marshall Green's).
+            let by_given: Vec<usize> = gr
+                .index
+                .by_first(k)
+                .filter(|&g| gr.person(g) && beside(&gr, g, k))
+                .collect();
+            if by_given.len() == 1 && kind(k) == Kind::Person {
+                gr.join(by_given[0], k);
+                continue;
+            }
+        }
         match owners.len() {
             0 => {}
             1 => {
