@@ -43,7 +43,9 @@
 //! (1961–63 vol. VIII, 1964–68 vol. XVII) and tests/fixtures/tei-v10-v13
 //! (1958–60 vol. X part 2, 1964–68 vol. XIII) and tests/fixtures/tei-v10-v2
 //! (1955–57 vol. X, 1958–60 vol. II) and tests/fixtures/tei-v15-v1 (1964–68
-//! vol. XV, 1969–76 vol. I). Held out: the documents of two
+//! vol. XV, 1969–76 vol. I) and tests/fixtures/tei-v26-v9 (1955–57 vol.
+//! XXVI, 1961–63 vol. IX) and tests/fixtures/tei-v3-v16 (1969–76 vol. III,
+//! 1961–63 vol. XVI). Held out: the documents of two
 //! other volumes in tests/fixtures/tei-heldout and of two more in
 //! tests/fixtures/tei-heldout-b, chosen by size and markup counts by someone
 //! else and never read while tuning.
@@ -398,7 +400,7 @@ const UNMARKED_PERSONS: &[&str] = &[
     "charles c hitch",
     "thomas bell",
     "william stanton",
-    // tests/fixtures/tei-heldout (FRUS 1955–57 vol. XXVI, 1961–63 vol.
+    // tests/fixtures/tei-v26-v9 (FRUS 1955–57 vol. XXVI, 1961–63 vol.
     // IX), judged after its one run: persons its markup leaves plain,
     // most of a participants list ("Dr. Krekeler, German Ambassador",
     // "Mr. Creel", "Von Kessel", "Harkort", "Limbourg", "Lilienfeld",
@@ -437,7 +439,7 @@ const UNMARKED_PERSONS: &[&str] = &[
     "seymour weiss",
     "robert knight",
     "robert macy",
-    // tests/fixtures/tei-heldout-b (FRUS 1969–76 vol. III, 1961–63 vol.
+    // tests/fixtures/tei-v3-v16 (FRUS 1969–76 vol. III, 1961–63 vol.
     // XVI), judged after its one run: "conversation with Mates", "Drafted
     // by Cook", "Foreign Minister Averoff", "Ambassador Palamas", "Edgar R.
     // Faure", "Drafted by Kupinsky", "Chairman Ossola", "Giscard gave",
@@ -454,6 +456,72 @@ const UNMARKED_PERSONS: &[&str] = &[
     "giscard",
     "tietmeyer",
     "pete peterson",
+    // tests/fixtures/tei-heldout (FRUS 1955–57 vol. XIX, 1958–60 vol. VII
+    // part 1), judged after its one run: persons its markup leaves plain
+    // ("Mr. Charles Sullivan, Director", "presided over by Karl Harr",
+    // "Cutler", "Strauss", "Drs. Teller and Lawrence", "Niels H.D. Bohr",
+    // "Goodpaster", "Curtis LeMay", "General Gruenther", a participants list
+    // of Japanese and Americans, "Generals Lemnitzer and White", "Joxe,
+    // Debre", "Gromyko’s", "Merchant", "Walter S. Robertson", "Gorman A.
+    // Robertson" as the text spells him); not the spans that differ from
+    // the markup's ("John Irwin" of "John Irwin II", "Elizabeth" of "Queen
+    // Elizabeth II", "Hartley" of "Taft-Hartley"), or things ("Navy Air",
+    // "Palais de Chaillot", "Uncle Sam", "Inglis", "Turbine Contract", "St.
+    // LAWRENCE SEAWAY", "Orissa").
+    "charles sullivan",
+    "karl harr",
+    "cutler",
+    "strauss",
+    "lawrence",
+    "teller",
+    "bohr",
+    "niels h d bohr",
+    "goodpaster",
+    "lemay",
+    "curtis lemay",
+    "gruenther",
+    "j graham parsons",
+    "douglas macarthur",
+    "david m bane",
+    "richard l sneider",
+    "sneider",
+    "kishi",
+    "nobusuke kishi",
+    "asakai",
+    "koichiro asakai",
+    "aiichiro fujiyama",
+    "haruki mori",
+    "takeshi yasukawa",
+    "white",
+    "thomas d white",
+    "debre",
+    "gromyko",
+    "merchant",
+    "walter robertson",
+    "walter s robertson",
+    "gorman a robertson",
+    // tests/fixtures/tei-heldout-b (FRUS 1964–68 vol. XVI, 1955–57 vol.
+    // XIV), judged after its one run: persons its markup leaves plain ("Sir
+    // Robert Scott", "Kaissouni", "Kyprianou said", "Suat Urguplu",
+    // "Garoufalias", "Denktash", "moderates like Ihsan Ali", "Kollias
+    // objected", "Costopoulos" and "Constopoulos" as the text once spells
+    // him, "Papandreou", "King Constantine", "Nicolareizis'"); not things
+    // ("H.M.G.", "Following is uncleared", "Nile", "Red Crescent",
+    // "Junta", "Alsace", "Kastellorizon", "Greco-Turkish").
+    "robert scott",
+    "scott",
+    "kaissouni",
+    "kyprianou",
+    "suat urguplu",
+    "garoufalias",
+    "denktash",
+    "ihsan ali",
+    "kollias",
+    "costopoulos",
+    "constopoulos",
+    "papandreou",
+    "constantine",
+    "nicolareizis",
     // tests/fixtures/tei-v22-v29, read while tuning: "Thomson’s draft
     // memorandum" (James C. Thomson, Jr.), found once a name after an
     // initial counted as written mid-sentence.
@@ -897,9 +965,9 @@ const TUNED_V15_V1: &[&str] = &[
 ];
 
 /// FRUS 1955–57 vol. XXVI (Central and Southeastern Europe) and 1961–63
-/// vol. IX (foreign economic policy): chosen by someone else by position,
-/// size and markup counts, never read while tuning.
-const HELD_OUT: &[&str] = &[
+/// vol. IX (foreign economic policy): held out for one run (judged precision
+/// 0.909, recall 0.974, grouping 1.000), then tuned on.
+const TUNED_V26_V9: &[&str] = &[
     "frus1955-57v26-d96.xml",
     "frus1955-57v26-d228.xml",
     "frus1955-57v26-d279.xml",
@@ -909,16 +977,40 @@ const HELD_OUT: &[&str] = &[
 ];
 
 /// FRUS 1969–76 vol. III (foreign economic policy, 1969–1972) and 1961–63
-/// vol. XVI (Eastern Europe; Cyprus; Greece; Turkey): a second held-out
-/// set, chosen the same way from two other volumes, never read while
-/// tuning.
-const HELD_OUT_B: &[&str] = &[
+/// vol. XVI (Eastern Europe; Cyprus; Greece; Turkey): held out for one run
+/// (judged precision 0.917, recall 0.944, grouping 0.971), then tuned on.
+const TUNED_V3_V16: &[&str] = &[
     "frus1969-76v03-d64.xml",
     "frus1969-76v03-d133.xml",
     "frus1969-76v03-d190.xml",
     "frus1961-63v16-d102.xml",
     "frus1961-63v16-d205.xml",
     "frus1961-63v16-d332.xml",
+];
+
+/// FRUS 1955–57 vol. XIX (national security policy) and 1958–60 vol. VII
+/// part 1 (Western European integration and security; Canada): chosen by
+/// someone else by position, size and markup counts, never read while
+/// tuning.
+const HELD_OUT: &[&str] = &[
+    "frus1955-57v19-d65.xml",
+    "frus1955-57v19-d107.xml",
+    "frus1955-57v19-d151.xml",
+    "frus1958-60v07p1-d100.xml",
+    "frus1958-60v07p1-d226.xml",
+    "frus1958-60v07p1-d301.xml",
+];
+
+/// FRUS 1964–68 vol. XVI (Cyprus; Greece; Turkey) and 1955–57 vol. XIV
+/// (Arab-Israeli dispute, 1955): a second held-out set, chosen the same
+/// way from two other volumes, never read while tuning.
+const HELD_OUT_B: &[&str] = &[
+    "frus1964-68v16-d84.xml",
+    "frus1964-68v16-d185.xml",
+    "frus1964-68v16-d291.xml",
+    "frus1955-57v14-d125.xml",
+    "frus1955-57v14-d314.xml",
+    "frus1955-57v14-d423.xml",
 ];
 
 /// Scores one set and prints it; `verbose` lists every difference.
@@ -963,18 +1055,20 @@ fn report(label: &str, files: &[std::path::PathBuf]) -> [Score; 3] {
 /// 0.829, 0.904, 1.000; vol. XXX + XIX 0.890, 0.974, 0.842; vol. XI + III
 /// 0.757, 0.949, 1.000; vol. VIII + XVII 0.892, 0.890, 1.000; vol. X part
 /// 2 + XIII 0.893, 0.961, 1.000; vol. X (1955–57) + II 0.937, 0.993,
-/// 1.000; vol. XV + I 0.873, 0.933, 1.000. The two sets held out now, each
-/// measured once on the same detection and not tuned on:
-/// tests/fixtures/tei-heldout (1955–57 vol. XXVI, 1961–63 vol. IX) 0.909
-/// (150/165; strict 0.679, against the markup alone), 0.974 (112/115),
-/// 1.000 (33/33); tests/fixtures/tei-heldout-b (1969–76 vol. III, 1961–63
-/// vol. XVI) 0.917 (133/145; strict 0.807), 0.944 (117/124), 0.971 (34/35)
-/// — together 0.913 (283/310), 0.958 (229/239), 0.985 (67/68). What is
-/// wrong: groups named by a number or a word ("the Ten", "the Six", "the
-/// Hill", "Benelux"), German bodies ("Bundesbank", "Wehrmacht"), words of
-/// Title Case headings ("Actions", "Problems"), a letter's "Dear George"
-/// not joined to George F. Kennan, spans ("Welck" of "Baron von Welck").
-/// The held-out floors are those runs' figures.
+/// 1.000; vol. XV + I 0.873, 0.933, 1.000; vol. XXVI + IX 0.909, 0.974,
+/// 1.000; vol. III + XVI 0.917, 0.944, 0.971. The two sets held out now,
+/// each measured once on the same detection and not tuned on:
+/// tests/fixtures/tei-heldout (1955–57 vol. XIX, 1958–60 vol. VII part 1)
+/// 0.924 (171/185; strict 0.676, against the markup alone), 0.940
+/// (125/133), 1.000 (32/32); tests/fixtures/tei-heldout-b (1964–68 vol.
+/// XVI, 1955–57 vol. XIV) 0.923 (169/183; strict 0.716), 0.963 (131/136),
+/// 1.000 (36/36) — together 0.924 (340/368), 0.952 (256/269), 1.000
+/// (68/68). What is wrong: names of things and places without a cue
+/// ("Nile", "Alsace", "Orissa", "Inglis", "Navy Air", "Uncle Sam", "Red
+/// Crescent", "Junta"), a capitalized "Following" opening a telegram,
+/// "H.M.G.", shouting capitals ("St. LAWRENCE SEAWAY"), spans that differ
+/// ("John Irwin" of "John Irwin II"). The held-out floors are those runs'
+/// figures.
 fn check(label: &str, files: &[std::path::PathBuf], precision: f64, recall: f64, grouping: f64) {
     let [p, _, _] = report(label, files);
     assert!(
@@ -1007,6 +1101,8 @@ fn persons_found_without_a_register_tuned_set() {
     files.extend(fixtures("tests/fixtures/tei-v10-v13", TUNED_V10_V13));
     files.extend(fixtures("tests/fixtures/tei-v10-v2", TUNED_V10_V2));
     files.extend(fixtures("tests/fixtures/tei-v15-v1", TUNED_V15_V1));
+    files.extend(fixtures("tests/fixtures/tei-v26-v9", TUNED_V26_V9));
+    files.extend(fixtures("tests/fixtures/tei-v3-v16", TUNED_V3_V16));
     // Two persons stay split, by design: the markup's "Generalissimo" alone
     // is a title, not a name of Chiang Kai-shek's; "Ambassador Yen" (for
     // Yeh) is one letter off a three-letter name, too short to be proposed
@@ -1019,8 +1115,8 @@ fn persons_found_without_a_register_held_out() {
     check(
         "held-out",
         &fixtures("tests/fixtures/tei-heldout", HELD_OUT),
-        0.909,
-        0.973,
+        0.924,
+        0.939,
         1.0,
     );
 }
@@ -1030,8 +1126,8 @@ fn persons_found_without_a_register_held_out_b() {
     check(
         "held-out-b",
         &fixtures("tests/fixtures/tei-heldout-b", HELD_OUT_B),
-        0.917,
-        0.943,
-        0.971,
+        0.923,
+        0.963,
+        1.0,
     );
 }
