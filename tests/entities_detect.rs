@@ -399,6 +399,26 @@ fn found_names_table() {
     let book_title =
         "Kazuto Ishimaru, et. al., Sengo Nihon Gaikoshi, Vol.II, Sansendo, 1983, p. 38.";
     check_found(&[book_title], &["!Sengo Nihon Gaikoshi", "!Sansendo"]);
+    // A work's title in italics opens a citation's second entry.
+    let notes = [
+        "Kazuto Ishimaru, et. al., Sengo Nihon Gaikoshi, Vol.II, Sansendo, 1983, p. 38.",
+        "Shunichi Matsumoto, op. cit., pp. 72-73; Sengo Nihon Gaikoshi, op. cit., pp. 63-66.",
+    ];
+    let mut cited = doc(&notes);
+    for (i, t) in notes.iter().enumerate() {
+        let at = t.find("Sengo").unwrap() as u32;
+        cited.paragraphs[i].spans.push(Span {
+            start: at,
+            end: at + "Sengo Nihon Gaikoshi".len() as u32,
+            kind: SpanKind::Emphasis,
+        });
+    }
+    let found =
+        docent::entities::detect(&[cited], &Register::from_toml("entities.toml", "").unwrap());
+    assert!(
+        !found.iter().any(|f| f.entity.name.contains("Gaikoshi")),
+        "{found:#?}"
+    );
     let agriculture_portfolio =
         "On April 21, Minister of Agriculture, Forestry and Fisheries Kono, in charge, spoke.";
     check_found(&[agriculture_portfolio], &["!Agriculture", "person:Kono"]);

@@ -44,7 +44,7 @@ mod words;
 
 use super::mentions::units;
 use super::{Kind, Mention};
-use crate::model::{Document, ParaKind};
+use crate::model::{Document, ParaKind, SpanKind};
 use context::{coordinate, reference, title_case};
 use emit::{emit, head_word};
 pub use lexicon::is_title;
@@ -360,6 +360,13 @@ fn paragraph(
                 || (!lead.contains(',')
                     && !quotes
                     && !lead.trim_start().to_lowercase().starts_with("see "));
+            // "*Sengo Nihon Gaikoshi*": a work's title in italics.
+            let work = p.spans.iter().any(|s| {
+                matches!(s.kind, SpanKind::Emphasis) && s.start <= o.start && o.end <= s.end
+            });
+            if work && o.evidence.person < 3 {
+                continue;
+            }
             let mut o = o.clone();
             if text[o.end as usize..].starts_with(':') && o.titles.is_empty() {
                 o.evidence.place = 3;
