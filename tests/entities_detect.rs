@@ -362,12 +362,16 @@ fn completeness_check_lists_found_names() {
         .any(|w| w.contains("`shikotan`") && w.contains("never mentioned")));
 }
 
+/// What detection finds in `docs` with no register.
+fn found_in(docs: &[Document]) -> Vec<docent::entities::Found> {
+    docent::entities::detect(docs, &Register::from_toml("entities.toml", "").unwrap())
+}
+
 /// Names found with no register in `paras`: each `expect` is `kind:Name`
 /// (an entity found with that name and kind, its other forms after `=`:
 /// `person:Roger Makins=Roger`) or `!Name` (no entity has that form).
 fn check_found(paras: &[&str], expect: &[&str]) {
-    let reg = Register::from_toml("entities.toml", "").unwrap();
-    let found = docent::entities::detect(&[doc(paras)], &reg);
+    let found = found_in(&[doc(paras)]);
     let got: Vec<String> = found
         .iter()
         .map(|f| {
@@ -413,8 +417,7 @@ fn found_names_table() {
             kind: SpanKind::Emphasis,
         });
     }
-    let found =
-        docent::entities::detect(&[cited], &Register::from_toml("entities.toml", "").unwrap());
+    let found = found_in(&[cited]);
     assert!(
         !found.iter().any(|f| f.entity.name.contains("Gaikoshi")),
         "{found:#?}"
@@ -632,10 +635,7 @@ fn found_names_table() {
     // A name alone on a signature line, seen nowhere else.
     let mut signed = doc(&["He agreed.", "Herter"]);
     signed.paragraphs[1].kind = ParaKind::Closing;
-    let found = docent::entities::detect(
-        &[signed],
-        &Register::from_toml("entities.toml", "").unwrap(),
-    );
+    let found = found_in(&[signed]);
     assert!(
         found
             .iter()
@@ -811,14 +811,11 @@ fn found_names_table() {
     );
     // A variant spelling is proposed beside its name, not across documents:
     // Kiesinger (1968) is not a misspelt Kissinger (1970).
-    let found = docent::entities::detect(
-        &[
-            doc(&["Chancellor Kiesinger spoke."]),
-            doc(&["Henry A. Kissinger spoke to Kissinger's staff."]),
-            doc(&["Ichiro Hatoyama spoke; Hatoyama agreed, and Hatayoma left."]),
-        ],
-        &Register::from_toml("entities.toml", "").unwrap(),
-    );
+    let found = found_in(&[
+        doc(&["Chancellor Kiesinger spoke."]),
+        doc(&["Henry A. Kissinger spoke to Kissinger's staff."]),
+        doc(&["Ichiro Hatoyama spoke; Hatoyama agreed, and Hatayoma left."]),
+    ]);
     let names: Vec<Vec<(&str, NameKind)>> = found
         .iter()
         .map(|f| {
@@ -855,19 +852,13 @@ fn found_names_table() {
     let entry_with_a_common_given_name = ["Wells Stabler, Country Director, EUR/AIS"];
     let mut listed = doc(&entry_with_a_common_given_name);
     listed.paragraphs[0].kind = ParaKind::Item(1);
-    let found = docent::entities::detect(
-        &[listed, doc(&["The wells ran dry."])],
-        &Register::from_toml("entities.toml", "").unwrap(),
-    );
+    let found = found_in(&[listed, doc(&["The wells ran dry."])]);
     assert!(
         found.iter().any(|f| f.entity.name == "Wells Stabler"),
         "{found:#?}"
     );
     let surname_first = "Mao Tse-tung spoke. Later Mao and Chou En-lai left; Chou stayed.";
-    let found = docent::entities::detect(
-        &[doc(&[surname_first])],
-        &Register::from_toml("entities.toml", "").unwrap(),
-    );
+    let found = found_in(&[doc(&[surname_first])]);
     let mao: Vec<Vec<&str>> = found
         .iter()
         .map(|f| f.entity.names.iter().map(|n| n.text.as_str()).collect())

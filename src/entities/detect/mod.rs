@@ -48,7 +48,7 @@ use crate::model::{Document, ParaKind, SpanKind};
 use context::{coordinate, reference, title_case};
 use emit::{emit, head_word};
 pub use lexicon::is_title;
-use lexicon::{common_shaped, DOCUMENT_HEADS, EVENT_HEADS, ORG_HEADS, PLACE_BEFORE, TITLE_TAILS};
+use lexicon::{common_shaped, PLACE_BEFORE, TITLE_TAILS};
 pub(crate) use lexicon::{PARTICLES, PLACE_HEADS};
 use places::is_place;
 pub use words::Stats;
@@ -148,9 +148,7 @@ fn paragraph(
             k + 1 < n
                 && us.list[k + 1].joined
                 && text[us.list[k + 1].start..].starts_with(char::is_uppercase)
-                && [PLACE_HEADS, ORG_HEADS, DOCUMENT_HEADS, EVENT_HEADS]
-                    .iter()
-                    .any(|h| h.contains(&us.key(k + 1)))
+                && head_word(us.key(k + 1))
         };
         let pair = between.contains(['–', '—'])
             || (between == "-"
@@ -273,23 +271,8 @@ fn paragraph(
                         && (country || department)
                         && of + 1 == b
                     {
-                        emit(
-                            (di, pi),
-                            text,
-                            &us,
-                            &classes,
-                            (a, of - 1),
-                            &titled,
-                            stats,
-                            titled.is_empty() && a == k && brk(k),
-                            (signature, dateline, false),
-                            headline[a],
-                            covered,
-                            out,
-                        );
-                        titled.clear();
-                        a = of + 1;
-                        continue;
+                        // The rest ("of", "Germany") is read after it.
+                        b = of - 1;
                     }
                 }
             }

@@ -90,9 +90,6 @@ impl Stats {
                         continue;
                     }
                     let initial = k > 0 && after_initial(&p.text, &us, k);
-                    if k > 0 && (!breaks(&p.text, &us, k) || initial) {
-                        s.mid.insert(key.clone());
-                    }
                     // "George W. Ball", not "U.S. Government".
                     let given = k > 1 && {
                         let g = &p.text[us.list[k - 2].start..us.list[k - 2].end];
@@ -101,7 +98,10 @@ impl Stats {
                             && us.list[k - 1].joined
                     };
                     if initial && given && first.is_some_and(char::is_uppercase) {
-                        s.surnames.insert(key);
+                        s.surnames.insert(key.clone());
+                    }
+                    if k > 0 && (!breaks(&p.text, &us, k) || initial) {
+                        s.mid.insert(key);
                     }
                 }
             }
